@@ -1,0 +1,7 @@
+/**
+ * Spring Boot auto-configuration for Migrate.
+ */
+@NullMarked
+package dev.migrate.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;
