@@ -1,0 +1,54 @@
+package dev.migrate.core.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+
+import dev.migrate.core.schema.ColumnType;
+import dev.migrate.core.schema.Schema;
+
+/**
+ * What Migrate needs to know about one database product.
+ */
+public interface Dialect {
+
+	/**
+	 * Return the product's name, e.g. {@code PostgreSQL}.
+	 * @return the name
+	 */
+	String name();
+
+	/**
+	 * Return the schema that unqualified names resolve to by default.
+	 * @return the default schema, e.g. {@code public}
+	 */
+	String defaultSchema();
+
+	/**
+	 * Read the schema objects of the given database schemas from a live database.
+	 * @param connection the connection
+	 * @param schemas the database schemas to read
+	 * @param excludedTables names of tables to leave out in every schema (e.g. the
+	 * migration tool's own tables)
+	 * @return the schema
+	 * @throws SQLException if the catalog cannot be read
+	 */
+	Schema readSchema(Connection connection, Collection<String> schemas, Collection<String> excludedTables)
+			throws SQLException;
+
+	/**
+	 * Return the canonical form of a type written in this database's SQL.
+	 * @param sqlType the type, e.g. {@code character varying(255)}
+	 * @return the canonical type
+	 */
+	ColumnType columnType(String sqlType);
+
+	/**
+	 * Return the canonical form of an expression (a default, a check condition, an index
+	 * predicate) written in this database's SQL.
+	 * @param sql the expression
+	 * @return the canonical form
+	 */
+	String expression(String sql);
+
+}

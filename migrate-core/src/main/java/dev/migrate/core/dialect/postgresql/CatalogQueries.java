@@ -1,0 +1,102 @@
+package dev.migrate.core.dialect.postgresql;
+
+/**
+ * The catalog queries: one per kind of object, each covering every table of the requested
+ * schemas at once, so that the number of queries does not grow with the number of tables.
+ * Every query takes the schema names as its first parameter and the excluded table names
+ * as its second (both {@code text[]}).
+ */
+final class CatalogQueries {
+
+	/** Tables of the requested schemas, without partitions and extension members. */
+	private static final String TABLES = """
+			SELECT c.oid, n.nspname, c.relname
+			FROM pg_catalog.pg_class c
+			JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+			WHERE n.nspname = ANY (?) AND NOT (c.relname = ANY (?))
+			  AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+			  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+			                  WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+			""";
+
+	static final String TABLE_COMMENTS = "WITH rel AS (" + TABLES + ")\n"
+			+ "SELECT rel.oid, rel.nspname, rel.relname, obj_description(rel.oid, 'pg_class') FROM rel";
+
+	static final String COLUMNS = "WITH rel AS (" + TABLES + ")\n" + """
+			SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
+			       pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), a.attidentity,
+			       pg_catalog.col_description(a.attrelid, a.attnum),
+			       CASE WHEN t.typtype IN ('e', 'c', 'd') THEN tn.nspname END,
+			       CASE WHEN t.typtype IN ('e', 'c', 'd') THEN t.typname END,
+			       CASE WHEN et.typtype IN ('e', 'c', 'd') THEN etn.nspname END,
+			       CASE WHEN et.typtype IN ('e', 'c', 'd') THEN et.typname END
+			FROM rel
+			JOIN pg_catalog.pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped
+			JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+			JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
+			LEFT JOIN pg_catalog.pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
+			LEFT JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace
+			LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+			""";
+
+	static final String CONSTRAINTS = "WITH rel AS (" + TABLES + ")\n" + """
+			SELECT co.conrelid, co.conname, co.contype,
+			       ARRAY(SELECT a.attname FROM unnest(co.conkey) WITH ORDINALITY k(num, ord)
+			             JOIN pg_catalog.pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.num
+			             ORDER BY k.ord),
+			       fn.nspname, fc.relname,
+			       ARRAY(SELECT a.attname FROM unnest(co.confkey) WITH ORDINALITY k(num, ord)
+			             JOIN pg_catalog.pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.num
+			             ORDER BY k.ord),
+			       co.confdeltype, co.confupdtype,
+			       CASE WHEN co.contype = 'c' THEN pg_catalog.pg_get_expr(co.conbin, co.conrelid) END
+			FROM rel
+			JOIN pg_catalog.pg_constraint co ON co.conrelid = rel.oid AND co.contype IN ('p', 'u', 'f', 'c')
+			LEFT JOIN pg_catalog.pg_class fc ON fc.oid = co.confrelid
+			LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+			""";
+
+	/** Indexes that do not back a primary key, unique or exclusion constraint. */
+	static final String INDEXES = "WITH rel AS (" + TABLES + ")\n" + """
+			SELECT i.indrelid, ic.relname, i.indisunique,
+			       ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0
+			                         THEN (SELECT a.attname FROM pg_catalog.pg_attribute a
+			                               WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1])
+			                         ELSE pg_catalog.pg_get_indexdef(i.indexrelid, k, true) END
+			             FROM generate_series(1, i.indnkeyatts) k ORDER BY k),
+			       ARRAY(SELECT (i.indoption[k - 1] & 1) = 1 FROM generate_series(1, i.indnkeyatts) k ORDER BY k),
+			       pg_catalog.pg_get_expr(i.indpred, i.indrelid)
+			FROM rel
+			JOIN pg_catalog.pg_index i ON i.indrelid = rel.oid
+			JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+			WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint co
+			                  WHERE co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x'))
+			""";
+
+	/** Sequences, without those owned by identity columns or extensions. */
+	static final String SEQUENCES = """
+			SELECT n.nspname, c.relname, s.seqstart, s.seqincrement
+			FROM pg_catalog.pg_sequence s
+			JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
+			JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+			WHERE n.nspname = ANY (?) AND NOT (c.relname = ANY (?))
+			  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+			                  WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
+			                    AND d.deptype IN ('i', 'e'))
+			""";
+
+	static final String ENUM_TYPES = """
+			SELECT n.nspname, t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)
+			FROM pg_catalog.pg_type t
+			JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+			JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
+			WHERE n.nspname = ANY (?) AND NOT (t.typname = ANY (?))
+			  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+			                  WHERE d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+			GROUP BY n.nspname, t.typname
+			""";
+
+	private CatalogQueries() {
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.migrate.core.dialect.postgresql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+
+import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.schema.ColumnType;
+import dev.migrate.core.schema.Schema;
+
+/**
+ * PostgreSQL (14 and later).
+ */
+public final class PostgresDialect implements Dialect {
+
+	/** The product name the PostgreSQL JDBC driver reports. */
+	public static final String PRODUCT_NAME = "PostgreSQL";
+
+	@Override
+	public String name() {
+		return PRODUCT_NAME;
+	}
+
+	@Override
+	public String defaultSchema() {
+		return "public";
+	}
+
+	@Override
+	public Schema readSchema(Connection connection, Collection<String> schemas, Collection<String> excludedTables)
+			throws SQLException {
+		return new CatalogReader(connection, schemas, excludedTables).read();
+	}
+
+	@Override
+	public ColumnType columnType(String sqlType) {
+		return PostgresTypes.parse(sqlType);
+	}
+
+	@Override
+	public String expression(String sql) {
+		return PostgresExpressions.canonical(sql);
+	}
+
+}

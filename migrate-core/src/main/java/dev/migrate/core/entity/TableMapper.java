@@ -1,0 +1,172 @@
+package dev.migrate.core.entity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.schema.CheckConstraint;
+import dev.migrate.core.schema.Column;
+import dev.migrate.core.schema.ColumnType;
+import dev.migrate.core.schema.ForeignKey;
+import dev.migrate.core.schema.Index;
+import dev.migrate.core.schema.PrimaryKey;
+import dev.migrate.core.schema.QualifiedName;
+import dev.migrate.core.schema.Table;
+import dev.migrate.core.schema.UniqueConstraint;
+import org.hibernate.annotations.OnDeleteAction;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.mapping.Selectable;
+import org.hibernate.mapping.UniqueKey;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps one Hibernate {@link org.hibernate.mapping.Table} to a schema {@link Table}, with
+ * names as PostgreSQL will store them and types and expressions in canonical form.
+ */
+final class TableMapper {
+
+	private final Dialect dialect;
+
+	private final Metadata metadata;
+
+	private final String defaultSchema;
+
+	TableMapper(Dialect dialect, Metadata metadata, String defaultSchema) {
+		this.dialect = dialect;
+		this.metadata = metadata;
+		this.defaultSchema = defaultSchema;
+	}
+
+	Table map(org.hibernate.mapping.Table table, EnumTypes enumTypes) {
+		List<Column> columns = new ArrayList<>();
+		List<CheckConstraint> checks = new ArrayList<>();
+		for (org.hibernate.mapping.Column column : table.getColumns()) {
+			columns.add(column(table, column, enumTypes));
+			column.getCheckConstraints().forEach((check) -> checks.add(check(check)));
+		}
+		table.getChecks().forEach((check) -> checks.add(check(check)));
+		return new Table(name(table), columns, primaryKey(table), uniqueConstraints(table), indexes(table),
+				foreignKeys(table), checks, table.getComment());
+	}
+
+	QualifiedName name(org.hibernate.mapping.Table table) {
+		return new QualifiedName(schemaName(table.getSchemaIdentifier()), identifier(table.getNameIdentifier()));
+	}
+
+	String schemaName(@Nullable Identifier schema) {
+		return (schema != null) ? identifier(schema) : this.defaultSchema;
+	}
+
+	/**
+	 * Return a name as PostgreSQL stores it: quoted names as written, others lower-cased.
+	 */
+	static String identifier(Identifier identifier) {
+		return identifier.isQuoted() ? identifier.getText() : identifier.getText().toLowerCase(Locale.ROOT);
+	}
+
+	static String columnName(org.hibernate.mapping.Column column) {
+		return column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT);
+	}
+
+	private Column column(org.hibernate.mapping.Table table, org.hibernate.mapping.Column column, EnumTypes enumTypes) {
+		String sqlType = column.getSqlType(this.metadata);
+		ColumnType type = enumTypes.columnType(this.dialect.columnType(sqlType));
+		boolean nullable = column.isNullable() && !table.isPrimaryKey(column);
+		String defaultValue = (column.getDefaultValue() != null) ? this.dialect.expression(column.getDefaultValue())
+				: null;
+		Column.Identity identity = column.isIdentity() ? Column.Identity.BY_DEFAULT : null;
+		return new Column(columnName(column), type, nullable, defaultValue, identity, column.getComment());
+	}
+
+	private CheckConstraint check(org.hibernate.mapping.CheckConstraint check) {
+		return new CheckConstraint(check.isNamed() ? check.getName() : null,
+				this.dialect.expression(check.getConstraint()));
+	}
+
+	private @Nullable PrimaryKey primaryKey(org.hibernate.mapping.Table table) {
+		org.hibernate.mapping.PrimaryKey primaryKey = table.getPrimaryKey();
+		if (primaryKey == null || primaryKey.getColumns().isEmpty()) {
+			return null;
+		}
+		// Hibernate's DDL lists key columns in the table's column order, not the
+		// mapping's.
+		List<org.hibernate.mapping.Column> tableOrder = new ArrayList<>(table.getColumns());
+		List<org.hibernate.mapping.Column> keyColumns = primaryKey.getColumns()
+			.stream()
+			.sorted(java.util.Comparator.comparingInt(tableOrder::indexOf))
+			.toList();
+		return new PrimaryKey(primaryKey.getName(), columnNames(keyColumns));
+	}
+
+	private List<UniqueConstraint> uniqueConstraints(org.hibernate.mapping.Table table) {
+		List<UniqueConstraint> uniques = new ArrayList<>();
+		for (UniqueKey uniqueKey : table.getUniqueKeys().values()) {
+			if (!table.isRedundantUniqueKey(uniqueKey)) {
+				uniques.add(new UniqueConstraint(uniqueKey.isNameExplicit() ? uniqueKey.getName() : null,
+						columnNames(uniqueKey.getColumns())));
+			}
+		}
+		for (org.hibernate.mapping.Column column : table.getColumns()) {
+			UniqueConstraint single = new UniqueConstraint(null, List.of(columnName(column)));
+			if (column.isUnique() && !table.isPrimaryKey(column)
+					&& uniques.stream().noneMatch((u) -> u.identity().equals(single.identity()))) {
+				uniques.add(single);
+			}
+		}
+		return uniques;
+	}
+
+	private List<Index> indexes(org.hibernate.mapping.Table table) {
+		List<Index> indexes = new ArrayList<>();
+		for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
+			Map<Selectable, String> order = index.getSelectableOrderMap();
+			List<Index.Key> keys = new ArrayList<>();
+			for (Selectable selectable : index.getSelectables()) {
+				String expression = (selectable instanceof org.hibernate.mapping.Column column) ? columnName(column)
+						: this.dialect.expression(selectable.getText());
+				String direction = order.get(selectable);
+				keys.add(new Index.Key(expression,
+						direction != null && direction.trim().toLowerCase(Locale.ROOT).startsWith("desc")));
+			}
+			indexes.add(new Index(index.getName(), keys, index.isUnique(), null));
+		}
+		return indexes;
+	}
+
+	private List<ForeignKey> foreignKeys(org.hibernate.mapping.Table table) {
+		List<ForeignKey> foreignKeys = new ArrayList<>();
+		for (org.hibernate.mapping.ForeignKey foreignKey : table.getForeignKeyCollection()) {
+			if (!foreignKey.isCreationEnabled() || !foreignKey.isPhysicalConstraint()) {
+				continue;
+			}
+			org.hibernate.mapping.Table referenced = foreignKey.getReferencedTable();
+			List<org.hibernate.mapping.Column> referencedColumns = foreignKey.isReferenceToPrimaryKey()
+					? referenced.getPrimaryKey().getColumns() : foreignKey.getReferencedColumns();
+			foreignKeys.add(new ForeignKey(foreignKey.getName(), columnNames(foreignKey.getColumns()), name(referenced),
+					columnNames(referencedColumns), action(foreignKey.getOnDeleteAction()),
+					ForeignKey.Action.NO_ACTION));
+		}
+		return foreignKeys;
+	}
+
+	private static ForeignKey.Action action(@Nullable OnDeleteAction action) {
+		if (action == null) {
+			return ForeignKey.Action.NO_ACTION;
+		}
+		return switch (action) {
+			case CASCADE -> ForeignKey.Action.CASCADE;
+			case SET_NULL -> ForeignKey.Action.SET_NULL;
+			case SET_DEFAULT -> ForeignKey.Action.SET_DEFAULT;
+			case RESTRICT -> ForeignKey.Action.RESTRICT;
+			default -> ForeignKey.Action.NO_ACTION;
+		};
+	}
+
+	private static List<String> columnNames(List<org.hibernate.mapping.Column> columns) {
+		return columns.stream().map(TableMapper::columnName).toList();
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.migrate.core.entity;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.migrate.core.fixtures.Fixture;
+import dev.migrate.testsupport.TestDatabase;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.SessionFactory;
+
+/**
+ * Creates a fixture's schema with Hibernate's own DDL, the independent side of the
+ * oracle.
+ */
+final class HibernateDdl {
+
+	private HibernateDdl() {
+	}
+
+	/**
+	 * Create the fixture's schema in the database and return the DDL Hibernate ran.
+	 */
+	static String create(Fixture fixture, TestDatabase database) throws IOException {
+		Map<String, Object> settings = new LinkedHashMap<>(fixture.settings());
+		settings.put(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName());
+		settings.put(AvailableSettings.JAKARTA_JDBC_URL, database.jdbcUrl());
+		settings.put(AvailableSettings.JAKARTA_JDBC_USER, database.user());
+		settings.put(AvailableSettings.JAKARTA_JDBC_PASSWORD, database.password());
+		settings.put(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, true);
+		Path script = Files.createTempFile("hibernate-ddl", ".sql");
+		settings.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "create");
+		settings.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, "create");
+		settings.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_CREATE_TARGET, script.toString());
+		settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, true);
+		settings.put(AvailableSettings.HBM2DDL_DELIMITER, ";");
+		try (HibernateMetadata hibernate = HibernateMetadata.buildWith(fixture.entityClasses(), settings);
+				SessionFactory sessionFactory = hibernate.metadata().buildSessionFactory()) {
+			return Files.readString(script);
+		}
+		finally {
+			Files.deleteIfExists(script);
+		}
+	}
+
+}
