@@ -14,6 +14,8 @@ final class ExpressionTokens {
 	private static final List<String> OPERATORS = List.of("!~~*", "~~*", "!~~", "~~", "!~*", "~*", "!~", "~", "::",
 			"<=", ">=", "<>", "!=", "||", "=", "<", ">", "+", "-", "*", "/", "%", "(", ")", ",", "[", "]", ".");
 
+	private static final String OPERATOR_CHARACTERS = "+-*/<>=~!@#%^&|`?";
+
 	enum Kind {
 
 		STRING, IDENTIFIER, QUOTED_IDENTIFIER, NUMBER, OPERATOR
@@ -81,7 +83,17 @@ final class ExpressionTokens {
 				return i + operator.length();
 			}
 		}
-		throw new IllegalArgumentException("unexpected '" + sql.charAt(i) + "' at " + i + " in: " + sql);
+		// Any other PostgreSQL operator (e.g. @@, &&, #>>): one token, compared as
+		// written.
+		int end = i;
+		while (end < sql.length() && OPERATOR_CHARACTERS.indexOf(sql.charAt(end)) >= 0) {
+			end++;
+		}
+		if (end == i) {
+			throw new IllegalArgumentException("unexpected '" + sql.charAt(i) + "' at " + i + " in: " + sql);
+		}
+		tokens.add(new Token(Kind.OPERATOR, sql.substring(i, end)));
+		return end;
 	}
 
 	private static int closing(String sql, int open, char quote) {
