@@ -65,7 +65,8 @@ final class CatalogQueries {
 			                         ELSE pg_catalog.pg_get_indexdef(i.indexrelid, k, true) END
 			             FROM generate_series(1, i.indnkeyatts) k ORDER BY k),
 			       ARRAY(SELECT (i.indoption[k - 1] & 1) = 1 FROM generate_series(1, i.indnkeyatts) k ORDER BY k),
-			       pg_catalog.pg_get_expr(i.indpred, i.indrelid)
+			       pg_catalog.pg_get_expr(i.indpred, i.indrelid),
+			       ARRAY(SELECT i.indkey[k - 1] = 0 FROM generate_series(1, i.indnkeyatts) k ORDER BY k)
 			FROM rel
 			JOIN pg_catalog.pg_index i ON i.indrelid = rel.oid
 			JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid

@@ -106,9 +106,11 @@ final class CatalogReader {
 	private Index index(ResultSet rs) throws SQLException {
 		List<String> expressions = strings(rs.getArray(4));
 		Boolean[] descending = (Boolean[]) rs.getArray(5).getArray();
+		Boolean[] isExpression = (Boolean[]) rs.getArray(7).getArray();
 		List<Index.Key> keys = new ArrayList<>();
 		for (int i = 0; i < expressions.size(); i++) {
-			keys.add(new Index.Key(expressions.get(i), descending[i]));
+			String key = isExpression[i] ? PostgresExpressions.canonical(expressions.get(i)) : expressions.get(i);
+			keys.add(new Index.Key(key, descending[i]));
 		}
 		String predicate = rs.getString(6);
 		return new Index(rs.getString(2), keys, rs.getBoolean(3),
