@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 
 import dev.migrate.core.schema.ColumnType;
+import dev.migrate.core.schema.QualifiedName;
 import dev.migrate.core.schema.Schema;
 
 /**
@@ -50,5 +51,28 @@ public interface Dialect {
 	 * @return the canonical form
 	 */
 	String expression(String sql);
+
+	/**
+	 * Return a canonical type spelled as this database's DDL expects it.
+	 * @param type the canonical type
+	 * @return the DDL spelling, e.g. {@code timestamp(6) with time zone}
+	 */
+	String sqlType(ColumnType type);
+
+	/**
+	 * Quote an identifier when the database would otherwise fold or reject it.
+	 * @param identifier the identifier as stored
+	 * @return the identifier as SQL
+	 */
+	String quote(String identifier);
+
+	/**
+	 * Return a qualified name as SQL.
+	 * @param name the name
+	 * @return the quoted, qualified name
+	 */
+	default String qualified(QualifiedName name) {
+		return quote(name.schema()) + "." + quote(name.name());
+	}
 
 }

@@ -91,14 +91,9 @@ final class TableMapper {
 		if (primaryKey == null || primaryKey.getColumns().isEmpty()) {
 			return null;
 		}
-		// Hibernate's DDL lists key columns in the table's column order, not the
-		// mapping's.
-		List<org.hibernate.mapping.Column> tableOrder = new ArrayList<>(table.getColumns());
-		List<org.hibernate.mapping.Column> keyColumns = primaryKey.getColumns()
-			.stream()
-			.sorted(java.util.Comparator.comparingInt(tableOrder::indexOf))
-			.toList();
-		return new PrimaryKey(primaryKey.getName(), columnNames(keyColumns));
+		// Hibernate's own DDL leaves the primary key unnamed; its metadata name is
+		// internal.
+		return new PrimaryKey(null, columnNames(primaryKey.getColumns()));
 	}
 
 	private List<UniqueConstraint> uniqueConstraints(org.hibernate.mapping.Table table) {

@@ -97,6 +97,11 @@ final class CatalogQueries {
 			GROUP BY n.nspname, t.typname
 			""";
 
+	/** Which of the requested schemas exist; the second parameter is unused. */
+	static final String SCHEMAS = """
+			SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY (?) AND cardinality(?::text[]) >= 0
+			""";
+
 	private CatalogQueries() {
 	}
 

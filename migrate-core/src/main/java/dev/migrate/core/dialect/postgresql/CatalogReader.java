@@ -58,8 +58,10 @@ final class CatalogReader {
 		List<EnumType> enumTypes = new ArrayList<>();
 		query(CatalogQueries.ENUM_TYPES, (rs) -> enumTypes
 			.add(new EnumType(new QualifiedName(rs.getString(1), rs.getString(2)), strings(rs.getArray(3)))));
+		java.util.TreeSet<String> existing = new java.util.TreeSet<>();
+		query(CatalogQueries.SCHEMAS, (rs) -> existing.add(rs.getString(1)));
 		List<Table> built = this.tables.values().stream().map(TableBuilder::build).toList();
-		return new Schema(new java.util.TreeSet<>(this.schemas), built, sequences, enumTypes);
+		return new Schema(existing, built, sequences, enumTypes);
 	}
 
 	private TableBuilder table(ResultSet rs) throws SQLException {

@@ -42,4 +42,14 @@ public final class PostgresDialect implements Dialect {
 		return PostgresExpressions.canonical(sql);
 	}
 
+	@Override
+	public String sqlType(ColumnType type) {
+		return PostgresTypes.sql(type);
+	}
+
+	@Override
+	public String quote(String identifier) {
+		return PostgresTypes.quote(identifier);
+	}
+
 }

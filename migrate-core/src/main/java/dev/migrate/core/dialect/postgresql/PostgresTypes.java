@@ -106,4 +106,57 @@ final class PostgresTypes {
 		return text.replace("\"", "");
 	}
 
+	private static final Map<String, String> SQL_NAMES = Map.of("int2", "smallint", "int4", "integer", "int8", "bigint",
+			"float4", "real", "float8", "double precision", "bool", "boolean", "bpchar", "character");
+
+	private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]*");
+
+	private static final java.util.Set<String> RESERVED = java.util.Set.of("all", "analyse", "analyze", "and", "any",
+			"array", "as", "asc", "asymmetric", "authorization", "between", "binary", "both", "case", "cast", "check",
+			"collate", "column", "constraint", "create", "cross", "current_date", "current_role", "current_time",
+			"current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end",
+			"except", "false", "fetch", "for", "foreign", "freeze", "from", "full", "grant", "group", "having", "ilike",
+			"in", "initially", "inner", "intersect", "into", "is", "isnull", "join", "lateral", "leading", "left",
+			"like", "limit", "localtime", "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only",
+			"or", "order", "outer", "overlaps", "placing", "primary", "references", "returning", "right", "select",
+			"session_user", "similar", "some", "symmetric", "table", "then", "to", "trailing", "true", "union",
+			"unique", "user", "using", "variadic", "verbose", "when", "where", "window", "with");
+
+	/**
+	 * Spell a canonical type as DDL.
+	 */
+	static String sql(ColumnType type) {
+		String name = type.name();
+		String args = type.arguments().isEmpty() ? ""
+				: type.arguments()
+					.stream()
+					.map(String::valueOf)
+					.collect(java.util.stream.Collectors.joining(",", "(", ")"));
+		String sql;
+		if (name.contains(".")) {
+			String[] parts = name.split("\\.", 2);
+			sql = quote(parts[0]) + "." + quote(parts[1]);
+		}
+		else if (name.equals("timestamptz") || name.equals("timetz")) {
+			sql = name.substring(0, name.length() - 2) + args + " with time zone";
+		}
+		else if (name.equals("timestamp") || name.equals("time")) {
+			sql = name + args + " without time zone";
+		}
+		else {
+			sql = SQL_NAMES.getOrDefault(name, name) + args;
+		}
+		return type.array() ? sql + "[]" : sql;
+	}
+
+	/**
+	 * Quote an identifier unless PostgreSQL would keep it as it is.
+	 */
+	static String quote(String identifier) {
+		if (PLAIN_IDENTIFIER.matcher(identifier).matches() && !RESERVED.contains(identifier)) {
+			return identifier;
+		}
+		return "\"" + identifier.replace("\"", "\"\"") + "\"";
+	}
+
 }

@@ -75,7 +75,7 @@ class CatalogScopeTests {
 			int smallQueries = countQueries(small);
 			int largeQueries = countQueries(large);
 			assertThat(largeQueries).isEqualTo(smallQueries);
-			assertThat(smallQueries).isLessThanOrEqualTo(6);
+			assertThat(smallQueries).isLessThanOrEqualTo(7);
 		}
 	}
 

@@ -1,0 +1,179 @@
+package dev.migrate.core.changelog;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.diff.Change;
+import dev.migrate.core.diff.ConstraintChange;
+import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.diff.Safety;
+import liquibase.Labels;
+import liquibase.changelog.ChangeSet;
+import liquibase.database.ObjectQuotingStrategy;
+import liquibase.precondition.core.ChangeLogPropertyDefinedPrecondition;
+import liquibase.precondition.core.PreconditionContainer;
+
+/**
+ * Writes a diff as Liquibase changesets, each with its rollback, and as a revision file.
+ * <p>
+ * Consecutive changes share a changeset (one transaction on PostgreSQL) except that every
+ * destructive change gets a changeset of its own, labelled {@value #DESTRUCTIVE_LABEL}
+ * and guarded by a precondition that halts unless the changelog property
+ * {@value #ALLOW_DESTRUCTIVE_PROPERTY} is {@code true}; and statements that cannot run in
+ * a transaction ({@code CREATE INDEX CONCURRENTLY}, {@code ALTER TYPE ... ADD VALUE}) get
+ * a changeset of their own that runs outside one.
+ */
+public final class ChangeSetWriter {
+
+	/** The label of changesets with a destructive change. */
+	public static final String DESTRUCTIVE_LABEL = "destructive";
+
+	/** The changelog property that lets destructive changesets run. */
+	public static final String ALLOW_DESTRUCTIVE_PROPERTY = "migrate.allow-destructive";
+
+	/** The author of generated changesets. */
+	public static final String AUTHOR = "migrate";
+
+	private static final DateTimeFormatter REVISION_ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
+
+	private final LiquibaseChanges liquibaseChanges;
+
+	public ChangeSetWriter(Dialect dialect) {
+		this.liquibaseChanges = new LiquibaseChanges(dialect);
+	}
+
+	/**
+	 * Return the revision id for a moment: its UTC timestamp, {@code yyyyMMddHHmmss}.
+	 * @param now the moment
+	 * @return the revision id
+	 */
+	public static String revisionId(Instant now) {
+		return REVISION_ID.format(now);
+	}
+
+	/**
+	 * Write a diff as a new revision file.
+	 * @param diff the diff (not empty)
+	 * @param changesDirectory the directory of revision files
+	 * @param logicalDirectory the directory as the changelog names it (e.g.
+	 * {@code db/migrate/changes}), which makes the stable logical file path
+	 * @param message what the revision does, for its file name
+	 * @param now the moment, for the revision id
+	 * @param format the file format
+	 * @return the written file
+	 * @throws IOException if the file cannot be written
+	 */
+	public Path write(SchemaDiff diff, Path changesDirectory, String logicalDirectory, String message, Instant now,
+			ChangelogFormat format) throws IOException {
+		String revision = revisionId(now);
+		String fileName = revision + "_" + slug(message) + "." + format.extension();
+		Path file = changesDirectory.resolve(fileName);
+		if (Files.exists(file)) {
+			throw new IOException("Revision file " + file + " already exists");
+		}
+		List<ChangeSet> changeSets = changeSets(diff, revision, logicalDirectory + "/" + fileName);
+		Files.createDirectories(changesDirectory);
+		try (OutputStream out = Files.newOutputStream(file)) {
+			format.serializer().write(changeSets, out);
+		}
+		return file;
+	}
+
+	/**
+	 * Return the diff as changesets.
+	 * @param diff the diff
+	 * @param revision the revision id, the prefix of every changeset id
+	 * @param logicalFilePath the stable path that identifies the changesets' file
+	 * @return the changesets, in order
+	 */
+	public List<ChangeSet> changeSets(SchemaDiff diff, String revision, String logicalFilePath) {
+		List<ChangeSet> changeSets = new ArrayList<>();
+		List<Change> group = new ArrayList<>();
+		Kind groupKind = null;
+		for (Change change : diff.changes()) {
+			Kind kind = kind(change);
+			if (!group.isEmpty() && (kind != groupKind || kind != Kind.TRANSACTIONAL)) {
+				changeSets.add(changeSet(group, groupKind, revision + "-" + (changeSets.size() + 1), logicalFilePath));
+				group = new ArrayList<>();
+			}
+			group.add(change);
+			groupKind = kind;
+		}
+		if (!group.isEmpty()) {
+			changeSets.add(changeSet(group, groupKind, revision + "-" + (changeSets.size() + 1), logicalFilePath));
+		}
+		return changeSets;
+	}
+
+	private ChangeSet changeSet(List<Change> changes, Kind kind, String id, String logicalFilePath) {
+		ChangeSet changeSet = new ChangeSet(id, AUTHOR, false, false, logicalFilePath, null, "postgresql", null, null,
+				kind != Kind.NON_TRANSACTIONAL, ObjectQuotingStrategy.QUOTE_ALL_OBJECTS, null);
+		// Stable whether the file is read from the source tree or from the application's
+		// jar.
+		changeSet.setLogicalFilePath(logicalFilePath);
+		changeSet.setComments(changes.stream()
+			.map((change) -> change.description() + " [" + change.classification().safety() + ": "
+					+ change.classification().reason() + "]")
+			.collect(Collectors.joining("; ")));
+		for (Change change : changes) {
+			this.liquibaseChanges.of(change).forEach(changeSet::addChange);
+		}
+		for (int i = changes.size() - 1; i >= 0; i--) {
+			this.liquibaseChanges.of(changes.get(i).inverse()).forEach(changeSet::addRollbackChange);
+		}
+		if (kind == Kind.DESTRUCTIVE) {
+			changeSet.setLabels(new Labels(DESTRUCTIVE_LABEL));
+			changeSet.setPreconditions(destructiveGuard());
+		}
+		return changeSet;
+	}
+
+	private static PreconditionContainer destructiveGuard() {
+		ChangeLogPropertyDefinedPrecondition allowed = new ChangeLogPropertyDefinedPrecondition();
+		allowed.setProperty(ALLOW_DESTRUCTIVE_PROPERTY);
+		allowed.setValue("true");
+		PreconditionContainer preconditions = new PreconditionContainer();
+		preconditions.setOnFail(PreconditionContainer.FailOption.HALT);
+		preconditions.setOnFailMessage("Destructive change: it runs only with " + ALLOW_DESTRUCTIVE_PROPERTY + "=true");
+		preconditions.addNestedPrecondition(allowed);
+		return preconditions;
+	}
+
+	private static Kind kind(Change change) {
+		if (change.classification().safety() == Safety.DESTRUCTIVE) {
+			return Kind.DESTRUCTIVE;
+		}
+		if ((change instanceof ConstraintChange.CreateIndex index && index.concurrently())
+				|| (change instanceof Change.ChangeEnumLabels labels && labels.onlyAddsLabels())) {
+			return Kind.NON_TRANSACTIONAL;
+		}
+		return Kind.TRANSACTIONAL;
+	}
+
+	static String slug(String message) {
+		String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+		slug = slug.isEmpty() ? "revision" : slug;
+		return (slug.length() > 60) ? slug.substring(0, 60).replaceAll("_$", "") : slug;
+	}
+
+	/**
+	 * Which kind of changeset a change needs.
+	 */
+	private enum Kind {
+
+		TRANSACTIONAL, NON_TRANSACTIONAL, DESTRUCTIVE
+
+	}
+
+}

@@ -1,0 +1,240 @@
+package dev.migrate.core.diff;
+
+import dev.migrate.core.schema.CheckConstraint;
+import dev.migrate.core.schema.ForeignKey;
+import dev.migrate.core.schema.Index;
+import dev.migrate.core.schema.PrimaryKey;
+import dev.migrate.core.schema.QualifiedName;
+import dev.migrate.core.schema.UniqueConstraint;
+
+/**
+ * A change to a table's keys, constraints or indexes. Constraints that are added always
+ * carry a name, so that their rollback can drop them.
+ */
+public sealed interface ConstraintChange extends TableChange {
+
+	/** Adds a primary key. */
+	record AddPrimaryKey(QualifiedName table, PrimaryKey key, boolean newTable) implements ConstraintChange {
+
+		public Classification classification() {
+			return this.newTable ? Classification.safe("on a new table")
+					: Classification.dataDependent("fails if existing rows hold duplicates or NULLs");
+		}
+
+		public Change inverse() {
+			return new DropPrimaryKey(this.table, this.key);
+		}
+
+		public String description() {
+			return "add primary key " + this.key.columns() + " to " + this.table;
+		}
+
+		public int phase() {
+			return Phases.ADD_CONSTRAINTS_AND_INDEXES;
+		}
+
+	}
+
+	/** Drops a primary key. */
+	record DropPrimaryKey(QualifiedName table, PrimaryKey key) implements ConstraintChange {
+
+		public Classification classification() {
+			return Classification.safe("drops a constraint, not data");
+		}
+
+		public Change inverse() {
+			return new AddPrimaryKey(this.table, this.key, false);
+		}
+
+		public String description() {
+			return "drop primary key " + this.key.columns() + " of " + this.table;
+		}
+
+		public int phase() {
+			return Phases.DROP_CONSTRAINTS_AND_INDEXES;
+		}
+
+	}
+
+	/** Adds a unique constraint. */
+	record AddUnique(QualifiedName table, UniqueConstraint constraint, boolean newTable) implements ConstraintChange {
+
+		public Classification classification() {
+			return this.newTable ? Classification.safe("on a new table")
+					: Classification.dataDependent("fails if existing rows hold duplicates");
+		}
+
+		public Change inverse() {
+			return new DropUnique(this.table, this.constraint);
+		}
+
+		public String description() {
+			return "add unique " + this.constraint.columns() + " to " + this.table;
+		}
+
+		public int phase() {
+			return Phases.ADD_CONSTRAINTS_AND_INDEXES;
+		}
+
+	}
+
+	/** Drops a unique constraint. */
+	record DropUnique(QualifiedName table, UniqueConstraint constraint) implements ConstraintChange {
+
+		public Classification classification() {
+			return Classification.safe("drops a constraint, not data");
+		}
+
+		public Change inverse() {
+			return new AddUnique(this.table, this.constraint, false);
+		}
+
+		public String description() {
+			return "drop unique " + this.constraint.columns() + " of " + this.table;
+		}
+
+		public int phase() {
+			return Phases.DROP_CONSTRAINTS_AND_INDEXES;
+		}
+
+	}
+
+	/** Creates an index, concurrently when asked to (outside a transaction). */
+	record CreateIndex(QualifiedName table, Index index, boolean newTable,
+			boolean concurrently) implements ConstraintChange {
+
+		public Classification classification() {
+			if (this.newTable || this.concurrently) {
+				return (this.index.unique()) ? Classification.dataDependent("fails if existing rows hold duplicates")
+						: Classification.safe(this.newTable ? "on a new table" : "built concurrently");
+			}
+			return this.index.unique() ? Classification.dataDependent("fails if existing rows hold duplicates")
+					: Classification.locking("blocks writes to the table while the index builds");
+		}
+
+		public Change inverse() {
+			return new DropIndex(this.table, this.index);
+		}
+
+		public String description() {
+			return "create " + (this.index.unique() ? "unique " : "") + "index " + this.index.name() + " on "
+					+ this.table + " " + this.index.keys();
+		}
+
+		public int phase() {
+			return Phases.ADD_CONSTRAINTS_AND_INDEXES;
+		}
+
+	}
+
+	/** Drops an index. */
+	record DropIndex(QualifiedName table, Index index) implements ConstraintChange {
+
+		public Classification classification() {
+			return Classification.safe("drops an index, not data");
+		}
+
+		public Change inverse() {
+			return new CreateIndex(this.table, this.index, false, false);
+		}
+
+		public String description() {
+			return "drop index " + this.index.name() + " on " + this.table;
+		}
+
+		public int phase() {
+			return Phases.DROP_CONSTRAINTS_AND_INDEXES;
+		}
+
+	}
+
+	/** Adds a check constraint, NOT VALID then validated when asked to. */
+	record AddCheck(QualifiedName table, CheckConstraint check, boolean newTable,
+			boolean online) implements ConstraintChange {
+
+		public Classification classification() {
+			return this.newTable ? Classification.safe("on a new table")
+					: Classification.dataDependent("fails if existing rows violate the condition");
+		}
+
+		public Change inverse() {
+			return new DropCheck(this.table, this.check);
+		}
+
+		public String description() {
+			return "add check (" + this.check.expression() + ") to " + this.table;
+		}
+
+		public int phase() {
+			return Phases.ADD_CONSTRAINTS_AND_INDEXES;
+		}
+
+	}
+
+	/** Drops a check constraint. */
+	record DropCheck(QualifiedName table, CheckConstraint check) implements ConstraintChange {
+
+		public Classification classification() {
+			return Classification.safe("drops a constraint, not data");
+		}
+
+		public Change inverse() {
+			return new AddCheck(this.table, this.check, false, false);
+		}
+
+		public String description() {
+			return "drop check (" + this.check.expression() + ") of " + this.table;
+		}
+
+		public int phase() {
+			return Phases.DROP_CONSTRAINTS_AND_INDEXES;
+		}
+
+	}
+
+	/** Adds a foreign key, NOT VALID then validated when asked to. */
+	record AddForeignKey(QualifiedName table, ForeignKey foreignKey, boolean newTable,
+			boolean online) implements ConstraintChange {
+
+		public Classification classification() {
+			return this.newTable ? Classification.safe("on a new table")
+					: Classification.dataDependent("fails if existing rows reference missing keys");
+		}
+
+		public Change inverse() {
+			return new DropForeignKey(this.table, this.foreignKey);
+		}
+
+		public String description() {
+			return "add foreign key " + this.foreignKey.columns() + " of " + this.table + " to "
+					+ this.foreignKey.referencedTable() + " " + this.foreignKey.referencedColumns();
+		}
+
+		public int phase() {
+			return Phases.ADD_FOREIGN_KEYS;
+		}
+
+	}
+
+	/** Drops a foreign key. */
+	record DropForeignKey(QualifiedName table, ForeignKey foreignKey) implements ConstraintChange {
+
+		public Classification classification() {
+			return Classification.safe("drops a constraint, not data");
+		}
+
+		public Change inverse() {
+			return new AddForeignKey(this.table, this.foreignKey, false, false);
+		}
+
+		public String description() {
+			return "drop foreign key " + this.foreignKey.columns() + " of " + this.table;
+		}
+
+		public int phase() {
+			return Phases.DROP_FOREIGN_KEYS;
+		}
+
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.migrate.core.diff;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import dev.migrate.core.schema.QualifiedName;
+
+/**
+ * How to diff.
+ *
+ * @param includeTables patterns of database objects that the diff may drop although no
+ * entity maps them (e.g. {@code public.*} or {@code audit_*}); by default objects no
+ * entity maps are left alone
+ * @param excludeTables patterns of database objects the diff never touches
+ * @param renames confirmed renames
+ * @param online whether to generate online-safe DDL: indexes built concurrently, foreign
+ * keys and checks added {@code NOT VALID} then validated
+ */
+public record DiffOptions(List<String> includeTables, List<String> excludeTables, RenameHints renames, boolean online) {
+
+	public DiffOptions {
+		includeTables = List.copyOf(includeTables);
+		excludeTables = List.copyOf(excludeTables);
+	}
+
+	/**
+	 * Return the default options: unmapped objects left alone, no renames, plain DDL.
+	 * @return the options
+	 */
+	public static DiffOptions defaults() {
+		return new DiffOptions(List.of(), List.of(), RenameHints.none(), false);
+	}
+
+	public DiffOptions withIncludeTables(String... patterns) {
+		return new DiffOptions(List.of(patterns), this.excludeTables, this.renames, this.online);
+	}
+
+	public DiffOptions withExcludeTables(String... patterns) {
+		return new DiffOptions(this.includeTables, List.of(patterns), this.renames, this.online);
+	}
+
+	public DiffOptions withRenames(RenameHints hints) {
+		return new DiffOptions(this.includeTables, this.excludeTables, hints, this.online);
+	}
+
+	public DiffOptions withOnline(boolean online) {
+		return new DiffOptions(this.includeTables, this.excludeTables, this.renames, online);
+	}
+
+	boolean excluded(QualifiedName name) {
+		return matchesAny(this.excludeTables, name);
+	}
+
+	/**
+	 * Return whether an object that exists only in the database may be dropped.
+	 */
+	boolean mayDrop(QualifiedName name) {
+		return !excluded(name) && matchesAny(this.includeTables, name);
+	}
+
+	private static boolean matchesAny(List<String> patterns, QualifiedName name) {
+		for (String pattern : patterns) {
+			Pattern regex = Pattern.compile(pattern.replace(".", "\\.").replace("*", ".*"));
+			if (regex.matcher(name.toString()).matches() || regex.matcher(name.name()).matches()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,230 @@
+package dev.migrate.core.diff;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+import dev.migrate.core.schema.CheckConstraint;
+import dev.migrate.core.schema.Column;
+import dev.migrate.core.schema.ForeignKey;
+import dev.migrate.core.schema.Index;
+import dev.migrate.core.schema.PrimaryKey;
+import dev.migrate.core.schema.QualifiedName;
+import dev.migrate.core.schema.Table;
+import dev.migrate.core.schema.UniqueConstraint;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The table part of the diff: creates, drops and alters one table at a time.
+ */
+final class TableDiffer {
+
+	private final DiffOptions options;
+
+	private final List<Change> changes;
+
+	private final List<PossibleRename> possibleRenames;
+
+	TableDiffer(DiffOptions options, List<Change> changes, List<PossibleRename> possibleRenames) {
+		this.options = options;
+		this.changes = changes;
+		this.possibleRenames = possibleRenames;
+	}
+
+	void create(Table table) {
+		QualifiedName name = table.name();
+		PrimaryKey key = (table.primaryKey() != null) ? named(name, table.primaryKey()) : null;
+		this.changes.add(new TableChange.CreateTable(
+				new Table(name, table.columns(), key, List.of(), List.of(), List.of(), List.of(), null)));
+		table.uniqueConstraints()
+			.forEach((unique) -> this.changes.add(new ConstraintChange.AddUnique(name, named(name, unique), true)));
+		table.indexes()
+			.forEach((index) -> this.changes
+				.add(new ConstraintChange.CreateIndex(name, named(name, index), true, false)));
+		table.checks()
+			.forEach((check) -> this.changes.add(new ConstraintChange.AddCheck(name, named(name, check), true, false)));
+		table.foreignKeys()
+			.forEach((fk) -> this.changes.add(new ConstraintChange.AddForeignKey(name, named(name, fk), true, false)));
+		if (table.comment() != null) {
+			this.changes.add(new TableChange.TableComment(name, null, table.comment()));
+		}
+		table.columns()
+			.stream()
+			.filter((column) -> column.comment() != null)
+			.forEach((column) -> this.changes
+				.add(new TableChange.ColumnComment(name, column.name(), null, column.comment())));
+	}
+
+	void drop(Table table) {
+		QualifiedName name = table.name();
+		// Constraints go first and on their own, so that a rollback restores them too.
+		table.foreignKeys().forEach((fk) -> this.changes.add(new ConstraintChange.DropForeignKey(name, fk)));
+		table.uniqueConstraints().forEach((unique) -> this.changes.add(new ConstraintChange.DropUnique(name, unique)));
+		table.indexes().forEach((index) -> this.changes.add(new ConstraintChange.DropIndex(name, index)));
+		table.checks().forEach((check) -> this.changes.add(new ConstraintChange.DropCheck(name, check)));
+		if (table.comment() != null) {
+			this.changes.add(new TableChange.TableComment(name, table.comment(), null));
+		}
+		List<Column> columns = table.columns().stream().map((column) -> withComment(column, null)).toList();
+		table.columns()
+			.stream()
+			.filter((column) -> column.comment() != null)
+			.forEach((column) -> this.changes
+				.add(new TableChange.ColumnComment(name, column.name(), column.comment(), null)));
+		this.changes.add(new TableChange.DropTable(
+				new Table(name, columns, table.primaryKey(), List.of(), List.of(), List.of(), List.of(), null)));
+	}
+
+	void alter(Table actual, Table desired) {
+		QualifiedName name = desired.name();
+		Table current = renameColumns(actual, desired);
+		diffColumns(current, desired);
+		PrimaryKey currentKey = current.primaryKey();
+		PrimaryKey desiredKey = desired.primaryKey();
+		if (!Objects.equals(columns(currentKey), columns(desiredKey))) {
+			if (currentKey != null) {
+				this.changes.add(new ConstraintChange.DropPrimaryKey(name, currentKey));
+			}
+			if (desiredKey != null) {
+				this.changes.add(new ConstraintChange.AddPrimaryKey(name, named(name, desiredKey), false));
+			}
+		}
+		diffSet(current.uniqueConstraints(), desired.uniqueConstraints(), UniqueConstraint::identity,
+				(unique) -> new ConstraintChange.AddUnique(name, named(name, unique), false),
+				(unique) -> new ConstraintChange.DropUnique(name, unique));
+		diffSet(current.indexes(), desired.indexes(), Index::identity,
+				(index) -> new ConstraintChange.CreateIndex(name, named(name, index), false, this.options.online()),
+				(index) -> new ConstraintChange.DropIndex(name, index));
+		diffSet(current.checks(), desired.checks(), CheckConstraint::expression,
+				(check) -> new ConstraintChange.AddCheck(name, named(name, check), false, this.options.online()),
+				(check) -> new ConstraintChange.DropCheck(name, check));
+		diffSet(current.foreignKeys(), desired.foreignKeys(), ForeignKey::identity,
+				(fk) -> new ConstraintChange.AddForeignKey(name, named(name, fk), false, this.options.online()),
+				(fk) -> new ConstraintChange.DropForeignKey(name, fk));
+		if (!Objects.equals(current.comment(), desired.comment())) {
+			this.changes.add(new TableChange.TableComment(name, current.comment(), desired.comment()));
+		}
+	}
+
+	private Table renameColumns(Table actual, Table desired) {
+		Map<String, String> renames = new LinkedHashMap<>();
+		for (Column column : actual.columns()) {
+			String to = this.options.renames().columnRename(desired.name(), column.name());
+			if (to != null && actual.column(to).isEmpty() && desired.column(to).isPresent()
+					&& desired.column(column.name()).isEmpty()) {
+				renames.put(column.name(), to);
+				this.changes.add(new TableChange.RenameColumn(desired.name(), column.name(), to));
+			}
+		}
+		return renames.isEmpty() ? actual : ColumnRenames.apply(actual, renames);
+	}
+
+	private void diffColumns(Table actual, Table desired) {
+		QualifiedName name = desired.name();
+		List<Column> added = new ArrayList<>();
+		for (Column column : desired.columns()) {
+			Column current = actual.column(column.name()).orElse(null);
+			if (current == null) {
+				added.add(column);
+				this.changes.add(new TableChange.AddColumn(name, column));
+			}
+			else {
+				alterColumn(name, current, column);
+			}
+		}
+		for (Column column : actual.columns()) {
+			if (desired.column(column.name()).isEmpty()) {
+				if (column.comment() != null) {
+					this.changes.add(new TableChange.ColumnComment(name, column.name(), column.comment(), null));
+				}
+				this.changes.add(new TableChange.DropColumn(name, withComment(column, null)));
+				added.stream()
+					.filter((candidate) -> candidate.type().equals(column.type()))
+					.forEach((candidate) -> this.possibleRenames
+						.add(new PossibleRename(name, column.name(), candidate.name())));
+			}
+		}
+	}
+
+	private void alterColumn(QualifiedName table, Column actual, Column desired) {
+		String column = desired.name();
+		boolean typeChanges = !actual.type().equals(desired.type());
+		boolean defaultChanges = !Objects.equals(actual.defaultValue(), desired.defaultValue());
+		if (typeChanges && defaultChanges && actual.defaultValue() != null) {
+			// The old default may not convert to the new type: drop it first.
+			this.changes.add(new TableChange.AlterDefault(table, column, actual.defaultValue(), null));
+		}
+		if (actual.identity() != null && desired.identity() == null) {
+			this.changes.add(new TableChange.AlterIdentity(table, column, actual.identity(), null));
+		}
+		if (typeChanges) {
+			this.changes.add(new TableChange.AlterColumnType(table, column, actual.type(), desired.type()));
+		}
+		if (defaultChanges) {
+			String from = (typeChanges && actual.defaultValue() != null) ? null : actual.defaultValue();
+			this.changes.add(new TableChange.AlterDefault(table, column, from, desired.defaultValue()));
+		}
+		if (desired.identity() != null && !Objects.equals(actual.identity(), desired.identity())) {
+			this.changes.add(new TableChange.AlterIdentity(table, column, actual.identity(), desired.identity()));
+		}
+		if (actual.nullable() != desired.nullable()) {
+			this.changes.add(new TableChange.AlterNullability(table, column, desired.nullable(),
+					desired.nullable() ? null : desired.defaultValue()));
+		}
+		if (!Objects.equals(actual.comment(), desired.comment())) {
+			this.changes.add(new TableChange.ColumnComment(table, column, actual.comment(), desired.comment()));
+		}
+	}
+
+	private <T> void diffSet(List<T> actual, List<T> desired, Function<T, Object> identity, Function<T, Change> add,
+			Function<T, Change> drop) {
+		List<Object> desiredKeys = desired.stream().map(identity).toList();
+		List<Object> actualKeys = actual.stream().map(identity).toList();
+		actual.stream()
+			.filter((item) -> !desiredKeys.contains(identity.apply(item)))
+			.map(drop)
+			.forEach(this.changes::add);
+		desired.stream()
+			.filter((item) -> !actualKeys.contains(identity.apply(item)))
+			.map(add)
+			.forEach(this.changes::add);
+	}
+
+	private static @Nullable List<String> columns(@Nullable PrimaryKey key) {
+		return (key != null) ? key.columns() : null;
+	}
+
+	private static Column withComment(Column column, @Nullable String comment) {
+		return new Column(column.name(), column.type(), column.nullable(), column.defaultValue(), column.identity(),
+				comment);
+	}
+
+	private static PrimaryKey named(QualifiedName table, PrimaryKey key) {
+		return (key.name() != null) ? key : new PrimaryKey(ConstraintNames.primaryKey(table), key.columns());
+	}
+
+	private static UniqueConstraint named(QualifiedName table, UniqueConstraint unique) {
+		return (unique.name() != null) ? unique
+				: new UniqueConstraint(ConstraintNames.unique(table, unique.columns()), unique.columns());
+	}
+
+	private static Index named(QualifiedName table, Index index) {
+		return (index.name() != null) ? index
+				: new Index(ConstraintNames.index(table, index.keys().stream().map(Index.Key::expression).toList()),
+						index.keys(), index.unique(), index.predicate());
+	}
+
+	private static CheckConstraint named(QualifiedName table, CheckConstraint check) {
+		return (check.name() != null) ? check
+				: new CheckConstraint(ConstraintNames.check(table, check.expression()), check.expression());
+	}
+
+	private static ForeignKey named(QualifiedName table, ForeignKey fk) {
+		return (fk.name() != null) ? fk : new ForeignKey(ConstraintNames.foreignKey(table, fk.columns()), fk.columns(),
+				fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate());
+	}
+
+}

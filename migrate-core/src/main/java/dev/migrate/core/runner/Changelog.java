@@ -1,0 +1,105 @@
+package dev.migrate.core.runner;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.migrate.core.changelog.ChangeSetWriter;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+
+/**
+ * The changelog's revisions and the changesets the database has recorded as applied.
+ */
+final class Changelog {
+
+	private final List<Revision> revisions;
+
+	private final List<AppliedChangeSet> applied;
+
+	private Changelog(List<Revision> revisions, List<AppliedChangeSet> applied) {
+		this.revisions = revisions;
+		this.applied = applied;
+	}
+
+	static Changelog read(DatabaseChangeLog changeLog, Connection connection) throws SQLException {
+		Map<String, List<ChangeSetRef>> byFile = new LinkedHashMap<>();
+		for (ChangeSet changeSet : changeLog.getChangeSets()) {
+			boolean destructive = changeSet.getLabels() != null
+					&& changeSet.getLabels().getLabels().contains(ChangeSetWriter.DESTRUCTIVE_LABEL);
+			String description = (changeSet.getComments() != null) ? changeSet.getComments()
+					: changeSet.getDescription();
+			byFile.computeIfAbsent(changeSet.getFilePath(), (file) -> new ArrayList<>())
+				.add(new ChangeSetRef(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor(), destructive,
+						description));
+		}
+		List<Revision> revisions = new ArrayList<>();
+		byFile.forEach((file, changeSets) -> revisions.add(new Revision(file, changeSets)));
+		return new Changelog(revisions, applied(connection));
+	}
+
+	static List<AppliedChangeSet> applied(Connection connection) throws SQLException {
+		List<AppliedChangeSet> applied = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet exists = statement.executeQuery("SELECT to_regclass('databasechangelog') IS NOT NULL")) {
+			exists.next();
+			if (!exists.getBoolean(1)) {
+				return applied;
+			}
+		}
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT filename, id, author, dateexecuted, orderexecuted,"
+						+ " exectype, tag FROM databasechangelog ORDER BY orderexecuted, dateexecuted")) {
+			while (rows.next()) {
+				applied.add(new AppliedChangeSet(rows.getString(1), rows.getString(2), rows.getString(3),
+						rows.getTimestamp(4).toInstant(), rows.getInt(5), rows.getString(6), rows.getString(7)));
+			}
+		}
+		return applied;
+	}
+
+	List<Revision> revisions() {
+		return this.revisions;
+	}
+
+	List<AppliedChangeSet> applied() {
+		return this.applied;
+	}
+
+	List<ChangeSetRef> pending() {
+		List<String> appliedKeys = this.applied.stream().map(AppliedChangeSet::key).toList();
+		return this.revisions.stream()
+			.flatMap((revision) -> revision.changeSets().stream())
+			.filter((changeSet) -> !appliedKeys.contains(changeSet.key()))
+			.toList();
+	}
+
+	List<Revision> pendingRevisions() {
+		List<String> pendingKeys = pending().stream().map(ChangeSetRef::key).toList();
+		return this.revisions.stream()
+			.filter((revision) -> revision.changeSets().stream().anyMatch((c) -> pendingKeys.contains(c.key())))
+			.toList();
+	}
+
+	List<Revision> appliedRevisions() {
+		List<Revision> pendingRevisions = pendingRevisions();
+		List<String> appliedFiles = this.applied.stream().map(AppliedChangeSet::file).toList();
+		return this.revisions.stream()
+			.filter((revision) -> !pendingRevisions.contains(revision) && appliedFiles.contains(revision.file()))
+			.toList();
+	}
+
+	Revision revision(String name) {
+		return this.revisions.stream()
+			.filter((revision) -> revision.matches(name))
+			.findFirst()
+			.orElseThrow(() -> new MigrationException("No revision '" + name + "' in the changelog; known revisions: "
+					+ this.revisions.stream().map(Revision::name).toList()));
+	}
+
+}

@@ -1,0 +1,16 @@
+package dev.migrate.core.runner;
+
+/**
+ * Thrown when a migration cannot run or fails; the message says what to do about it.
+ */
+public class MigrationException extends RuntimeException {
+
+	public MigrationException(String message) {
+		super(message);
+	}
+
+	public MigrationException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}

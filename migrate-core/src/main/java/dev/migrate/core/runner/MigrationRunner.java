@@ -1,0 +1,298 @@
+package dev.migrate.core.runner;
+
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import dev.migrate.core.changelog.ChangeSetWriter;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.ValidationFailedException;
+import liquibase.lockservice.LockServiceFactory;
+import liquibase.resource.ResourceAccessor;
+
+/**
+ * Runs a changelog's revisions against a database with Liquibase: the Alembic command set
+ * (upgrade, downgrade, status, history, stamp, offline SQL), with counts in revisions
+ * (files). Every command that changes the database runs under a PostgreSQL session
+ * advisory lock, so that many instances can start at once and a killed instance never
+ * blocks the next.
+ */
+public final class MigrationRunner {
+
+	private final DataSource dataSource;
+
+	private final String changelog;
+
+	private final ResourceAccessor resources;
+
+	private final RunnerOptions options;
+
+	public MigrationRunner(DataSource dataSource, String changelog, ResourceAccessor resources, RunnerOptions options) {
+		this.dataSource = dataSource;
+		this.changelog = changelog;
+		this.resources = resources;
+		this.options = options;
+	}
+
+	/**
+	 * Apply every pending revision, stopping before the first destructive changeset
+	 * unless destructive changes are allowed.
+	 * @return what was applied and what was left
+	 */
+	public UpgradeResult upgrade() {
+		return upgrade(Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Apply the next {@code revisions} pending revisions.
+	 * @param revisions how many revisions (files) to apply
+	 * @return what was applied and what was left
+	 */
+	public UpgradeResult upgrade(int revisions) {
+		return run(true, (liquibase, changelog) -> {
+			List<Revision> pending = changelog.pendingRevisions();
+			return apply(liquibase, changelog, pending.subList(0, Math.min(revisions, pending.size())));
+		});
+	}
+
+	/**
+	 * Apply pending revisions up to and including the given one.
+	 * @param revision a revision name or its id (timestamp prefix)
+	 * @return what was applied and what was left
+	 */
+	public UpgradeResult upgradeTo(String revision) {
+		return run(true, (liquibase, changelog) -> {
+			Revision target = changelog.revision(revision);
+			List<Revision> pending = changelog.pendingRevisions();
+			int end = pending.indexOf(target);
+			if (end < 0) {
+				throw new MigrationException("Revision " + target.name() + " is already applied");
+			}
+			return apply(liquibase, changelog, pending.subList(0, end + 1));
+		});
+	}
+
+	private UpgradeResult apply(Liquibase liquibase, Changelog changelog, List<Revision> revisions) throws Exception {
+		Set<String> selected = new LinkedHashSet<>();
+		revisions.forEach((revision) -> revision.changeSets().forEach((changeSet) -> selected.add(changeSet.key())));
+		List<ChangeSetRef> toApply = new ArrayList<>();
+		List<ChangeSetRef> blocked = new ArrayList<>();
+		for (ChangeSetRef changeSet : changelog.pending()) {
+			if (!selected.contains(changeSet.key())) {
+				continue;
+			}
+			if (!blocked.isEmpty() || (changeSet.destructive() && !this.options.allowDestructive())) {
+				blocked.add(changeSet);
+			}
+			else {
+				toApply.add(changeSet);
+			}
+		}
+		if (!toApply.isEmpty()) {
+			liquibase.update(toApply.size(), new Contexts(), new LabelExpression());
+		}
+		return new UpgradeResult(toApply, blocked);
+	}
+
+	/**
+	 * Roll back the last {@code revisions} applied revisions, newest first.
+	 * @param revisions how many revisions (files) to roll back
+	 * @return the changesets rolled back
+	 */
+	public List<AppliedChangeSet> downgrade(int revisions) {
+		return run(true, (liquibase, changelog) -> {
+			List<AppliedChangeSet> newestFirst = new ArrayList<>(changelog.applied());
+			java.util.Collections.reverse(newestFirst);
+			Set<String> files = new LinkedHashSet<>();
+			List<AppliedChangeSet> rolledBack = new ArrayList<>();
+			for (AppliedChangeSet changeSet : newestFirst) {
+				if (!files.contains(changeSet.file()) && files.size() == revisions) {
+					break;
+				}
+				files.add(changeSet.file());
+				rolledBack.add(changeSet);
+			}
+			return rollback(liquibase, rolledBack);
+		});
+	}
+
+	/**
+	 * Roll back every revision applied after the given one.
+	 * @param revision a revision name or id; {@code base} rolls back everything
+	 * @return the changesets rolled back
+	 */
+	public List<AppliedChangeSet> downgradeTo(String revision) {
+		return run(true, (liquibase, changelog) -> {
+			List<AppliedChangeSet> applied = changelog.applied();
+			int keep = 0;
+			if (!revision.equals("base")) {
+				Revision target = changelog.revision(revision);
+				for (int i = 0; i < applied.size(); i++) {
+					if (applied.get(i).file().equals(target.file())) {
+						keep = i + 1;
+					}
+				}
+				if (keep == 0) {
+					throw new MigrationException("Revision " + target.name() + " is not applied");
+				}
+			}
+			List<AppliedChangeSet> rolledBack = new ArrayList<>(applied.subList(keep, applied.size()));
+			java.util.Collections.reverse(rolledBack);
+			return rollback(liquibase, rolledBack);
+		});
+	}
+
+	private List<AppliedChangeSet> rollback(Liquibase liquibase, List<AppliedChangeSet> changeSets) throws Exception {
+		if (!changeSets.isEmpty()) {
+			liquibase.rollback(changeSets.size(), new Contexts(), new LabelExpression());
+		}
+		return changeSets;
+	}
+
+	/**
+	 * Return which revisions are applied and which are pending.
+	 * @return the status
+	 */
+	public MigrationStatus status() {
+		return run(false, (liquibase, changelog) -> {
+			List<ChangeSetRef> blocked = this.options.allowDestructive() ? List.of()
+					: changelog.pending().stream().filter(ChangeSetRef::destructive).toList();
+			return new MigrationStatus(changelog.appliedRevisions(), changelog.pendingRevisions(), blocked);
+		});
+	}
+
+	/**
+	 * Return the applied changesets, oldest first.
+	 * @return the history
+	 */
+	public List<AppliedChangeSet> history() {
+		return run(false, (liquibase, changelog) -> changelog.applied());
+	}
+
+	/**
+	 * Record every pending changeset as applied without running it, for a database whose
+	 * schema is already there.
+	 * @return the changesets recorded
+	 */
+	public List<ChangeSetRef> stamp() {
+		return run(true, (liquibase, changelog) -> {
+			List<ChangeSetRef> pending = changelog.pending();
+			liquibase.changeLogSync(new Contexts(), new LabelExpression());
+			return pending;
+		});
+	}
+
+	/**
+	 * Return the SQL that an upgrade would run, without running it.
+	 * @return the SQL
+	 */
+	public String sql() {
+		return run(false, (liquibase, changelog) -> {
+			StringWriter sql = new StringWriter();
+			liquibase.update(new Contexts(), new LabelExpression(), sql);
+			return sql.toString();
+		});
+	}
+
+	private <T> T run(boolean lock, Work<T> work) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			AdvisoryLock advisoryLock = lock
+					? AdvisoryLock.acquire(connection, this.options.lockKey(), this.options.lockTimeout()) : null;
+			try {
+				return Scope.child(scope(), () -> {
+					Database database = DatabaseFactory.getInstance()
+						.findCorrectDatabaseImplementation(new JdbcConnection(connection));
+					Liquibase liquibase = new Liquibase(this.changelog, this.resources, database);
+					if (this.options.allowDestructive()) {
+						liquibase.setChangeLogParameter(ChangeSetWriter.ALLOW_DESTRUCTIVE_PROPERTY, "true");
+					}
+					if (lock) {
+						// We hold the advisory lock, so a Liquibase lock left behind
+						// belongs to a
+						// holder that died: clear it instead of waiting for it forever.
+						LockServiceFactory.getInstance().getLockService(database).forceReleaseLock();
+					}
+					liquibase.validate();
+					return work.run(liquibase, Changelog.read(liquibase.getDatabaseChangeLog(), connection));
+				});
+			}
+			finally {
+				if (advisoryLock != null) {
+					advisoryLock.close();
+				}
+				if (!connection.isClosed()) {
+					connection.setAutoCommit(autoCommit);
+				}
+			}
+		}
+		catch (MigrationException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw translate(ex);
+		}
+	}
+
+	private MigrationException translate(Exception ex) {
+		ValidationFailedException validation = find(ex, ValidationFailedException.class);
+		if (validation != null) {
+			return new MigrationException("The changelog " + this.changelog
+					+ " does not validate, nothing was applied: " + validation.getMessage().strip()
+					+ (validation.getInvalidMD5Sums().isEmpty() ? ""
+							: "\nAn applied changeset was edited after it was applied. Revert the edit, or write"
+									+ " the change as a new revision."),
+					ex);
+		}
+		if (ex instanceof SQLException) {
+			return new MigrationException("Cannot migrate: " + ex.getMessage(), ex);
+		}
+		return new MigrationException("Migration of " + this.changelog + " failed: " + rootMessage(ex), ex);
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return (root == ex) ? String.valueOf(ex.getMessage()) : ex.getMessage() + " (" + root.getMessage() + ")";
+	}
+
+	private static <E extends Throwable> E find(Throwable ex, Class<E> type) {
+		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
+			if (type.isInstance(candidate)) {
+				return type.cast(candidate);
+			}
+		}
+		return null;
+	}
+
+	private static Map<String, Object> scope() {
+		Map<String, Object> scope = new HashMap<>();
+		// No network calls from inside an application's startup.
+		scope.put("liquibase.analytics.enabled", false);
+		return scope;
+	}
+
+	@FunctionalInterface
+	private interface Work<T> {
+
+		T run(Liquibase liquibase, Changelog changelog) throws Exception;
+
+	}
+
+}

@@ -1,0 +1,13 @@
+package dev.migrate.core.runner;
+
+import java.util.List;
+
+/**
+ * What an upgrade did.
+ *
+ * @param applied the changesets it applied, in order
+ * @param blocked the destructive changesets it left pending (and everything after them)
+ */
+public record UpgradeResult(List<ChangeSetRef> applied, List<ChangeSetRef> blocked) {
+
+}

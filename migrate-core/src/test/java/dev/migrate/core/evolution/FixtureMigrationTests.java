@@ -1,0 +1,53 @@
+package dev.migrate.core.evolution;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.migrate.core.dialect.Dialects;
+import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.entity.EntitySchemaReader;
+import dev.migrate.core.fixtures.Fixture;
+import dev.migrate.core.fixtures.Fixtures;
+import dev.migrate.core.schema.Schema;
+import dev.migrate.core.schema.SchemaComparator;
+import dev.migrate.testsupport.PostgresTest;
+import dev.migrate.testsupport.TestDatabase;
+import dev.migrate.testsupport.TestPostgres;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every entity fixture, migrated from an empty database with generated changesets: the
+ * database must then hold exactly the entities' schema, a re-diff must be empty, and a
+ * full downgrade must leave an empty database.
+ */
+@PostgresTest
+class FixtureMigrationTests {
+
+	static java.util.List<Fixture> fixtures() {
+		return Fixtures.all();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("fixtures")
+	void generatedChangesetsCreateExactlyTheEntitiesSchemaAndRollBackToNothing(Fixture fixture) throws Exception {
+		Schema desired = new EntitySchemaReader(Dialects.postgresql()).read(fixture.entityClasses(),
+				fixture.settings());
+		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = new Workspace(database)) {
+			Schema empty = workspace.read(desired);
+			Path revision = workspace.generate(desired, DiffOptions.defaults(), "create " + fixture.name());
+			assertThat(revision).isNotNull();
+			workspace.runner().upgrade();
+			assertThat(SchemaComparator.differences(desired, workspace.read(desired)))
+				.as("database after applying %s:%n%s", revision.getFileName(), Files.readString(revision))
+				.isEmpty();
+			assertThat(workspace.diff(desired, DiffOptions.defaults()).changes()).as("re-diff").isEmpty();
+			workspace.runner().downgradeTo("base");
+			assertThat(SchemaComparator.differences(empty, workspace.read(desired))).as("after full downgrade")
+				.isEmpty();
+		}
+	}
+
+}

@@ -1,0 +1,113 @@
+package dev.migrate.core.evolution;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+import dev.migrate.core.changelog.ChangeSetWriter;
+import dev.migrate.core.changelog.ChangelogFormat;
+import dev.migrate.core.changelog.MasterChangelog;
+import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.dialect.Dialects;
+import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.diff.SchemaDiffer;
+import dev.migrate.core.runner.MigrationRunner;
+import dev.migrate.core.runner.RunnerOptions;
+import dev.migrate.core.schema.Schema;
+import dev.migrate.testsupport.TestDatabase;
+import liquibase.resource.DirectoryResourceAccessor;
+
+/**
+ * A database and a changelog folder, as a project would have them: generate revisions
+ * from diffs, run them, read the schema back.
+ */
+final class Workspace implements AutoCloseable {
+
+	static final List<String> LIQUIBASE_TABLES = List.of("databasechangelog", "databasechangeloglock");
+
+	private final TestDatabase database;
+
+	private final Path root;
+
+	private final Dialect dialect = Dialects.postgresql();
+
+	private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
+
+	Workspace(TestDatabase database) {
+		this.database = database;
+		try {
+			this.root = Files.createTempDirectory("migrate-workspace");
+			MasterChangelog.writeIfMissing(this.root.resolve(MasterChangelog.DEFAULT_PATH), "changes");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	TestDatabase database() {
+		return this.database;
+	}
+
+	Path changesDirectory() {
+		return this.root.resolve(MasterChangelog.DEFAULT_CHANGES_DIRECTORY);
+	}
+
+	Schema read(Schema scope) {
+		try (Connection connection = this.database.connect()) {
+			return this.dialect.readSchema(connection, scope.schemas(), LIQUIBASE_TABLES);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	SchemaDiff diff(Schema desired, DiffOptions options) {
+		return new SchemaDiffer(options).diff(read(desired), desired);
+	}
+
+	/**
+	 * Generate a revision taking the database to {@code desired}, or none if it is there.
+	 */
+	Path generate(Schema desired, DiffOptions options, String message) {
+		SchemaDiff diff = diff(desired, options);
+		if (diff.isEmpty()) {
+			return null;
+		}
+		this.clock = this.clock.plusSeconds(60);
+		try {
+			return new ChangeSetWriter(this.dialect).write(diff, changesDirectory(),
+					MasterChangelog.DEFAULT_CHANGES_DIRECTORY, message, this.clock, ChangelogFormat.YAML);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	MigrationRunner runner(RunnerOptions options) {
+		try {
+			return new MigrationRunner(this.database.dataSource(), MasterChangelog.DEFAULT_PATH,
+					new DirectoryResourceAccessor(this.root), options);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	MigrationRunner runner() {
+		return runner(RunnerOptions.defaults().withAllowDestructive(true));
+	}
+
+	@Override
+	public void close() throws IOException {
+		try (var files = Files.walk(this.root)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+	}
+
+}
