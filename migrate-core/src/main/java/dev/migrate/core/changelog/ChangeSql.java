@@ -119,9 +119,10 @@ final class ChangeSql {
 	private String changeEnumLabels(Change.ChangeEnumLabels change) {
 		QualifiedName name = change.to().name();
 		if (change.onlyAddsLabels()) {
+			// Right to left, so that the label each new one goes before already exists.
 			StringBuilder sql = new StringBuilder();
 			List<String> labels = change.to().labels();
-			for (int i = 0; i < labels.size(); i++) {
+			for (int i = labels.size() - 1; i >= 0; i--) {
 				if (!change.from().labels().contains(labels.get(i))) {
 					sql.append("ALTER TYPE ")
 						.append(qualified(name))

@@ -114,7 +114,9 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 		}
 
 		public int phase() {
-			return Phases.COMMENTS;
+			// Removed before anything is dropped (a dropped table's comment goes first),
+			// set after everything is created.
+			return (this.to == null) ? Phases.DROP_CONSTRAINTS_AND_INDEXES : Phases.COMMENTS;
 		}
 
 	}
@@ -313,7 +315,9 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 		}
 
 		public int phase() {
-			return Phases.COMMENTS;
+			// Removed before anything is dropped (a dropped table's comment goes first),
+			// set after everything is created.
+			return (this.to == null) ? Phases.DROP_CONSTRAINTS_AND_INDEXES : Phases.COMMENTS;
 		}
 
 	}

@@ -152,9 +152,10 @@ final class TableDiffer {
 	private void alterColumn(QualifiedName table, Column actual, Column desired) {
 		String column = desired.name();
 		boolean typeChanges = !actual.type().equals(desired.type());
-		boolean defaultChanges = !Objects.equals(actual.defaultValue(), desired.defaultValue());
-		if (typeChanges && defaultChanges && actual.defaultValue() != null) {
-			// The old default may not convert to the new type: drop it first.
+		// PostgreSQL cannot convert a default along with its column: drop it, convert,
+		// set it.
+		boolean dropDefaultFirst = typeChanges && actual.defaultValue() != null;
+		if (dropDefaultFirst) {
 			this.changes.add(new TableChange.AlterDefault(table, column, actual.defaultValue(), null));
 		}
 		if (actual.identity() != null && desired.identity() == null) {
@@ -163,9 +164,9 @@ final class TableDiffer {
 		if (typeChanges) {
 			this.changes.add(new TableChange.AlterColumnType(table, column, actual.type(), desired.type()));
 		}
-		if (defaultChanges) {
-			String from = (typeChanges && actual.defaultValue() != null) ? null : actual.defaultValue();
-			this.changes.add(new TableChange.AlterDefault(table, column, from, desired.defaultValue()));
+		String currentDefault = dropDefaultFirst ? null : actual.defaultValue();
+		if (!Objects.equals(currentDefault, desired.defaultValue())) {
+			this.changes.add(new TableChange.AlterDefault(table, column, currentDefault, desired.defaultValue()));
 		}
 		if (desired.identity() != null && !Objects.equals(actual.identity(), desired.identity())) {
 			this.changes.add(new TableChange.AlterIdentity(table, column, actual.identity(), desired.identity()));
