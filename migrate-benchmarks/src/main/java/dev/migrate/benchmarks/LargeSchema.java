@@ -1,5 +1,20 @@
 package dev.migrate.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import dev.migrate.core.schema.CheckConstraint;
+import dev.migrate.core.schema.Column;
+import dev.migrate.core.schema.ColumnType;
+import dev.migrate.core.schema.ForeignKey;
+import dev.migrate.core.schema.Index;
+import dev.migrate.core.schema.PrimaryKey;
+import dev.migrate.core.schema.QualifiedName;
+import dev.migrate.core.schema.Schema;
+import dev.migrate.core.schema.Table;
+import dev.migrate.core.schema.UniqueConstraint;
+
 /**
  * Generates the DDL of a large schema: {@code tables} tables of ten columns each, with a
  * primary key, a foreign key to the previous table, a unique constraint, a check, a
@@ -50,6 +65,55 @@ public final class LargeSchema {
 				.append("';");
 		}
 		return sql.toString();
+	}
+
+	/**
+	 * Return the same schema as {@link #ddl(int)} as a model, read the way the catalog
+	 * reader reads it; {@code changed} alters every tenth table.
+	 * @param tables the number of tables
+	 * @param changed whether to alter every tenth table
+	 * @return the schema
+	 */
+	public static Schema model(int tables, boolean changed) {
+		List<Table> result = new ArrayList<>();
+		for (int i = 0; i < tables; i++) {
+			QualifiedName name = new QualifiedName("public", "table_" + i);
+			boolean alter = changed && i % 10 == 0;
+			List<Column> columns = new ArrayList<>(
+					List.of(new Column("id", ColumnType.of("int8"), false, null, Column.Identity.BY_DEFAULT, null),
+							new Column("parent_id", ColumnType.of("int8"), true, null, null, null),
+							new Column("code", ColumnType.of("varchar", 40), false, null, null, null),
+							new Column("name", ColumnType.of("varchar", alter ? 500 : 255), true, null, null, null),
+							new Column("amount", ColumnType.of("numeric", 12, 2), true, null, null, null),
+							new Column("quantity", ColumnType.of("int4"), false, "0", null, null),
+							new Column("active", ColumnType.of("bool"), true, "true", null, null),
+							new Column("created", ColumnType.of("timestamptz", 6), true, null, null, null),
+							new Column("payload", ColumnType.of("jsonb"), true, null, null, null),
+							new Column("note", ColumnType.of("text"), true, null, null, null)));
+			if (alter) {
+				columns.add(new Column("extra", ColumnType.of("text"), true, null, null, null));
+			}
+			List<Index> indexes = new ArrayList<>();
+			indexes.add(
+					new Index("table_" + i + "_lower_code", List.of(new Index.Key("lower(code)", false)), false, null));
+			if (!alter) {
+				indexes.add(new Index("table_" + i + "_name",
+						List.of(new Index.Key("name", false), new Index.Key("created", true)), false, null));
+			}
+			List<CheckConstraint> checks = new ArrayList<>(
+					List.of(new CheckConstraint("table_" + i + "_amount_check", "amount >= 0")));
+			if (alter) {
+				checks.add(new CheckConstraint(null, "quantity >= 0"));
+			}
+			List<ForeignKey> foreignKeys = (i == 0) ? List.of()
+					: List.of(new ForeignKey("table_" + i + "_parent_id_fkey", List.of("parent_id"),
+							new QualifiedName("public", "table_" + (i - 1)), List.of("id"), ForeignKey.Action.CASCADE,
+							ForeignKey.Action.NO_ACTION));
+			result.add(new Table(name, columns, new PrimaryKey("table_" + i + "_pkey", List.of("id")),
+					List.of(new UniqueConstraint("table_" + i + "_code_key", List.of("code"))), indexes, foreignKeys,
+					checks, "generated table " + i));
+		}
+		return new Schema(new TreeSet<>(List.of("public")), result, List.of(), List.of());
 	}
 
 }

@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.util.List;
 
 import dev.migrate.core.dialect.Dialects;
+import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.diff.SchemaDiffer;
 import dev.migrate.core.schema.Schema;
+import dev.migrate.core.schema.SchemaComparator;
 import dev.migrate.core.schema.Table;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
@@ -33,6 +36,12 @@ class LargeSchemaTests {
 				assertThat(table.comment()).startsWith("generated table");
 			});
 			assertThat(schema.tables().stream().mapToInt((table) -> table.foreignKeys().size()).sum()).isEqualTo(24);
+			assertThat(SchemaComparator.differences(LargeSchema.model(25, false), schema))
+				.as("the in-memory model the diff benchmark uses is what the catalog holds")
+				.isEmpty();
+			assertThat(new SchemaDiffer(DiffOptions.defaults()).diff(schema, LargeSchema.model(25, true)).changes())
+				.as("changes in every tenth table")
+				.hasSizeGreaterThanOrEqualTo(3 * 4);
 		}
 	}
 

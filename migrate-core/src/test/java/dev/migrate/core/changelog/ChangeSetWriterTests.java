@@ -1,0 +1,116 @@
+package dev.migrate.core.changelog;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
+
+import dev.migrate.core.dialect.Dialects;
+import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.diff.SchemaDiffer;
+import dev.migrate.core.schema.Column;
+import dev.migrate.core.schema.ColumnType;
+import dev.migrate.core.schema.Index;
+import dev.migrate.core.schema.PrimaryKey;
+import dev.migrate.core.schema.QualifiedName;
+import dev.migrate.core.schema.Schema;
+import dev.migrate.core.schema.Table;
+import liquibase.changelog.ChangeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
+
+class ChangeSetWriterTests {
+
+	private static final QualifiedName PERSON = new QualifiedName("public", "person");
+
+	private final ChangeSetWriter writer = new ChangeSetWriter(Dialects.postgresql());
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void namesRevisionFilesByUtcTimestampAndSlugWithAStableLogicalPath() throws Exception {
+		Path file = this.writer.write(diff(person(false), person(true)), this.directory, "db/migrate/changes",
+				"Add the person's Bio!", Instant.parse("2026-11-22T10:15:30Z"), ChangelogFormat.YAML);
+		assertThat(file.getFileName()).hasToString("20261122101530_add_the_person_s_bio.yaml");
+		assertThat(Files.readString(file))
+			.contains("logicalFilePath: db/migrate/changes/20261122101530_add_the_person_s_bio.yaml")
+			.contains("id: 20261122101530-1")
+			.contains("author: migrate")
+			.contains("addColumn:")
+			.containsPattern("rollback:\\s+(- )?dropColumn:");
+	}
+
+	@Test
+	void refusesToOverwriteARevision() throws Exception {
+		Instant now = Instant.parse("2026-11-22T10:15:30Z");
+		this.writer.write(diff(person(false), person(true)), this.directory, "db/migrate/changes", "bio", now,
+				ChangelogFormat.YAML);
+		assertThatIOException()
+			.isThrownBy(() -> this.writer.write(diff(person(false), person(true)), this.directory, "db/migrate/changes",
+					"bio", now, ChangelogFormat.YAML))
+			.withMessageContaining("already exists");
+	}
+
+	@Test
+	void putsEachDestructiveChangeInAGuardedChangesetOfItsOwn() {
+		List<ChangeSet> changeSets = this.writer.changeSets(diff(person(true), person(false)), "1", "f.yaml");
+		assertThat(changeSets).singleElement().satisfies((changeSet) -> {
+			assertThat(changeSet.getLabels().getLabels()).containsExactly(ChangeSetWriter.DESTRUCTIVE_LABEL);
+			assertThat(changeSet.getPreconditions().getNestedPreconditions()).hasSize(1);
+			assertThat(changeSet.getComments()).contains("DESTRUCTIVE").contains("drops the column");
+			assertThat(changeSet.getRollback().getChanges()).isNotEmpty();
+		});
+	}
+
+	@Test
+	void runsConcurrentIndexBuildsOutsideATransaction() {
+		Table indexed = new Table(PERSON, person(true).columns(), person(true).primaryKey(), List.of(),
+				List.of(new Index(null, List.of(new Index.Key("bio", false)), false, null)), List.of(), List.of(),
+				null);
+		SchemaDiff diff = new SchemaDiffer(DiffOptions.defaults().withOnline(true)).diff(schema(person(true)),
+				schema(indexed));
+		List<ChangeSet> changeSets = this.writer.changeSets(diff, "1", "f.yaml");
+		assertThat(changeSets).singleElement().satisfies((changeSet) -> {
+			assertThat(changeSet.isRunInTransaction()).isFalse();
+			assertThat(changeSet.getChanges().get(0).getDescription()).contains("sql");
+		});
+	}
+
+	@Test
+	void writesXmlAndFormattedSqlWithLiquibasesSerializers() throws Exception {
+		Instant now = Instant.parse("2026-11-22T10:15:30Z");
+		Path xml = this.writer.write(diff(person(false), person(true)), this.directory, "changes", "bio", now,
+				ChangelogFormat.XML);
+		assertThat(Files.readString(xml)).contains("<changeSet").contains("<addColumn").contains("<rollback>");
+		Path sql = this.writer.write(diff(person(false), person(true)), this.directory, "changes", "bio sql",
+				now.plusSeconds(1), ChangelogFormat.SQL);
+		assertThat(sql.getFileName().toString()).endsWith(".postgresql.sql");
+		assertThat(Files.readString(sql)).startsWith("-- liquibase formatted sql").contains("-- changeset migrate:");
+	}
+
+	private static SchemaDiff diff(Table actual, Table desired) {
+		return new SchemaDiffer(DiffOptions.defaults()).diff(schema(actual), schema(desired));
+	}
+
+	private static Schema schema(Table table) {
+		return new Schema(new TreeSet<>(List.of("public")), List.of(table), List.of(), List.of());
+	}
+
+	private static Table person(boolean withBio) {
+		List<Column> columns = withBio ? List.of(id(), new Column("bio", ColumnType.of("text"), true, null, null, null))
+				: List.of(id());
+		return new Table(PERSON, columns, new PrimaryKey(null, List.of("id")), List.of(), List.of(), List.of(),
+				List.of(), null);
+	}
+
+	private static Column id() {
+		return new Column("id", ColumnType.of("int8"), false, null, null, null);
+	}
+
+}
