@@ -1,0 +1,173 @@
+package dev.migrate.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import dev.migrate.core.changelog.ChangeSetWriter;
+import dev.migrate.core.changelog.ChangelogFormat;
+import dev.migrate.core.changelog.MasterChangelog;
+import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.dialect.Dialects;
+import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.diff.SchemaDiffer;
+import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.runner.MigrationRunner;
+import dev.migrate.core.runner.RunnerOptions;
+import dev.migrate.core.schema.Schema;
+import liquibase.resource.ResourceAccessor;
+
+/**
+ * Migrate's commands on one database: compare the desired schema (usually read from the
+ * entities) with the database, generate a revision for the difference, check that there
+ * is none, and run revisions.
+ */
+public final class Migrate {
+
+	private final DataSource dataSource;
+
+	private final Supplier<Schema> desired;
+
+	private final ResourceAccessor changelogResources;
+
+	private final String changelog;
+
+	private final DiffOptions diffOptions;
+
+	private final RunnerOptions runnerOptions;
+
+	/**
+	 * Create a new instance.
+	 * @param dataSource the database
+	 * @param desired the desired schema, e.g. read from the entities on demand
+	 * @param changelogResources where the changelog and its revisions are read from
+	 * @param changelog the master changelog's path within those resources
+	 * @param diffOptions how to diff
+	 * @param runnerOptions how to run
+	 */
+	public Migrate(DataSource dataSource, Supplier<Schema> desired, ResourceAccessor changelogResources,
+			String changelog, DiffOptions diffOptions, RunnerOptions runnerOptions) {
+		this.dataSource = dataSource;
+		this.desired = desired;
+		this.changelogResources = changelogResources;
+		this.changelog = changelog;
+		this.diffOptions = diffOptions;
+		this.runnerOptions = runnerOptions;
+	}
+
+	/**
+	 * Compare the database with the desired schema.
+	 * @return the changes that would take the database there
+	 */
+	public SchemaDiff diff() {
+		Schema desiredSchema = this.desired.get();
+		try (Connection connection = this.dataSource.getConnection()) {
+			Dialect dialect = Dialects.forConnection(connection);
+			Schema actual = dialect.readSchema(connection, desiredSchema.schemas(), LiquibaseTables.NAMES);
+			return new SchemaDiffer(this.diffOptions).diff(actual, desiredSchema);
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Cannot read the database schema: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Fail unless the database already has the desired schema, listing every change it
+	 * lacks (for CI: the entities and the committed revisions must agree).
+	 * @throws SchemaMismatchException if there are changes
+	 */
+	public void check() {
+		SchemaDiff diff = diff();
+		if (!diff.isEmpty()) {
+			throw new SchemaMismatchException(diff);
+		}
+	}
+
+	/**
+	 * Write the difference between the database and the desired schema as a new revision.
+	 * @param changesDirectory the folder of revision files (in the source tree)
+	 * @param logicalDirectory the folder as the changelog names it, e.g.
+	 * {@value MasterChangelog#DEFAULT_CHANGES_DIRECTORY}
+	 * @param message what the revision does
+	 * @param format the file format
+	 * @return the new file, or empty if there is nothing to change
+	 */
+	public Optional<Path> generate(Path changesDirectory, String logicalDirectory, String message,
+			ChangelogFormat format) {
+		SchemaDiff diff = diff();
+		if (diff.isEmpty()) {
+			return Optional.empty();
+		}
+		try (Connection connection = this.dataSource.getConnection()) {
+			ChangeSetWriter writer = new ChangeSetWriter(Dialects.forConnection(connection));
+			return Optional.of(writer.write(diff, changesDirectory, logicalDirectory, message, Instant.now(), format));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write a revision to " + changesDirectory, ex);
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Cannot reach the database: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Return the runner for this database's changelog.
+	 * @return the runner
+	 */
+	public MigrationRunner runner() {
+		return new MigrationRunner(this.dataSource, this.changelog, this.changelogResources, this.runnerOptions);
+	}
+
+	/**
+	 * Thrown by {@link #check()} when the database lacks changes; the message lists them.
+	 */
+	public static final class SchemaMismatchException extends MigrationException {
+
+		private final transient SchemaDiff diff;
+
+		SchemaMismatchException(SchemaDiff diff) {
+			super(describe(diff));
+			this.diff = diff;
+		}
+
+		public SchemaDiff diff() {
+			return this.diff;
+		}
+
+		private static String describe(SchemaDiff diff) {
+			StringBuilder message = new StringBuilder("The database differs from the entities by ")
+				.append(diff.changes().size())
+				.append(" change(s); generate a revision for them:");
+			diff.changes()
+				.forEach((change) -> message.append("\n  - ")
+					.append(change.description())
+					.append(" [")
+					.append(change.classification().safety())
+					.append("]"));
+			diff.possibleRenames().forEach((rename) -> message.append("\n  possible rename: ").append(rename));
+			return message.toString();
+		}
+
+	}
+
+	/**
+	 * Liquibase's own tables, which are never part of a schema comparison.
+	 */
+	static final class LiquibaseTables {
+
+		static final java.util.List<String> NAMES = java.util.List.of("databasechangelog", "databasechangeloglock");
+
+		private LiquibaseTables() {
+		}
+
+	}
+
+}
