@@ -71,7 +71,7 @@ public final class Migrate {
 		Schema desiredSchema = this.desired.get();
 		try (Connection connection = this.dataSource.getConnection()) {
 			Dialect dialect = Dialects.forConnection(connection);
-			Schema actual = dialect.readSchema(connection, desiredSchema.schemas(), LiquibaseTables.NAMES);
+			Schema actual = dialect.readSchema(connection, desiredSchema.schemas(), MigrationRunner.LIQUIBASE_TABLES);
 			return new SchemaDiffer(this.diffOptions).diff(actual, desiredSchema);
 		}
 		catch (SQLException ex) {
@@ -154,18 +154,6 @@ public final class Migrate {
 					.append("]"));
 			diff.possibleRenames().forEach((rename) -> message.append("\n  possible rename: ").append(rename));
 			return message.toString();
-		}
-
-	}
-
-	/**
-	 * Liquibase's own tables, which are never part of a schema comparison.
-	 */
-	static final class LiquibaseTables {
-
-		static final java.util.List<String> NAMES = java.util.List.of("databasechangelog", "databasechangeloglock");
-
-		private LiquibaseTables() {
 		}
 
 	}

@@ -3,7 +3,6 @@ package dev.migrate.core.entity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -77,8 +76,7 @@ public final class EntitySchemaReader {
 		if (schema == null || schema.toString().isBlank()) {
 			return this.dialect.defaultSchema();
 		}
-		Identifier identifier = Identifier.toIdentifier(schema.toString());
-		return identifier.isQuoted() ? identifier.getText() : identifier.getText().toLowerCase(Locale.ROOT);
+		return TableMapper.identifier(Identifier.toIdentifier(schema.toString()));
 	}
 
 }

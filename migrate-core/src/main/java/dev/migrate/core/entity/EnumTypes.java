@@ -3,7 +3,6 @@ package dev.migrate.core.entity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,8 +71,7 @@ final class EnumTypes {
 	}
 
 	private static String identifier(String text) {
-		Identifier identifier = Identifier.toIdentifier(text);
-		return identifier.isQuoted() ? identifier.getText() : identifier.getText().toLowerCase(Locale.ROOT);
+		return TableMapper.identifier(Identifier.toIdentifier(text));
 	}
 
 }

@@ -23,6 +23,7 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.ValidationFailedException;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ResourceAccessor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a changelog's revisions against a database with Liquibase: the Alembic command set
@@ -32,6 +33,9 @@ import liquibase.resource.ResourceAccessor;
  * blocks the next.
  */
 public final class MigrationRunner {
+
+	/** Liquibase's own tables, never part of a schema comparison. */
+	public static final List<String> LIQUIBASE_TABLES = List.of("databasechangelog", "databasechangeloglock");
 
 	private final DataSource dataSource;
 
@@ -272,7 +276,7 @@ public final class MigrationRunner {
 		return (root == ex) ? String.valueOf(ex.getMessage()) : ex.getMessage() + " (" + root.getMessage() + ")";
 	}
 
-	private static <E extends Throwable> E find(Throwable ex, Class<E> type) {
+	private static <E extends Throwable> @Nullable E find(Throwable ex, Class<E> type) {
 		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
 			if (type.isInstance(candidate)) {
 				return type.cast(candidate);

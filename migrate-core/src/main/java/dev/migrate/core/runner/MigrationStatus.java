@@ -2,6 +2,8 @@ package dev.migrate.core.runner;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Which revisions are applied and which are pending.
  *
@@ -23,7 +25,7 @@ public record MigrationStatus(List<Revision> applied, List<Revision> pending, Li
 	 * Return the newest applied revision, the database's "current" revision.
 	 * @return its name, or {@code null} if none is applied
 	 */
-	public @org.jspecify.annotations.Nullable String current() {
+	public @Nullable String current() {
 		return this.applied.isEmpty() ? null : this.applied.get(this.applied.size() - 1).name();
 	}
 

@@ -9,6 +9,7 @@ import dev.migrate.core.fixtures.Fixture;
 import dev.migrate.core.fixtures.Fixtures;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.SchemaComparator;
+import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
@@ -25,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PostgresTest
 class EntitySchemaOracleTests {
-
-	static final List<String> LIQUIBASE_TABLES = List.of("databasechangelog", "databasechangeloglock");
 
 	static List<Fixture> fixtures() {
 		return Fixtures.all();
@@ -49,7 +48,8 @@ class EntitySchemaOracleTests {
 			Schema desired = new EntitySchemaReader(Dialects.postgresql()).read(fixture.entityClasses(),
 					fixture.settings());
 			try (Connection connection = database.connect()) {
-				Schema actual = Dialects.postgresql().readSchema(connection, desired.schemas(), LIQUIBASE_TABLES);
+				Schema actual = Dialects.postgresql()
+					.readSchema(connection, desired.schemas(), MigrationRunner.LIQUIBASE_TABLES);
 				assertThat(SchemaComparator.differences(desired, actual)).containsExactlyInAnyOrder(
 						"table public.basic_types: column unexpected: Column[name=surprise, type=int4, nullable=true, defaultValue=null, identity=null, comment=null]",
 						"table public.basic_types, column plain_text: nullable is false, expected true",
@@ -71,7 +71,8 @@ class EntitySchemaOracleTests {
 			Schema desired = new EntitySchemaReader(dialect).read(fixture.entityClasses(), fixture.settings());
 			Schema actual;
 			try (Connection connection = database.connect()) {
-				actual = Dialects.forConnection(connection).readSchema(connection, desired.schemas(), LIQUIBASE_TABLES);
+				actual = Dialects.forConnection(connection)
+					.readSchema(connection, desired.schemas(), MigrationRunner.LIQUIBASE_TABLES);
 			}
 			List<String> differences = SchemaComparator.differences(desired, actual);
 			assertThat(differences)

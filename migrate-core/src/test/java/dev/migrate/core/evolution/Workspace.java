@@ -29,8 +29,6 @@ import liquibase.resource.DirectoryResourceAccessor;
  */
 final class Workspace implements AutoCloseable {
 
-	static final List<String> LIQUIBASE_TABLES = List.of("databasechangelog", "databasechangeloglock");
-
 	private final TestDatabase database;
 
 	private final Path root;
@@ -60,7 +58,7 @@ final class Workspace implements AutoCloseable {
 
 	Schema read(Schema scope) {
 		try (Connection connection = this.database.connect()) {
-			return this.dialect.readSchema(connection, scope.schemas(), LIQUIBASE_TABLES);
+			return this.dialect.readSchema(connection, scope.schemas(), MigrationRunner.LIQUIBASE_TABLES);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);

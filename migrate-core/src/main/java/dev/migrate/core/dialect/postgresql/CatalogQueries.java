@@ -3,8 +3,8 @@ package dev.migrate.core.dialect.postgresql;
 /**
  * The catalog queries: one per kind of object, each covering every table of the requested
  * schemas at once, so that the number of queries does not grow with the number of tables.
- * Every query takes the schema names as its first parameter and the excluded table names
- * as its second (both {@code text[]}).
+ * Every query takes the schema names as its first parameter and, but for
+ * {@link #SCHEMAS}, the excluded table names as its second (both {@code text[]}).
  */
 final class CatalogQueries {
 
@@ -97,10 +97,8 @@ final class CatalogQueries {
 			GROUP BY n.nspname, t.typname
 			""";
 
-	/** Which of the requested schemas exist; the second parameter is unused. */
-	static final String SCHEMAS = """
-			SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY (?) AND cardinality(?::text[]) >= 0
-			""";
+	/** Which of the requested schemas exist (takes only the schema names). */
+	static final String SCHEMAS = "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)";
 
 	private CatalogQueries() {
 	}

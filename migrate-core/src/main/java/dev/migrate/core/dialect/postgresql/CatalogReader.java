@@ -136,7 +136,9 @@ final class CatalogReader {
 	private void query(String sql, RowHandler handler) throws SQLException {
 		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
 			statement.setArray(1, this.connection.createArrayOf("text", this.schemas.toArray()));
-			statement.setArray(2, this.connection.createArrayOf("text", this.excludedTables.toArray()));
+			if (sql.indexOf('?') != sql.lastIndexOf('?')) {
+				statement.setArray(2, this.connection.createArrayOf("text", this.excludedTables.toArray()));
+			}
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
 					handler.handle(rs);

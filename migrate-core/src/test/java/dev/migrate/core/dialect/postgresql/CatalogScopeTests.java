@@ -16,6 +16,7 @@ import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.dialect.UnsupportedDatabaseException;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.Table;
+import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
@@ -30,8 +31,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  */
 @PostgresTest
 class CatalogScopeTests {
-
-	private static final List<String> LIQUIBASE_TABLES = List.of("databasechangelog", "databasechangeloglock");
 
 	@Test
 	void leavesOutTheExcludedTables(TestDatabase database) throws SQLException {
@@ -121,7 +120,8 @@ class CatalogScopeTests {
 							throw ex.getCause();
 						}
 					});
-			Schema schema = Dialects.forConnection(counting).readSchema(counting, List.of("public"), LIQUIBASE_TABLES);
+			Schema schema = Dialects.forConnection(counting)
+				.readSchema(counting, List.of("public"), MigrationRunner.LIQUIBASE_TABLES);
 			assertThat(schema.tables()).as("tables read").isNotEmpty().allSatisfy((Table table) -> {
 				if (table.name().name().startsWith("child_")) {
 					assertThat(table.foreignKeys()).hasSize(1);
@@ -134,7 +134,7 @@ class CatalogScopeTests {
 
 	private static Schema read(TestDatabase database, List<String> schemas) throws SQLException {
 		try (Connection connection = database.connect()) {
-			return Dialects.forConnection(connection).readSchema(connection, schemas, LIQUIBASE_TABLES);
+			return Dialects.forConnection(connection).readSchema(connection, schemas, MigrationRunner.LIQUIBASE_TABLES);
 		}
 	}
 
