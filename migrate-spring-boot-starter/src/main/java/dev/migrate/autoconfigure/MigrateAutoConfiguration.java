@@ -1,0 +1,114 @@
+package dev.migrate.autoconfigure;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import dev.migrate.core.Migrate;
+import liquibase.Liquibase;
+import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernateProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jpa.autoconfigure.JpaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
+
+/**
+ * Auto-configuration for Migrate: keeps the database schema in step with the JPA entities
+ * through Liquibase revisions, before JPA starts.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@ConditionalOnClass({ Migrate.class, Liquibase.class })
+@ConditionalOnBooleanProperty(name = "migrate.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MigrateProperties.class)
+public final class MigrateAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(DataSourceOrUrlCondition.class)
+	static class MigrateJdbcConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrateInitializer migrateInitializer(ObjectProvider<DataSource> dataSource, MigrateProperties properties,
+				ObjectProvider<EntitySchemaSource> entities, ResourceLoader resourceLoader) {
+			EntitySchemaSource source = entities.getIfAvailable(() -> () -> null);
+			return new MigrateInitializer(migrationDataSource(dataSource, properties), properties, source,
+					resourceLoader.getClassLoader());
+		}
+
+		/**
+		 * The application's data source, unless {@code migrate.url} names another
+		 * database (e.g. to migrate as a user with DDL privileges).
+		 */
+		private static DataSource migrationDataSource(ObjectProvider<DataSource> dataSource,
+				MigrateProperties properties) {
+			if (properties.getUrl() == null) {
+				return dataSource.getObject();
+			}
+			return DataSourceBuilder.create()
+				.type(SimpleDriverDataSource.class)
+				.url(properties.getUrl())
+				.username(properties.getUser())
+				.password(properties.getPassword())
+				.build();
+		}
+
+	}
+
+	static final class DataSourceOrUrlCondition extends AnyNestedCondition {
+
+		DataSourceOrUrlCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(DataSource.class)
+		static class DataSourceBean {
+
+		}
+
+		@ConditionalOnProperty("migrate.url")
+		static class MigrateUrl {
+
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ HibernateProperties.class, PersistenceManagedTypes.class })
+	@ConditionalOnBean(PersistenceManagedTypes.class)
+	static class MigrateJpaConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		EntitySchemaSource migrateEntitySchemaSource(PersistenceManagedTypes managedTypes,
+				ObjectProvider<HibernateProperties> hibernateProperties, ObjectProvider<JpaProperties> jpaProperties,
+				ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy,
+				ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy,
+				ObjectProvider<HibernatePropertiesCustomizer> customizers, ResourceLoader resourceLoader) {
+			List<HibernatePropertiesCustomizer> customizerList = customizers.orderedStream().toList();
+			return new JpaEntitySchemaSource(managedTypes, hibernateProperties.getIfAvailable(HibernateProperties::new),
+					jpaProperties.getIfAvailable(JpaProperties::new), physicalNamingStrategy.getIfAvailable(),
+					implicitNamingStrategy.getIfAvailable(), customizerList, resourceLoader.getClassLoader());
+		}
+
+	}
+
+}

@@ -1,0 +1,231 @@
+package dev.migrate.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migrate.core.changelog.ChangelogFormat;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for Migrate.
+ */
+@ConfigurationProperties("migrate")
+public class MigrateProperties {
+
+	/**
+	 * Whether to enable Migrate.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * What Migrate does at startup.
+	 */
+	private Mode mode = Mode.AUTO;
+
+	/**
+	 * Master changelog, on the classpath and relative to the source directory.
+	 */
+	private String changelog = "db/migrate/changelog.yaml";
+
+	/**
+	 * Folder of revision files, relative to the master changelog's folder.
+	 */
+	private String changesDirectory = "changes";
+
+	/**
+	 * Resources folder of the source tree, where auto mode writes new revisions. Auto
+	 * mode falls back to apply mode when it is not a writable folder (e.g. in a packaged
+	 * jar).
+	 */
+	private String sourceDirectory = "src/main/resources";
+
+	/**
+	 * File format of generated revisions.
+	 */
+	private ChangelogFormat format = ChangelogFormat.YAML;
+
+	/**
+	 * Whether destructive changes (drops, narrowing types) may be applied.
+	 */
+	private boolean allowDestructive = false;
+
+	/**
+	 * Whether to generate online-safe DDL: indexes built concurrently, foreign keys and
+	 * checks added NOT VALID then validated.
+	 */
+	private boolean online = false;
+
+	/**
+	 * How long to wait for another instance's migration of the same database.
+	 */
+	private Duration lockTimeout = Duration.ofMinutes(1);
+
+	/**
+	 * Patterns of tables no entity maps that Migrate may drop, e.g. "public.*".
+	 */
+	private List<String> includeTables = new ArrayList<>();
+
+	/**
+	 * Patterns of tables Migrate never touches.
+	 */
+	private List<String> excludeTables = new ArrayList<>();
+
+	/**
+	 * JDBC URL of the database to migrate, if not the application's data source.
+	 */
+	private @Nullable String url;
+
+	/**
+	 * Login user of the database to migrate.
+	 */
+	private @Nullable String user;
+
+	/**
+	 * Login password of the database to migrate.
+	 */
+	private @Nullable String password;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Mode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(Mode mode) {
+		this.mode = mode;
+	}
+
+	public String getChangelog() {
+		return this.changelog;
+	}
+
+	public void setChangelog(String changelog) {
+		this.changelog = changelog;
+	}
+
+	public String getChangesDirectory() {
+		return this.changesDirectory;
+	}
+
+	public void setChangesDirectory(String changesDirectory) {
+		this.changesDirectory = changesDirectory;
+	}
+
+	public String getSourceDirectory() {
+		return this.sourceDirectory;
+	}
+
+	public void setSourceDirectory(String sourceDirectory) {
+		this.sourceDirectory = sourceDirectory;
+	}
+
+	public ChangelogFormat getFormat() {
+		return this.format;
+	}
+
+	public void setFormat(ChangelogFormat format) {
+		this.format = format;
+	}
+
+	public boolean isAllowDestructive() {
+		return this.allowDestructive;
+	}
+
+	public void setAllowDestructive(boolean allowDestructive) {
+		this.allowDestructive = allowDestructive;
+	}
+
+	public boolean isOnline() {
+		return this.online;
+	}
+
+	public void setOnline(boolean online) {
+		this.online = online;
+	}
+
+	public Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	public void setLockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+	}
+
+	public List<String> getIncludeTables() {
+		return this.includeTables;
+	}
+
+	public void setIncludeTables(List<String> includeTables) {
+		this.includeTables = includeTables;
+	}
+
+	public List<String> getExcludeTables() {
+		return this.excludeTables;
+	}
+
+	public void setExcludeTables(List<String> excludeTables) {
+		this.excludeTables = excludeTables;
+	}
+
+	public @Nullable String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(@Nullable String url) {
+		this.url = url;
+	}
+
+	public @Nullable String getUser() {
+		return this.user;
+	}
+
+	public void setUser(@Nullable String user) {
+		this.user = user;
+	}
+
+	public @Nullable String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(@Nullable String password) {
+		this.password = password;
+	}
+
+	/**
+	 * What Migrate does at startup.
+	 */
+	public enum Mode {
+
+		/**
+		 * Write a revision for the difference into the source directory when it is
+		 * writable, then apply every pending revision; otherwise as {@link #APPLY}.
+		 */
+		AUTO,
+
+		/**
+		 * Apply committed revisions and report drift between entities and database.
+		 */
+		APPLY,
+
+		/**
+		 * Apply nothing; fail on pending revisions or drift.
+		 */
+		VALIDATE,
+
+		/**
+		 * Do nothing.
+		 */
+		NONE
+
+	}
+
+}

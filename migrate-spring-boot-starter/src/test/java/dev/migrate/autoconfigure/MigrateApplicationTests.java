@@ -1,0 +1,117 @@
+package dev.migrate.autoconfigure;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import dev.migrate.autoconfigure.app.v1.PeopleApplication;
+import dev.migrate.core.runner.MigrationException;
+import dev.migrate.testsupport.PostgresTest;
+import dev.migrate.testsupport.TestDatabase;
+import dev.migrate.testsupport.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Full starts of a JPA application on a real PostgreSQL with
+ * {@code spring.jpa.hibernate.ddl-auto=validate}.
+ */
+@PostgresTest
+class MigrateApplicationTests {
+
+	@TempDir
+	Path source;
+
+	@Test
+	void createsTheSchemaBeforeJpaValidatesItThenGeneratesNothingThenOneRevisionPerChange() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			try (ConfigurableApplicationContext context = start(PeopleApplication.class, database,
+					"migrate.mode=auto")) {
+				MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
+				assertThat(run.successful()).isTrue();
+				assertThat(run.generated()).endsWith("_migrate.yaml");
+				assertThat(run.applied()).isPositive();
+			}
+			assertThat(revisions()).hasSize(1);
+			assertThat(database.queryForString("SELECT count(*) FROM databasechangelog")).isNotEqualTo("0");
+			assertThat(database.queryForString("SELECT to_regclass('person') IS NOT NULL")).isEqualTo("t");
+			try (ConfigurableApplicationContext context = start(PeopleApplication.class, database,
+					"migrate.mode=auto")) {
+				MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
+				assertThat(run.generated()).isNull();
+				assertThat(run.applied()).isZero();
+			}
+			assertThat(revisions()).hasSize(1);
+			try (ConfigurableApplicationContext context = start(
+					dev.migrate.autoconfigure.app.v2.PeopleApplication.class, database, "migrate.mode=auto")) {
+				assertThat(context.getBean(MigrateInitializer.class).lastRun().applied()).isPositive();
+			}
+			assertThat(revisions()).hasSize(2);
+			assertThat(database.queryForString(
+					"SELECT count(*) FROM information_schema.columns WHERE table_name = 'person' AND column_name = 'bio'"))
+				.isEqualTo("1");
+		}
+	}
+
+	@Test
+	void appliesCommittedRevisionsFromTheClasspathInApplyMode() throws Exception {
+		try (TestDatabase development = TestPostgres.createDatabase();
+				TestDatabase production = TestPostgres.createDatabase()) {
+			start(PeopleApplication.class, development, "migrate.mode=auto").close();
+			try (ConfigurableApplicationContext context = start(PeopleApplication.class, production,
+					"migrate.mode=apply", "migrate.source-directory=" + this.source.resolve("missing"))) {
+				assertThat(context.getBean(MigrateInitializer.class).lastRun().applied()).isPositive();
+			}
+			assertThat(production.queryForString("SELECT to_regclass('person') IS NOT NULL")).isEqualTo("t");
+		}
+	}
+
+	@Test
+	void failsToStartInValidateModeListingWhatIsMissing() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			start(PeopleApplication.class, database, "migrate.mode=auto").close();
+			assertThatException()
+				.isThrownBy(() -> start(dev.migrate.autoconfigure.app.v2.PeopleApplication.class, database,
+						"migrate.mode=validate"))
+				.havingRootCause()
+				.isInstanceOf(MigrationException.class)
+				.withMessageContaining("add column public.person.bio");
+		}
+	}
+
+	private ConfigurableApplicationContext start(Class<?> application, TestDatabase database, String... properties)
+			throws Exception {
+		// The revisions written to the source folder are on the classpath too, as after a
+		// build.
+		URLClassLoader classLoader = new URLClassLoader(new URL[] { this.source.toUri().toURL() },
+				getClass().getClassLoader());
+		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+			.resourceLoader(new DefaultResourceLoader(classLoader))
+			.properties("spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + database.user(),
+					"spring.datasource.password=" + database.password(), "spring.jpa.hibernate.ddl-auto=validate",
+					"spring.jpa.open-in-view=false", "migrate.source-directory=" + this.source)
+			.properties(properties)
+			.run();
+	}
+
+	private java.util.List<Path> revisions() throws Exception {
+		Path changes = this.source.resolve("db/migrate/changes");
+		if (!Files.isDirectory(changes)) {
+			return java.util.List.of();
+		}
+		try (Stream<Path> files = Files.list(changes)) {
+			return files.toList();
+		}
+	}
+
+}

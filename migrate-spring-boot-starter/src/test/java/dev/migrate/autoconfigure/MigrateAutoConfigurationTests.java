@@ -1,0 +1,131 @@
+package dev.migrate.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import dev.migrate.core.Migrate;
+import dev.migrate.core.schema.Column;
+import dev.migrate.core.schema.ColumnType;
+import dev.migrate.core.schema.PrimaryKey;
+import dev.migrate.core.schema.QualifiedName;
+import dev.migrate.core.schema.Schema;
+import dev.migrate.core.schema.Table;
+import dev.migrate.testsupport.PostgresTest;
+import dev.migrate.testsupport.TestDatabase;
+import liquibase.Liquibase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.hibernate.autoconfigure.HibernateProperties;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PostgresTest
+class MigrateAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
+		.withPropertyValues("migrate.mode=none");
+
+	private TestDatabase database;
+
+	@BeforeEach
+	void useDatabase(TestDatabase database) {
+		this.database = database;
+	}
+
+	@Test
+	void createsAnInitializerForTheDataSource() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.run((context) -> assertThat(context).hasSingleBean(MigrateInitializer.class)
+				.hasSingleBean(MigrateProperties.class));
+	}
+
+	@Test
+	void migratesTheDatabaseNamedByMigrateUrlWithoutAnApplicationDataSource(@TempDir Path source) {
+		Schema desired = new Schema(new TreeSet<>(List.of("public")),
+				List.of(new Table(new QualifiedName("public", "note"),
+						List.of(new Column("id", ColumnType.of("int8"), false, null, null, null)),
+						new PrimaryKey(null, List.of("id")), List.of(), List.of(), List.of(), List.of(), null)),
+				List.of(), List.of());
+		this.contextRunner.withBean(EntitySchemaSource.class, () -> () -> desired)
+			.withPropertyValues("migrate.mode=auto", "migrate.source-directory=" + source,
+					"migrate.url=" + this.database.jdbcUrl(), "migrate.user=" + this.database.user(),
+					"migrate.password=" + this.database.password())
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(MigrateInitializer.class);
+				assertThat(this.database.queryForString("SELECT to_regclass('note') IS NOT NULL")).isEqualTo("t");
+			});
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("migrate.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(MigrateInitializer.class));
+	}
+
+	@Test
+	void backsOffWithoutADataSource() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(MigrateInitializer.class));
+	}
+
+	@Test
+	void backsOffWithoutLiquibase() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withClassLoader(new FilteredClassLoader(Liquibase.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(MigrateInitializer.class));
+	}
+
+	@Test
+	void backsOffWithoutMigrateCore() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withClassLoader(new FilteredClassLoader(Migrate.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(MigrateInitializer.class));
+	}
+
+	@Test
+	void appliesCommittedRevisionsOnlyWithoutHibernate() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withClassLoader(new FilteredClassLoader(HibernateProperties.class))
+			.run((context) -> assertThat(context).hasSingleBean(MigrateInitializer.class)
+				.doesNotHaveBean(EntitySchemaSource.class));
+	}
+
+	@Test
+	void backsOffForAUserDefinedInitializer() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withUserConfiguration(CustomInitializer.class)
+			.run((context) -> assertThat(context).getBean(MigrateInitializer.class)
+				.isSameAs(context.getBean(CustomInitializer.class).initializer));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomInitializer {
+
+		final MigrateInitializer initializer = new MigrateInitializer(new org.postgresql.ds.PGSimpleDataSource(),
+				properties(), () -> null, getClass().getClassLoader());
+
+		private static MigrateProperties properties() {
+			MigrateProperties properties = new MigrateProperties();
+			properties.setMode(MigrateProperties.Mode.NONE);
+			return properties;
+		}
+
+		@Bean
+		MigrateInitializer customMigrateInitializer() {
+			return this.initializer;
+		}
+
+	}
+
+}
