@@ -47,11 +47,17 @@ public final class MigrateAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MigrateInitializer migrateInitializer(ObjectProvider<DataSource> dataSource, MigrateProperties properties,
+		MigrateContext migrateContext(ObjectProvider<DataSource> dataSource, MigrateProperties properties,
 				ObjectProvider<EntitySchemaSource> entities, ResourceLoader resourceLoader) {
 			EntitySchemaSource source = entities.getIfAvailable(() -> () -> null);
-			return new MigrateInitializer(migrationDataSource(dataSource, properties), properties, source,
+			return new MigrateContext(migrationDataSource(dataSource, properties), properties, source,
 					resourceLoader.getClassLoader());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrateInitializer migrateInitializer(MigrateContext context) {
+			return new MigrateInitializer(context);
 		}
 
 		/**

@@ -112,8 +112,8 @@ class MigrateAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class CustomInitializer {
 
-		final MigrateInitializer initializer = new MigrateInitializer(new org.postgresql.ds.PGSimpleDataSource(),
-				properties(), () -> null, getClass().getClassLoader());
+		final MigrateInitializer initializer = new MigrateInitializer(new MigrateContext(
+				new org.postgresql.ds.PGSimpleDataSource(), properties(), () -> null, getClass().getClassLoader()));
 
 		private static MigrateProperties properties() {
 			MigrateProperties properties = new MigrateProperties();

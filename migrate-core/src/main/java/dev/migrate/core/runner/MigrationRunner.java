@@ -23,6 +23,7 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.ValidationFailedException;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ResourceAccessor;
+import liquibase.ui.LoggerUIService;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -289,6 +290,8 @@ public final class MigrationRunner {
 		Map<String, Object> scope = new HashMap<>();
 		// No network calls from inside an application's startup.
 		scope.put("liquibase.analytics.enabled", false);
+		// Progress goes to the log, not to the console of the application that embeds us.
+		scope.put(Scope.Attr.ui.name(), new LoggerUIService());
 		return scope;
 	}
 

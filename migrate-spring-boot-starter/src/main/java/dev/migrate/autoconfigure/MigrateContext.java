@@ -1,0 +1,112 @@
+package dev.migrate.autoconfigure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import dev.migrate.core.Migrate;
+import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.runner.RunnerOptions;
+import dev.migrate.core.schema.Schema;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.resource.DirectoryResourceAccessor;
+import liquibase.resource.ResourceAccessor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything Migrate needs in an application: the database, the properties, the entities
+ * and where the changelog lives. Shared by the initializer, the endpoint, the health
+ * indicator and command mode.
+ */
+public class MigrateContext {
+
+	private final DataSource dataSource;
+
+	private final MigrateProperties properties;
+
+	private final EntitySchemaSource entities;
+
+	private final ClassLoader classLoader;
+
+	public MigrateContext(DataSource dataSource, MigrateProperties properties, EntitySchemaSource entities,
+			ClassLoader classLoader) {
+		this.dataSource = dataSource;
+		this.properties = properties;
+		this.entities = entities;
+		this.classLoader = classLoader;
+	}
+
+	DataSource dataSource() {
+		return this.dataSource;
+	}
+
+	MigrateProperties properties() {
+		return this.properties;
+	}
+
+	EntitySchemaSource entities() {
+		return this.entities;
+	}
+
+	/**
+	 * Return Migrate over the changelog in the source directory when auto mode writes
+	 * there, otherwise over the changelog on the classpath.
+	 */
+	Migrate migrate() {
+		Path source = (this.properties.getMode() == MigrateProperties.Mode.AUTO) ? writableSourceDirectory() : null;
+		return migrate((source != null) ? directory(source) : new ClassLoaderResourceAccessor(this.classLoader));
+	}
+
+	Migrate migrate(ResourceAccessor resources) {
+		DiffOptions diffOptions = DiffOptions.defaults()
+			.withIncludeTables(this.properties.getIncludeTables().toArray(String[]::new))
+			.withExcludeTables(this.properties.getExcludeTables().toArray(String[]::new))
+			.withOnline(this.properties.isOnline());
+		RunnerOptions runnerOptions = RunnerOptions.defaults()
+			.withLockTimeout(this.properties.getLockTimeout())
+			.withAllowDestructive(this.properties.isAllowDestructive());
+		return new Migrate(this.dataSource, this::desiredSchema, resources, this.properties.getChangelog(), diffOptions,
+				runnerOptions);
+	}
+
+	/**
+	 * Return whether the changelog can be found where {@link #migrate()} reads it.
+	 */
+	boolean hasChangelog() {
+		Path source = (this.properties.getMode() == MigrateProperties.Mode.AUTO) ? writableSourceDirectory() : null;
+		return (source != null) ? Files.exists(source.resolve(this.properties.getChangelog()))
+				: this.classLoader.getResource(this.properties.getChangelog()) != null;
+	}
+
+	Schema desiredSchema() {
+		Schema desired = this.entities.desiredSchema();
+		return (desired != null) ? desired
+				: new Schema(new TreeSet<>(List.of("public")), List.of(), List.of(), List.of());
+	}
+
+	String logicalChangesDirectory() {
+		String changelog = this.properties.getChangelog();
+		int slash = changelog.lastIndexOf('/');
+		return ((slash >= 0) ? changelog.substring(0, slash + 1) : "") + this.properties.getChangesDirectory();
+	}
+
+	@Nullable Path writableSourceDirectory() {
+		Path directory = Path.of(this.properties.getSourceDirectory()).toAbsolutePath();
+		return (Files.isDirectory(directory) && Files.isWritable(directory)) ? directory : null;
+	}
+
+	static ResourceAccessor directory(Path directory) {
+		try {
+			return new DirectoryResourceAccessor(directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,148 @@
+package dev.migrate.autoconfigure;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.List;
+
+import dev.migrate.core.Migrate;
+import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.runner.ChangeSetRef;
+import dev.migrate.core.runner.MigrationStatus;
+import dev.migrate.core.runner.Revision;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+/**
+ * {@code /actuator/migrate}: applied and pending revisions, destructive changes held
+ * back, drift between entities and database, the last run, and the database (URL masked).
+ */
+@Endpoint(id = "migrate")
+public class MigrateEndpoint {
+
+	private final MigrateContext context;
+
+	private final MigrateInitializer initializer;
+
+	public MigrateEndpoint(MigrateContext context, MigrateInitializer initializer) {
+		this.context = context;
+		this.initializer = initializer;
+	}
+
+	@ReadOperation
+	public MigrateReport report() {
+		Migrate migrate = this.context.migrate();
+		MigrationStatus status = this.context.hasChangelog() ? migrate.runner().status() : null;
+		SchemaDiff drift = migrate.diff();
+		return new MigrateReport(database(),
+				this.context.properties().getMode().name().toLowerCase(java.util.Locale.ROOT),
+				this.initializer.lastRun(), (status != null) ? revisions(status.applied()) : List.of(),
+				(status != null) ? revisions(status.pending()) : List.of(),
+				(status != null) ? status.blocked().stream().map(ChangeSetReport::of).toList() : List.of(),
+				drift.changes()
+					.stream()
+					.map((change) -> new ChangeReport(change.description(), change.classification().safety().name(),
+							change.classification().reason()))
+					.toList(),
+				drift.possibleRenames().stream().map(Object::toString).toList());
+	}
+
+	private DatabaseReport database() {
+		try (Connection connection = this.context.dataSource().getConnection()) {
+			DatabaseMetaData metaData = connection.getMetaData();
+			return new DatabaseReport(metaData.getDatabaseProductName(), metaData.getDatabaseProductVersion(),
+					maskUrl(metaData.getURL()), metaData.getUserName());
+		}
+		catch (SQLException ex) {
+			return new DatabaseReport(null, null, null, null);
+		}
+	}
+
+	private static List<RevisionReport> revisions(List<Revision> revisions) {
+		return revisions.stream()
+			.map((revision) -> new RevisionReport(revision.name(),
+					revision.changeSets().stream().map(ChangeSetRef::id).toList()))
+			.toList();
+	}
+
+	/**
+	 * Drop what may hold credentials from a JDBC URL: user info and the parameters (which
+	 * for the PostgreSQL driver also list every driver default).
+	 */
+	static @Nullable String maskUrl(@Nullable String url) {
+		if (url == null) {
+			return null;
+		}
+		return url.replaceAll("//[^/@?]*@", "//").replaceAll("[?;].*$", "");
+	}
+
+	/**
+	 * The endpoint's answer.
+	 *
+	 * @param database the database
+	 * @param mode the startup mode
+	 * @param lastRun the last startup run, if any
+	 * @param applied applied revisions
+	 * @param pending pending revisions
+	 * @param blocked destructive changesets held back
+	 * @param drift changes between the database and the entities
+	 * @param possibleRenames drop/add pairs that look like renames
+	 */
+	public record MigrateReport(DatabaseReport database, String mode, @Nullable MigrateRun lastRun,
+			List<RevisionReport> applied, List<RevisionReport> pending, List<ChangeSetReport> blocked,
+			List<ChangeReport> drift, List<String> possibleRenames) {
+
+	}
+
+	/**
+	 * The database, with a masked URL.
+	 *
+	 * @param product the product name
+	 * @param version the product version
+	 * @param url the JDBC URL without credentials
+	 * @param user the login user
+	 */
+	public record DatabaseReport(@Nullable String product, @Nullable String version, @Nullable String url,
+			@Nullable String user) {
+
+	}
+
+	/**
+	 * A revision and its changeset ids.
+	 *
+	 * @param revision the revision file name
+	 * @param changeSets its changeset ids
+	 */
+	public record RevisionReport(String revision, List<String> changeSets) {
+
+	}
+
+	/**
+	 * A changeset.
+	 *
+	 * @param file its file
+	 * @param id its id
+	 * @param description what it does
+	 */
+	public record ChangeSetReport(String file, String id, String description) {
+
+		static ChangeSetReport of(ChangeSetRef changeSet) {
+			return new ChangeSetReport(changeSet.file(), changeSet.id(), changeSet.description());
+		}
+
+	}
+
+	/**
+	 * A change between the database and the entities.
+	 *
+	 * @param change what would change
+	 * @param safety its safety class
+	 * @param reason why it has that class
+	 */
+	public record ChangeReport(String change, String safety, String reason) {
+
+	}
+
+}

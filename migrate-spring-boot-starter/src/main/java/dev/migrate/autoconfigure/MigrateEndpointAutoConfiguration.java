@@ -1,0 +1,46 @@
+package dev.migrate.autoconfigure;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration for Migrate's actuator endpoint and health indicator.
+ */
+@AutoConfiguration(after = MigrateAutoConfiguration.class)
+@ConditionalOnBean(MigrateInitializer.class)
+public final class MigrateEndpointAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+	@ConditionalOnAvailableEndpoint(MigrateEndpoint.class)
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrateEndpoint migrateEndpoint(MigrateContext context, MigrateInitializer initializer) {
+			return new MigrateEndpoint(context, initializer);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(AbstractHealthIndicator.class)
+	@ConditionalOnEnabledHealthIndicator("migrate")
+	static class HealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "migrateHealthIndicator")
+		MigrateHealthIndicator migrateHealthIndicator(MigrateContext context, MigrateInitializer initializer) {
+			return new MigrateHealthIndicator(context, initializer);
+		}
+
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.migrate.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import dev.migrate.autoconfigure.MigrateEndpoint.MigrateReport;
+import dev.migrate.core.schema.Column;
+import dev.migrate.core.schema.ColumnType;
+import dev.migrate.core.schema.PrimaryKey;
+import dev.migrate.core.schema.QualifiedName;
+import dev.migrate.core.schema.Schema;
+import dev.migrate.core.schema.Table;
+import dev.migrate.testsupport.PostgresTest;
+import dev.migrate.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PostgresTest
+class MigrateEndpointTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(MigrateAutoConfiguration.class, MigrateEndpointAutoConfiguration.class))
+		.withPropertyValues("management.endpoints.web.exposure.include=migrate");
+
+	@TempDir
+	Path source;
+
+	@Test
+	void reportsRevisionsDriftLastRunAndAMaskedDatabaseUrl(TestDatabase database) {
+		AtomicReference<Schema> desired = new AtomicReference<>(person(false));
+		this.contextRunner.withBean(DataSource.class, database::dataSource)
+			.withBean(EntitySchemaSource.class, () -> desired::get)
+			.withPropertyValues("migrate.mode=auto", "migrate.source-directory=" + this.source)
+			.run((context) -> {
+				MigrateReport report = context.getBean(MigrateEndpoint.class).report();
+				assertThat(report.mode()).isEqualTo("auto");
+				assertThat(report.database().product()).isEqualTo("PostgreSQL");
+				assertThat(report.database().url()).endsWith("/" + database.name()).doesNotContain("password");
+				assertThat(report.lastRun().successful()).isTrue();
+				assertThat(report.lastRun().applied()).isEqualTo(1);
+				assertThat(report.lastRun().generated()).endsWith("_migrate.yaml");
+				assertThat(report.lastRun().error()).isNull();
+				assertThat(report.applied()).singleElement()
+					.satisfies((revision) -> assertThat(revision.revision()).endsWith("_migrate.yaml"));
+				assertThat(report.pending()).isEmpty();
+				assertThat(report.blocked()).isEmpty();
+				assertThat(report.drift()).isEmpty();
+				Health health = context.getBean(MigrateHealthIndicator.class).health(true);
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("pending", 0).containsEntry("drift", 0);
+
+				desired.set(person(true));
+				MigrateReport drifted = context.getBean(MigrateEndpoint.class).report();
+				assertThat(drifted.drift()).singleElement().satisfies((change) -> {
+					assertThat(change.change()).isEqualTo("add column public.person.bio text");
+					assertThat(change.safety()).isEqualTo("SAFE");
+					assertThat(change.reason()).isEqualTo("adds a nullable column");
+				});
+				Health driftedHealth = context.getBean(MigrateHealthIndicator.class).health(true);
+				assertThat(driftedHealth.getStatus()).as("drift alone is reported, not DOWN").isEqualTo(Status.UP);
+				assertThat(driftedHealth.getDetails()).containsEntry("drift", 1);
+
+				context.getBean(MigrateContext.class)
+					.migrate()
+					.generate(this.source.resolve("db/migrate/changes"), "db/migrate/changes", "bio",
+							dev.migrate.core.changelog.ChangelogFormat.YAML);
+				assertThat(context.getBean(MigrateEndpoint.class).report().pending()).singleElement()
+					.satisfies((revision) -> assertThat(revision.revision()).endsWith("_bio.yaml"));
+				Health pendingHealth = context.getBean(MigrateHealthIndicator.class).health(true);
+				assertThat(pendingHealth.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(pendingHealth.getDetails()).containsEntry("pending", 1);
+			});
+	}
+
+	@Test
+	void masksCredentialsInUrls() {
+		assertThat(MigrateEndpoint.maskUrl("jdbc:postgresql://app:secret@db:5432/shop?password=secret&ssl=true"))
+			.isEqualTo("jdbc:postgresql://db:5432/shop");
+	}
+
+	@Test
+	void backsOffWhenTheEndpointIsNotExposed(TestDatabase database) {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(MigrateAutoConfiguration.class, MigrateEndpointAutoConfiguration.class))
+			.withBean(DataSource.class, database::dataSource)
+			.withPropertyValues("migrate.mode=none")
+			.run((context) -> assertThat(context).doesNotHaveBean(MigrateEndpoint.class)
+				.hasSingleBean(MigrateHealthIndicator.class));
+	}
+
+	private static Schema person(boolean withBio) {
+		List<Column> columns = new ArrayList<>(
+				List.of(new Column("id", ColumnType.of("int8"), false, null, null, null)));
+		if (withBio) {
+			columns.add(new Column("bio", ColumnType.of("text"), true, null, null, null));
+		}
+		return new Schema(
+				new TreeSet<>(List.of("public")), List.of(new Table(new QualifiedName("public", "person"), columns,
+						new PrimaryKey(null, List.of("id")), List.of(), List.of(), List.of(), List.of(), null)),
+				List.of(), List.of());
+	}
+
+}
