@@ -56,8 +56,8 @@ public final class MigrateAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MigrateInitializer migrateInitializer(MigrateContext context) {
-			return new MigrateInitializer(context);
+		MigrateInitializer migrateInitializer(MigrateContext context, ObjectProvider<MigrateExit> exit) {
+			return new MigrateInitializer(context, exit.getIfAvailable(() -> System::exit));
 		}
 
 		/**

@@ -28,14 +28,33 @@ public class MigrateInitializer implements InitializingBean {
 
 	private final MigrateContext context;
 
+	private final MigrateExit exit;
+
 	private volatile @Nullable MigrateRun lastRun;
 
 	public MigrateInitializer(MigrateContext context) {
+		this(context, System::exit);
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param context what Migrate works on
+	 * @param exit how command mode ends the application with its exit code
+	 */
+	public MigrateInitializer(MigrateContext context, MigrateExit exit) {
 		this.context = context;
+		this.exit = exit;
 	}
 
 	@Override
 	public void afterPropertiesSet() {
+		MigrateProperties.Command command = this.context.properties().getCommand();
+		if (command != null) {
+			// Before JPA starts, which would fail to validate a schema the command is to
+			// fix.
+			this.exit.exit(new MigrateCommand(this.context, System.out).run(command));
+			return;
+		}
 		MigrateProperties.Mode mode = this.context.properties().getMode();
 		if (mode == MigrateProperties.Mode.NONE) {
 			return;

@@ -74,6 +74,28 @@ public class MigrateProperties {
 	private List<String> excludeTables = new ArrayList<>();
 
 	/**
+	 * Command to run instead of starting the application: status, generate, upgrade,
+	 * downgrade, history, stamp, check or sql. The application exits when it is done.
+	 */
+	private @Nullable Command command;
+
+	/**
+	 * Number of revisions for the upgrade and downgrade commands.
+	 */
+	private @Nullable Integer count;
+
+	/**
+	 * Revision (file name or timestamp id; "base" for downgrade) that upgrade, downgrade
+	 * and stamp go to.
+	 */
+	private @Nullable String tag;
+
+	/**
+	 * Message of the revision the generate command writes, used in its file name.
+	 */
+	private String message = "migrate";
+
+	/**
 	 * JDBC URL of the database to migrate, if not the application's data source.
 	 */
 	private @Nullable String url;
@@ -176,6 +198,38 @@ public class MigrateProperties {
 		this.excludeTables = excludeTables;
 	}
 
+	public @Nullable Command getCommand() {
+		return this.command;
+	}
+
+	public void setCommand(@Nullable Command command) {
+		this.command = command;
+	}
+
+	public @Nullable Integer getCount() {
+		return this.count;
+	}
+
+	public void setCount(@Nullable Integer count) {
+		this.count = count;
+	}
+
+	public @Nullable String getTag() {
+		return this.tag;
+	}
+
+	public void setTag(@Nullable String tag) {
+		this.tag = tag;
+	}
+
+	public String getMessage() {
+		return this.message;
+	}
+
+	public void setMessage(String message) {
+		this.message = message;
+	}
+
 	public @Nullable String getUrl() {
 		return this.url;
 	}
@@ -225,6 +279,40 @@ public class MigrateProperties {
 		 * Do nothing.
 		 */
 		NONE
+
+	}
+
+	/**
+	 * A command of command mode.
+	 */
+	public enum Command {
+
+		/** Show applied, pending and blocked revisions and the current one. */
+		STATUS,
+
+		/** Write the difference between entities and database as a new revision. */
+		GENERATE,
+
+		/** Apply pending revisions: all, {@code count} of them, or up to {@code tag}. */
+		UPGRADE,
+
+		/**
+		 * Roll back revisions: {@code count} of them (1 by default) or down to
+		 * {@code tag}.
+		 */
+		DOWNGRADE,
+
+		/** List the applied changesets. */
+		HISTORY,
+
+		/** Record pending revisions as applied without running them. */
+		STAMP,
+
+		/** Exit with 1 when entities and database differ, listing the differences. */
+		CHECK,
+
+		/** Print the SQL that upgrade would run. */
+		SQL
 
 	}
 

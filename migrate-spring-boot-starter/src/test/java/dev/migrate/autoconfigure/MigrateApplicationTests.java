@@ -89,6 +89,28 @@ class MigrateApplicationTests {
 		}
 	}
 
+	@Test
+	void runsACommandBeforeJpaStartsAndExitsWithItsCode() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			start(PeopleApplication.class, database, "migrate.mode=auto").close();
+			java.util.concurrent.atomic.AtomicInteger exitCode = new java.util.concurrent.atomic.AtomicInteger(-1);
+			// ddl-auto=validate would fail after the downgrade: the command runs before
+			// JPA.
+			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PeopleApplication.class)
+				.initializers((applicationContext) -> applicationContext.getBeanFactory()
+					.registerSingleton("testExit", (MigrateExit) exitCode::set))
+				.properties("spring.datasource.url=" + database.jdbcUrl(),
+						"spring.datasource.username=" + database.user(),
+						"spring.datasource.password=" + database.password(), "spring.jpa.hibernate.ddl-auto=none",
+						"migrate.source-directory=" + this.source, "migrate.command=downgrade", "migrate.tag=base")
+				.run()) {
+				assertThat(context.getEnvironment().getProperty("spring.main.web-application-type")).isEqualTo("none");
+			}
+			assertThat(exitCode).hasValue(0);
+			assertThat(database.queryForString("SELECT to_regclass('person') IS NULL")).isEqualTo("t");
+		}
+	}
+
 	private ConfigurableApplicationContext start(Class<?> application, TestDatabase database, String... properties)
 			throws Exception {
 		// The revisions written to the source folder are on the classpath too, as after a

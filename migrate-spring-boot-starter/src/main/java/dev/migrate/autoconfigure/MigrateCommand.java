@@ -1,0 +1,141 @@
+package dev.migrate.autoconfigure;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.migrate.core.Migrate;
+import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.runner.AppliedChangeSet;
+import dev.migrate.core.runner.ChangeSetRef;
+import dev.migrate.core.runner.MigrationRunner;
+import dev.migrate.core.runner.MigrationStatus;
+import dev.migrate.core.runner.Revision;
+import dev.migrate.core.runner.UpgradeResult;
+
+/**
+ * Runs one command of command mode, prints its result for people, and returns the exit
+ * code: 0 on success, 1 when {@code check} finds differences, 2 on an error.
+ */
+class MigrateCommand {
+
+	static final int SUCCESS = 0;
+
+	static final int CHANGES_PENDING = 1;
+
+	static final int ERROR = 2;
+
+	private final MigrateContext context;
+
+	private final PrintStream out;
+
+	MigrateCommand(MigrateContext context, PrintStream out) {
+		this.context = context;
+		this.out = out;
+	}
+
+	int run(MigrateProperties.Command command) {
+		try {
+			return execute(command);
+		}
+		catch (RuntimeException ex) {
+			this.out.println("migrate " + name(command) + " failed: " + ex.getMessage());
+			return ERROR;
+		}
+	}
+
+	private int execute(MigrateProperties.Command command) {
+		MigrateProperties properties = this.context.properties();
+		Migrate migrate = this.context.migrate();
+		MigrationRunner runner = migrate.runner();
+		switch (command) {
+			case STATUS -> status(runner.status());
+			case GENERATE -> {
+				return generate(migrate);
+			}
+			case UPGRADE -> upgraded((properties.getTag() != null) ? runner.upgradeTo(properties.getTag())
+					: (properties.getCount() != null) ? runner.upgrade(properties.getCount()) : runner.upgrade());
+			case DOWNGRADE -> rolledBack((properties.getTag() != null) ? runner.downgradeTo(properties.getTag())
+					: runner.downgrade((properties.getCount() != null) ? properties.getCount() : 1));
+			case HISTORY -> runner.history()
+				.forEach((changeSet) -> this.out
+					.println(changeSet.order() + "  " + changeSet.executedAt() + "  " + changeSet.file() + "::"
+							+ changeSet.id() + "::" + changeSet.author() + "  " + changeSet.execType()));
+			case STAMP -> {
+				List<ChangeSetRef> stamped = runner.stamp();
+				this.out.println("Stamped " + stamped.size() + " changeset(s) as applied without running them");
+				stamped.forEach((changeSet) -> this.out.println("  " + changeSet));
+			}
+			case CHECK -> {
+				return check(migrate.diff());
+			}
+			case SQL -> this.out.print(runner.sql());
+		}
+		return SUCCESS;
+	}
+
+	private void status(MigrationStatus status) {
+		this.out.println("Current revision: " + ((status.current() != null) ? status.current() : "(none)"));
+		printRevisions("Applied", status.applied());
+		printRevisions("Pending", status.pending());
+		this.out.println("Blocked destructive changesets (" + status.blocked().size() + ")");
+		status.blocked().forEach((changeSet) -> this.out.println("  " + changeSet + ": " + changeSet.description()));
+	}
+
+	private void printRevisions(String title, List<Revision> revisions) {
+		this.out.println(title + " revisions (" + revisions.size() + ")");
+		revisions.forEach((revision) -> this.out.println("  " + revision.name()));
+	}
+
+	private int generate(Migrate migrate) {
+		Path source = this.context.writableSourceDirectory();
+		if (source == null) {
+			this.out.println(
+					"migrate generate needs migrate.source-directory (" + this.context.properties().getSourceDirectory()
+							+ ") to be a writable folder; run it from the project directory");
+			return ERROR;
+		}
+		String logical = this.context.logicalChangesDirectory();
+		migrate
+			.generate(source.resolve(logical), logical, this.context.properties().getMessage(),
+					this.context.properties().getFormat())
+			.ifPresentOrElse((file) -> this.out.println("Wrote " + file + "; review and commit it"),
+					() -> this.out.println("No changes: the database matches the entities"));
+		return SUCCESS;
+	}
+
+	private void upgraded(UpgradeResult result) {
+		this.out.println("Applied " + result.applied().size() + " changeset(s)");
+		result.applied().forEach((changeSet) -> this.out.println("  " + changeSet));
+		if (!result.blocked().isEmpty()) {
+			this.out.println("Held back " + result.blocked().size()
+					+ " destructive changeset(s); set migrate.allow-destructive=true to apply them");
+			result.blocked()
+				.forEach((changeSet) -> this.out.println("  " + changeSet + ": " + changeSet.description()));
+		}
+	}
+
+	private void rolledBack(List<AppliedChangeSet> changeSets) {
+		this.out.println("Rolled back " + changeSets.size() + " changeset(s)");
+		changeSets.forEach((changeSet) -> this.out
+			.println("  " + changeSet.file() + "::" + changeSet.id() + "::" + changeSet.author()));
+	}
+
+	private int check(SchemaDiff diff) {
+		if (diff.isEmpty()) {
+			this.out.println("OK: the database matches the entities");
+			return SUCCESS;
+		}
+		this.out.println(diff.changes().size() + " change(s) between the database and the entities:");
+		diff.changes()
+			.forEach((change) -> this.out.println("  " + change.description() + " [" + change.classification().safety()
+					+ ": " + change.classification().reason() + "]"));
+		diff.possibleRenames().forEach((rename) -> this.out.println("  possible rename: " + rename));
+		return CHANGES_PENDING;
+	}
+
+	private static String name(MigrateProperties.Command command) {
+		return command.name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+}

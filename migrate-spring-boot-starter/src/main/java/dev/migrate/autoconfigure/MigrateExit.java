@@ -1,0 +1,16 @@
+package dev.migrate.autoconfigure;
+
+/**
+ * How command mode ends the application once its command has run. The default calls
+ * {@link System#exit(int)}; define a bean of this type to end it otherwise.
+ */
+@FunctionalInterface
+public interface MigrateExit {
+
+	/**
+	 * End the application.
+	 * @param code the exit code: 0 success, 1 differences found by {@code check}, 2 error
+	 */
+	void exit(int code);
+
+}

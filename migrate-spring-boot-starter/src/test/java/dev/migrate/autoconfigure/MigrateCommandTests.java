@@ -1,0 +1,138 @@
+package dev.migrate.autoconfigure;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.migrate.autoconfigure.MigrateProperties.Command;
+import dev.migrate.core.schema.Column;
+import dev.migrate.core.schema.ColumnType;
+import dev.migrate.core.schema.PrimaryKey;
+import dev.migrate.core.schema.QualifiedName;
+import dev.migrate.core.schema.Schema;
+import dev.migrate.core.schema.Table;
+import dev.migrate.testsupport.PostgresTest;
+import dev.migrate.testsupport.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every command's output and exit code, in the order a developer would use them.
+ */
+@PostgresTest
+class MigrateCommandTests {
+
+	@TempDir
+	Path source;
+
+	private final AtomicReference<Schema> desired = new AtomicReference<>(person(false));
+
+	private final MigrateProperties properties = new MigrateProperties();
+
+	private TestDatabase database;
+
+	@BeforeEach
+	void configure(TestDatabase database) {
+		this.database = database;
+		this.properties.setSourceDirectory(this.source.toString());
+	}
+
+	@Test
+	void runsTheAlembicWorkflowWithHumanReadableOutputAndExitCodes() throws Exception {
+		assertThat(run(Command.CHECK)).returns(1, Result::code)
+			.satisfies((r) -> assertThat(r.output()).contains("1 change(s) between the database and the entities")
+				.contains("create table public.person [SAFE"));
+		Result generated = run(Command.GENERATE);
+		assertThat(generated.code()).isZero();
+		assertThat(generated.output()).startsWith("Wrote ").contains("_migrate.yaml").contains("review and commit");
+		assertThat(run(Command.STATUS).output()).contains("Current revision: (none)").contains("Pending revisions (1)");
+		assertThat(run(Command.SQL).output()).contains("CREATE TABLE").contains("person");
+		assertThat(table("person")).as("sql applies nothing").isFalse();
+		assertThat(run(Command.UPGRADE).output()).startsWith("Applied 1 changeset(s)");
+		assertThat(run(Command.STATUS).output()).contains("Applied revisions (1)").contains("Pending revisions (0)");
+		assertThat(run(Command.CHECK)).returns(0, Result::code)
+			.satisfies((r) -> assertThat(r.output()).contains("OK: the database matches the entities"));
+
+		this.desired.set(person(true));
+		this.properties.setMessage("add bio");
+		assertThat(run(Command.GENERATE).output()).contains("_add_bio.yaml");
+		this.properties.setCount(1);
+		assertThat(run(Command.UPGRADE).output()).startsWith("Applied 1 changeset(s)");
+		assertThat(column("bio")).isTrue();
+		assertThat(run(Command.HISTORY).output().lines()).hasSize(2);
+		this.properties.setCount(null);
+		assertThat(run(Command.DOWNGRADE).output()).startsWith("Rolled back 1 changeset(s)").contains("_add_bio.yaml");
+		assertThat(column("bio")).isFalse();
+		this.properties.setTag("base");
+		assertThat(run(Command.DOWNGRADE).code()).isZero();
+		assertThat(table("person")).isFalse();
+		this.properties.setTag(null);
+		assertThat(run(Command.STAMP).output()).startsWith("Stamped 2 changeset(s)");
+		assertThat(table("person")).as("stamp runs nothing").isFalse();
+		assertThat(run(Command.STATUS).output()).contains("Pending revisions (0)");
+	}
+
+	@Test
+	void exitsWithTwoAndSaysWhyOnAnError() {
+		this.properties.setTag("nope");
+		assertThat(run(Command.UPGRADE)).returns(2, Result::code)
+			.satisfies((r) -> assertThat(r.output()).contains("migrate upgrade failed").contains("No revision 'nope'"));
+		this.properties.setSourceDirectory(this.source.resolve("missing").toString());
+		this.properties.setMode(MigrateProperties.Mode.APPLY);
+		assertThat(run(Command.GENERATE)).returns(2, Result::code)
+			.satisfies((r) -> assertThat(r.output()).contains("needs migrate.source-directory"));
+	}
+
+	private Result run(Command command) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		MigrateContext context = new MigrateContext(this.database.dataSource(), this.properties, this.desired::get,
+				getClass().getClassLoader());
+		if (Files.isDirectory(this.source)) {
+			try {
+				dev.migrate.core.changelog.MasterChangelog.writeIfMissing(
+						this.source.resolve(this.properties.getChangelog()), this.properties.getChangesDirectory());
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+		int code = new MigrateCommand(context, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(command);
+		return new Result(code, bytes.toString(StandardCharsets.UTF_8));
+	}
+
+	private boolean table(String name) {
+		return "t".equals(this.database.queryForString("SELECT to_regclass('" + name + "') IS NOT NULL"));
+	}
+
+	private boolean column(String name) {
+		return "1".equals(this.database.queryForString(
+				"SELECT count(*) FROM information_schema.columns WHERE table_name = 'person' AND column_name = '" + name
+						+ "'"));
+	}
+
+	private static Schema person(boolean withBio) {
+		List<Column> columns = new ArrayList<>(
+				List.of(new Column("id", ColumnType.of("int8"), false, null, null, null)));
+		if (withBio) {
+			columns.add(new Column("bio", ColumnType.of("text"), true, null, null, null));
+		}
+		return new Schema(
+				new TreeSet<>(List.of("public")), List.of(new Table(new QualifiedName("public", "person"), columns,
+						new PrimaryKey(null, List.of("id")), List.of(), List.of(), List.of(), List.of(), null)),
+				List.of(), List.of());
+	}
+
+	record Result(int code, String output) {
+
+	}
+
+}
