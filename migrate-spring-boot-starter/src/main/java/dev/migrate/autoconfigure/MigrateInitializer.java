@@ -72,9 +72,13 @@ public class MigrateInitializer implements InitializingBean {
 			this.lastRun = run.took(Duration.ofNanos(System.nanoTime() - start));
 		}
 		catch (RuntimeException ex) {
+			RuntimeException failure = DataSourceDescription.isConnectionFailure(ex)
+					? new MigrationException("Migrate cannot connect to the database at "
+							+ DataSourceDescription.describe(this.context.dataSource()) + ": " + ex.getMessage(), ex)
+					: ex;
 			this.lastRun = new MigrateRun(mode, started, Duration.ofNanos(System.nanoTime() - start), false, null, 0,
-					ex.getMessage());
-			throw ex;
+					failure.getMessage());
+			throw failure;
 		}
 	}
 

@@ -90,6 +90,59 @@ class MigrateApplicationTests {
 	}
 
 	@Test
+	void failsToStartInValidateModeListingPendingRevisions() throws Exception {
+		try (TestDatabase development = TestPostgres.createDatabase();
+				TestDatabase production = TestPostgres.createDatabase()) {
+			start(PeopleApplication.class, development, "migrate.mode=auto").close();
+			assertThatException().isThrownBy(() -> start(PeopleApplication.class, production, "migrate.mode=validate"))
+				.havingRootCause()
+				.isInstanceOf(MigrationException.class)
+				.withMessageContaining("1 revision(s) are pending")
+				.withMessageContaining("_migrate.yaml");
+		}
+	}
+
+	@Test
+	void failsWithinTheConnectionTimeoutNamingHostAndDatabaseButNotThePassword() {
+		long start = System.nanoTime();
+		Throwable failure = org.assertj.core.api.Assertions
+			.catchThrowable(() -> new SpringApplicationBuilder(PeopleApplication.class).web(WebApplicationType.NONE)
+				.properties("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/shop",
+						"spring.datasource.username=app", "spring.datasource.password=s3cret-password",
+						"spring.datasource.hikari.connection-timeout=2000", "migrate.source-directory=" + this.source)
+				.run());
+		java.io.StringWriter trace = new java.io.StringWriter();
+		failure.printStackTrace(new java.io.PrintWriter(trace));
+		assertThat(trace.toString())
+			.contains("Migrate cannot connect to the database at jdbc:postgresql://127.0.0.1:1/shop as user 'app'")
+			.doesNotContain("s3cret-password");
+		assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("bounded by the connection timeout")
+			.isLessThan(java.time.Duration.ofSeconds(30));
+	}
+
+	@Test
+	void namesTheMissingPrivilegeOfAUserThatCannotCreateTables() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			String role = "reader_" + database.name();
+			database.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'reader-secret';"
+					+ " REVOKE CREATE ON SCHEMA public FROM PUBLIC; GRANT USAGE ON SCHEMA public TO " + role);
+			try {
+				Throwable failure = org.assertj.core.api.Assertions
+					.catchThrowable(() -> new SpringApplicationBuilder(PeopleApplication.class)
+						.web(WebApplicationType.NONE)
+						.properties("spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + role,
+								"spring.datasource.password=reader-secret", "migrate.source-directory=" + this.source)
+						.run());
+				assertThat(failure).hasStackTraceContaining(
+						"The database user lacks a privilege the migration needs: CREATE on schema public");
+			}
+			finally {
+				database.execute("DROP OWNED BY " + role + "; DROP ROLE " + role);
+			}
+		}
+	}
+
+	@Test
 	void runsACommandBeforeJpaStartsAndExitsWithItsCode() throws Exception {
 		try (TestDatabase database = TestPostgres.createDatabase()) {
 			start(PeopleApplication.class, database, "migrate.mode=auto").close();

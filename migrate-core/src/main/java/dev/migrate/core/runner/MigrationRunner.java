@@ -263,6 +263,10 @@ public final class MigrationRunner {
 									+ " the change as a new revision."),
 					ex);
 		}
+		MigrationException privilege = MissingPrivilege.describe(ex);
+		if (privilege != null) {
+			return privilege;
+		}
 		if (ex instanceof SQLException) {
 			return new MigrationException("Cannot migrate: " + ex.getMessage(), ex);
 		}
