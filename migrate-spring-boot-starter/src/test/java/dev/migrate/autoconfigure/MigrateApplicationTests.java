@@ -90,6 +90,37 @@ class MigrateApplicationTests {
 	}
 
 	@Test
+	void twoInstancesStartingAtOnceBothStartAndApplyEachChangesetOnce() throws Exception {
+		try (TestDatabase development = TestPostgres.createDatabase();
+				TestDatabase production = TestPostgres.createDatabase()) {
+			start(PeopleApplication.class, development, "migrate.mode=auto").close();
+			start(dev.migrate.autoconfigure.app.v2.PeopleApplication.class, development, "migrate.mode=auto").close();
+			java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(2);
+			java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+			java.util.List<java.util.concurrent.Future<ConfigurableApplicationContext>> instances = new java.util.ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				instances.add(executor.submit(() -> {
+					ready.await();
+					return start(dev.migrate.autoconfigure.app.v2.PeopleApplication.class, production,
+							"migrate.mode=apply");
+				}));
+			}
+			ready.countDown();
+			int applied = 0;
+			for (java.util.concurrent.Future<ConfigurableApplicationContext> instance : instances) {
+				try (ConfigurableApplicationContext context = instance.get(2, java.util.concurrent.TimeUnit.MINUTES)) {
+					applied += context.getBean(MigrateInitializer.class).lastRun().applied();
+				}
+			}
+			executor.shutdown();
+			String changeSets = production.queryForString("SELECT count(*) FROM databasechangelog");
+			assertThat(applied).isEqualTo(Integer.parseInt(changeSets)).isPositive();
+			assertThat(production.queryForString("SELECT count(DISTINCT (filename, id)) FROM databasechangelog"))
+				.isEqualTo(changeSets);
+		}
+	}
+
+	@Test
 	void failsToStartInValidateModeListingPendingRevisions() throws Exception {
 		try (TestDatabase development = TestPostgres.createDatabase();
 				TestDatabase production = TestPostgres.createDatabase()) {

@@ -76,18 +76,32 @@ public final class ChangeSetWriter {
 	 */
 	public Path write(SchemaDiff diff, Path changesDirectory, String logicalDirectory, String message, Instant now,
 			ChangelogFormat format) throws IOException {
-		String revision = revisionId(now);
+		// Revision ids are unique and ordered: a second revision within the same second
+		// takes the next free second instead of overwriting the first.
+		Instant moment = now;
+		String revision = revisionId(moment);
 		String fileName = revision + "_" + slug(message) + "." + format.extension();
-		Path file = changesDirectory.resolve(fileName);
-		if (Files.exists(file)) {
-			throw new IOException("Revision file " + file + " already exists");
+		while (exists(changesDirectory, revision)) {
+			moment = moment.plusSeconds(1);
+			revision = revisionId(moment);
+			fileName = revision + "_" + slug(message) + "." + format.extension();
 		}
+		Path file = changesDirectory.resolve(fileName);
 		List<ChangeSet> changeSets = changeSets(diff, revision, logicalDirectory + "/" + fileName);
 		Files.createDirectories(changesDirectory);
 		try (OutputStream out = Files.newOutputStream(file)) {
 			format.serializer().write(changeSets, out);
 		}
 		return file;
+	}
+
+	private static boolean exists(Path changesDirectory, String revision) throws IOException {
+		if (!Files.isDirectory(changesDirectory)) {
+			return false;
+		}
+		try (var files = Files.list(changesDirectory)) {
+			return files.anyMatch((file) -> file.getFileName().toString().startsWith(revision + "_"));
+		}
 	}
 
 	/**

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIOException;
 
 class ChangeSetWriterTests {
 
@@ -47,14 +46,15 @@ class ChangeSetWriterTests {
 	}
 
 	@Test
-	void refusesToOverwriteARevision() throws Exception {
+	void givesASecondRevisionWithinTheSameSecondTheNextFreeSecond() throws Exception {
 		Instant now = Instant.parse("2026-11-22T10:15:30Z");
-		this.writer.write(diff(person(false), person(true)), this.directory, "db/migrate/changes", "bio", now,
-				ChangelogFormat.YAML);
-		assertThatIOException()
-			.isThrownBy(() -> this.writer.write(diff(person(false), person(true)), this.directory, "db/migrate/changes",
-					"bio", now, ChangelogFormat.YAML))
-			.withMessageContaining("already exists");
+		Path first = this.writer.write(diff(person(false), person(true)), this.directory, "db/migrate/changes", "bio",
+				now, ChangelogFormat.YAML);
+		Path second = this.writer.write(diff(person(false), person(true)), this.directory, "db/migrate/changes", "bio",
+				now, ChangelogFormat.YAML);
+		assertThat(first.getFileName()).hasToString("20261122101530_bio.yaml");
+		assertThat(second.getFileName()).hasToString("20261122101531_bio.yaml");
+		assertThat(Files.readString(second)).contains("id: 20261122101531-1");
 	}
 
 	@Test
