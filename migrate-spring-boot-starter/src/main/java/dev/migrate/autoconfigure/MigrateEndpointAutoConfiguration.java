@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration for Migrate's actuator endpoint and health indicator.
+ * Auto-configuration for Migrate's actuator endpoint, health indicator and metrics.
  */
 @AutoConfiguration(after = MigrateAutoConfiguration.class)
 @ConditionalOnBean(MigrateInitializer.class)
@@ -26,6 +26,18 @@ public final class MigrateEndpointAutoConfiguration {
 		@ConditionalOnMissingBean
 		MigrateEndpoint migrateEndpoint(MigrateContext context, MigrateInitializer initializer) {
 			return new MigrateEndpoint(context, initializer);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrateMetrics migrateMetrics(MigrateContext context, MigrateInitializer initializer) {
+			return new MigrateMetrics(context, initializer);
 		}
 
 	}

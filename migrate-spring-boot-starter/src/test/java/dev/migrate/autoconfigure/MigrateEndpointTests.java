@@ -17,6 +17,8 @@ import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.Table;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +40,21 @@ class MigrateEndpointTests {
 	@TempDir
 	Path source;
 
+	private TestDatabase ownDatabase;
+
+	@org.junit.jupiter.api.BeforeEach
+	void createDatabase() {
+		this.ownDatabase = dev.migrate.testsupport.TestPostgres.createDatabase();
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void dropDatabase() {
+		this.ownDatabase.close();
+	}
+
 	@Test
-	void reportsRevisionsDriftLastRunAndAMaskedDatabaseUrl(TestDatabase database) {
+	void reportsRevisionsDriftLastRunAndAMaskedDatabaseUrl() {
+		TestDatabase database = this.ownDatabase;
 		AtomicReference<Schema> desired = new AtomicReference<>(person(false));
 		this.contextRunner.withBean(DataSource.class, database::dataSource)
 			.withBean(EntitySchemaSource.class, () -> desired::get)
@@ -82,6 +97,30 @@ class MigrateEndpointTests {
 				Health pendingHealth = context.getBean(MigrateHealthIndicator.class).health(true);
 				assertThat(pendingHealth.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(pendingHealth.getDetails()).containsEntry("pending", 1);
+			});
+	}
+
+	@Test
+	void timesTheRunAndGaugesPendingRevisions() {
+		TestDatabase database = this.ownDatabase;
+		AtomicReference<Schema> desired = new AtomicReference<>(person(false));
+		this.contextRunner.withBean(DataSource.class, database::dataSource)
+			.withBean(EntitySchemaSource.class, () -> desired::get)
+			.withPropertyValues("migrate.mode=auto", "migrate.source-directory=" + this.source)
+			.run((context) -> {
+				SimpleMeterRegistry registry = new SimpleMeterRegistry();
+				context.getBean(MigrateMetrics.class).bindTo(registry);
+				Timer run = registry.get("migrate.run").tag("mode", "auto").tag("outcome", "success").timer();
+				assertThat(run.count()).isEqualTo(1);
+				assertThat(run.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))
+					.isEqualTo(context.getBean(MigrateInitializer.class).lastRun().duration().toNanos());
+				assertThat(registry.get("migrate.pending").gauge().value()).isZero();
+				desired.set(person(true));
+				context.getBean(MigrateContext.class)
+					.migrate()
+					.generate(this.source.resolve("db/migrate/changes"), "db/migrate/changes", "bio",
+							dev.migrate.core.changelog.ChangelogFormat.YAML);
+				assertThat(registry.get("migrate.pending").gauge().value()).isEqualTo(1);
 			});
 	}
 
