@@ -8,8 +8,11 @@ import dev.migrate.core.Migrate;
 import liquibase.Liquibase;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -23,6 +26,8 @@ import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCusto
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jpa.autoconfigure.JpaProperties;
+import org.springframework.boot.persistence.autoconfigure.EntityScanPackages;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +40,8 @@ import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
  * through Liquibase revisions, before JPA starts.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
-		afterName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+		afterName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+				"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration" })
 @ConditionalOnClass({ Migrate.class, Liquibase.class })
 @ConditionalOnBooleanProperty(name = "migrate.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MigrateProperties.class)
@@ -64,9 +70,9 @@ public final class MigrateAutoConfiguration {
 		 * The application's data source, unless {@code migrate.url} names another
 		 * database (e.g. to migrate as a user with DDL privileges).
 		 */
-		private static DataSource migrationDataSource(ObjectProvider<DataSource> dataSource,
+		static DataSource migrationDataSource(@Nullable ObjectProvider<DataSource> dataSource,
 				MigrateProperties properties) {
-			if (properties.getUrl() == null) {
+			if (properties.getUrl() == null && dataSource != null) {
 				return dataSource.getObject();
 			}
 			return DataSourceBuilder.create()
@@ -75,6 +81,39 @@ public final class MigrateAutoConfiguration {
 				.username(properties.getUser())
 				.password(properties.getPassword())
 				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.r2dbc.spi.ConnectionFactory",
+			"org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails",
+			"org.springframework.boot.persistence.autoconfigure.EntityScanPackages" })
+	@ConditionalOnMissingBean({ DataSource.class, MigrateContext.class })
+	@ConditionalOnBean(type = "org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails")
+	static class MigrateR2dbcConfiguration {
+
+		@Bean
+		MigrateContext migrateContext(R2dbcConnectionDetails connectionDetails, MigrateProperties properties,
+				ObjectProvider<EntitySchemaSource> entities, ResourceLoader resourceLoader, BeanFactory beanFactory) {
+			EntitySchemaSource source = entities.getIfAvailable(
+					() -> new ScannedEntitySchemaSource(entityPackages(beanFactory), resourceLoader.getClassLoader()));
+			DataSource dataSource = (properties.getUrl() != null)
+					? MigrateJdbcConfiguration.migrationDataSource(null, properties)
+					: R2dbcJdbcDataSource.from(connectionDetails.getConnectionFactoryOptions());
+			return new MigrateContext(dataSource, properties, source, resourceLoader.getClassLoader());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrateInitializer migrateInitializer(MigrateContext context, ObjectProvider<MigrateExit> exit) {
+			return new MigrateInitializer(context, exit.getIfAvailable(() -> System::exit));
+		}
+
+		private static List<String> entityPackages(BeanFactory beanFactory) {
+			List<String> packages = EntityScanPackages.get(beanFactory).getPackageNames();
+			return (!packages.isEmpty() || !AutoConfigurationPackages.has(beanFactory)) ? packages
+					: AutoConfigurationPackages.get(beanFactory);
 		}
 
 	}

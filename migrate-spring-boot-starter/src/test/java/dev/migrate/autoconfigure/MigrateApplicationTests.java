@@ -29,6 +29,10 @@ import static org.assertj.core.api.Assertions.assertThatException;
 @PostgresTest
 class MigrateApplicationTests {
 
+	/** The R2DBC driver is on this module's test classpath for the R2DBC tests only. */
+	private static final String NO_R2DBC = "spring.autoconfigure.exclude="
+			+ "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration";
+
 	@TempDir
 	Path source;
 
@@ -138,7 +142,7 @@ class MigrateApplicationTests {
 		long start = System.nanoTime();
 		Throwable failure = org.assertj.core.api.Assertions
 			.catchThrowable(() -> new SpringApplicationBuilder(PeopleApplication.class).web(WebApplicationType.NONE)
-				.properties("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/shop",
+				.properties(NO_R2DBC, "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/shop",
 						"spring.datasource.username=app", "spring.datasource.password=s3cret-password",
 						"spring.datasource.hikari.connection-timeout=2000", "migrate.source-directory=" + this.source)
 				.run());
@@ -158,12 +162,12 @@ class MigrateApplicationTests {
 			database.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'reader-secret';"
 					+ " REVOKE CREATE ON SCHEMA public FROM PUBLIC; GRANT USAGE ON SCHEMA public TO " + role);
 			try {
-				Throwable failure = org.assertj.core.api.Assertions
-					.catchThrowable(() -> new SpringApplicationBuilder(PeopleApplication.class)
-						.web(WebApplicationType.NONE)
-						.properties("spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + role,
-								"spring.datasource.password=reader-secret", "migrate.source-directory=" + this.source)
-						.run());
+				Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+						() -> new SpringApplicationBuilder(PeopleApplication.class).web(WebApplicationType.NONE)
+							.properties(NO_R2DBC, "spring.datasource.url=" + database.jdbcUrl(),
+									"spring.datasource.username=" + role, "spring.datasource.password=reader-secret",
+									"migrate.source-directory=" + this.source)
+							.run());
 				assertThat(failure).hasStackTraceContaining(
 						"The database user lacks a privilege the migration needs: CREATE on schema public");
 			}
@@ -183,7 +187,7 @@ class MigrateApplicationTests {
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PeopleApplication.class)
 				.initializers((applicationContext) -> applicationContext.getBeanFactory()
 					.registerSingleton("testExit", (MigrateExit) exitCode::set))
-				.properties("spring.datasource.url=" + database.jdbcUrl(),
+				.properties(NO_R2DBC, "spring.datasource.url=" + database.jdbcUrl(),
 						"spring.datasource.username=" + database.user(),
 						"spring.datasource.password=" + database.password(), "spring.jpa.hibernate.ddl-auto=none",
 						"migrate.source-directory=" + this.source, "migrate.command=downgrade", "migrate.tag=base")
@@ -203,7 +207,8 @@ class MigrateApplicationTests {
 				getClass().getClassLoader());
 		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 			.resourceLoader(new DefaultResourceLoader(classLoader))
-			.properties("spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + database.user(),
+			.properties(NO_R2DBC, "spring.datasource.url=" + database.jdbcUrl(),
+					"spring.datasource.username=" + database.user(),
 					"spring.datasource.password=" + database.password(), "spring.jpa.hibernate.ddl-auto=validate",
 					"spring.jpa.open-in-view=false", "migrate.source-directory=" + this.source)
 			.properties(properties)
