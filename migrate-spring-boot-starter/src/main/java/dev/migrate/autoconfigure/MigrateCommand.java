@@ -8,6 +8,7 @@ import dev.migrate.core.Migrate;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.runner.AppliedChangeSet;
 import dev.migrate.core.runner.ChangeSetRef;
+import dev.migrate.core.runner.MigrationException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.Revision;
@@ -46,6 +47,11 @@ class MigrateCommand {
 
 	private int execute(MigrateProperties.Command command) {
 		MigrateProperties properties = this.context.properties();
+		if (command != MigrateProperties.Command.GENERATE && command != MigrateProperties.Command.CHECK
+				&& !this.context.hasChangelog()) {
+			throw new MigrationException("No master changelog " + properties.getChangelog() + " in "
+					+ this.context.changelogLocation() + "; run generate first");
+		}
 		Migrate migrate = this.context.migrate();
 		MigrationRunner runner = migrate.runner();
 		switch (command) {
@@ -95,6 +101,15 @@ class MigrateCommand {
 							+ ") to be a writable folder; run it from the project directory");
 			return ERROR;
 		}
+		MigrationStatus status = this.context.hasChangelog() ? migrate.runner().status() : null;
+		if (status != null && status.hasPending()) {
+			// As Alembic: a revision generated now would repeat what the pending ones do.
+			this.out.println("migrate generate needs an up-to-date database, but " + status.pending().size()
+					+ " revision(s) are pending: " + status.pending().stream().map(Revision::name).toList()
+					+ "; run upgrade first (or delete revisions you no longer want)");
+			return ERROR;
+		}
+		this.context.writeMasterChangelogIfMissing(source);
 		String logical = this.context.logicalChangesDirectory();
 		migrate
 			.generate(source.resolve(logical), logical, this.context.properties().getMessage(),

@@ -10,12 +10,15 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 import dev.migrate.core.Migrate;
+import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.Schema;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.ResourceAccessor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * indicator and command mode.
  */
 public class MigrateContext {
+
+	private static final Log logger = LogFactory.getLog(MigrateContext.class);
 
 	private final DataSource dataSource;
 
@@ -58,7 +63,7 @@ public class MigrateContext {
 	 * there, otherwise over the changelog on the classpath.
 	 */
 	Migrate migrate() {
-		Path source = (this.properties.getMode() == MigrateProperties.Mode.AUTO) ? writableSourceDirectory() : null;
+		Path source = changelogSourceDirectory();
 		return migrate((source != null) ? directory(source) : new ClassLoaderResourceAccessor(this.classLoader));
 	}
 
@@ -78,9 +83,21 @@ public class MigrateContext {
 	 * Return whether the changelog can be found where {@link #migrate()} reads it.
 	 */
 	boolean hasChangelog() {
-		Path source = (this.properties.getMode() == MigrateProperties.Mode.AUTO) ? writableSourceDirectory() : null;
+		Path source = changelogSourceDirectory();
 		return (source != null) ? Files.exists(source.resolve(this.properties.getChangelog()))
 				: this.classLoader.getResource(this.properties.getChangelog()) != null;
+	}
+
+	/**
+	 * Return where {@link #migrate()} reads the changelog, for messages.
+	 */
+	String changelogLocation() {
+		Path source = changelogSourceDirectory();
+		return (source != null) ? source.toString() : "the classpath";
+	}
+
+	private @Nullable Path changelogSourceDirectory() {
+		return (this.properties.getMode() == MigrateProperties.Mode.AUTO) ? writableSourceDirectory() : null;
 	}
 
 	Schema desiredSchema() {
@@ -98,6 +115,22 @@ public class MigrateContext {
 	@Nullable Path writableSourceDirectory() {
 		Path directory = Path.of(this.properties.getSourceDirectory()).toAbsolutePath();
 		return (Files.isDirectory(directory) && Files.isWritable(directory)) ? directory : null;
+	}
+
+	/**
+	 * Write the master changelog into the source directory unless it is there.
+	 * @param source the writable source directory
+	 */
+	void writeMasterChangelogIfMissing(Path source) {
+		Path changelog = source.resolve(this.properties.getChangelog());
+		try {
+			if (MasterChangelog.writeIfMissing(changelog, this.properties.getChangesDirectory())) {
+				logger.info("Migrate wrote the master changelog " + changelog);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the master changelog " + changelog, ex);
+		}
 	}
 
 	static ResourceAccessor directory(Path directory) {

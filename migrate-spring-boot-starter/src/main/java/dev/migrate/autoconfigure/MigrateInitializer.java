@@ -1,13 +1,10 @@
 package dev.migrate.autoconfigure;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
 import dev.migrate.core.Migrate;
-import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.runner.MigrationException;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.Revision;
@@ -83,31 +80,43 @@ public class MigrateInitializer implements InitializingBean {
 	}
 
 	private MigrateRun auto(Path source, Instant started) {
-		Path changelog = source.resolve(this.context.properties().getChangelog());
-		try {
-			if (MasterChangelog.writeIfMissing(changelog, this.context.properties().getChangesDirectory())) {
-				logger.info("Migrate wrote the master changelog " + changelog);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write the master changelog " + changelog, ex);
-		}
+		this.context.writeMasterChangelogIfMissing(source);
 		Migrate migrate = this.context.migrate(MigrateContext.directory(source));
+		// Committed revisions first (e.g. a teammate's), so that a new revision holds
+		// only
+		// what no revision does yet.
+		UpgradeResult committed = migrate.runner().upgrade();
+		logBlocked(committed);
+		int applied = committed.applied().size();
 		String generated = null;
 		if (this.context.entities().desiredSchema() != null) {
-			String logical = this.context.logicalChangesDirectory();
-			generated = migrate
-				.generate(source.resolve(logical), logical, "migrate", this.context.properties().getFormat())
-				.map((file) -> {
-					logger.info("Migrate wrote a new revision " + file + "; review and commit it");
-					return file.toString();
-				})
-				.orElse(null);
+			if (!committed.blocked().isEmpty()) {
+				logger.warn("Migrate generates no revision while destructive changesets are held back (the new"
+						+ " revision would repeat them); apply them with migrate.allow-destructive=true or delete"
+						+ " their revision");
+			}
+			else {
+				generated = generate(migrate, source);
+			}
 		}
-		UpgradeResult result = migrate.runner().upgrade();
-		logBlocked(result);
-		return new MigrateRun(MigrateProperties.Mode.AUTO, started, Duration.ZERO, true, generated,
-				result.applied().size(), null);
+		if (generated != null) {
+			UpgradeResult result = migrate.runner().upgrade();
+			logBlocked(result);
+			applied += result.applied().size();
+		}
+		return new MigrateRun(MigrateProperties.Mode.AUTO, started, Duration.ZERO, true, generated, applied, null);
+	}
+
+	private @Nullable String generate(Migrate migrate, Path source) {
+		String logical = this.context.logicalChangesDirectory();
+		return migrate
+			.generate(source.resolve(logical), logical, this.context.properties().getMessage(),
+					this.context.properties().getFormat())
+			.map((file) -> {
+				logger.info("Migrate wrote a new revision " + file + "; review and commit it");
+				return file.toString();
+			})
+			.orElse(null);
 	}
 
 	private MigrateRun apply(Instant started, MigrateProperties.Mode mode) {

@@ -91,7 +91,8 @@ public class MigrateProperties {
 	private @Nullable String tag;
 
 	/**
-	 * Message of the revision the generate command writes, used in its file name.
+	 * Message of a generated revision (by the generate command or auto mode), used in its
+	 * file name.
 	 */
 	private String message = "migrate";
 

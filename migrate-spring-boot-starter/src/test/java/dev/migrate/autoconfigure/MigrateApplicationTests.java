@@ -4,6 +4,14 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 import dev.migrate.autoconfigure.app.v1.PeopleApplication;
@@ -68,6 +76,38 @@ class MigrateApplicationTests {
 	}
 
 	@Test
+	void appliesCommittedRevisionsBeforeGeneratingSoThatTheNewRevisionHoldsOnlyWhatIsNew() throws Exception {
+		try (TestDatabase teammate = TestPostgres.createDatabase(); TestDatabase mine = TestPostgres.createDatabase()) {
+			start(PeopleApplication.class, teammate, "migrate.mode=auto").close();
+			try (ConfigurableApplicationContext context = start(
+					dev.migrate.autoconfigure.app.v2.PeopleApplication.class, mine, "migrate.mode=auto")) {
+				MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
+				assertThat(run.successful()).isTrue();
+				assertThat(Files.readString(Path.of(run.generated()))).contains("bio").doesNotContain("createTable");
+			}
+			assertThat(revisions()).hasSize(2);
+		}
+	}
+
+	@Test
+	void holdsBackADestructiveRevisionWithoutWritingItAgainOnTheNextStart() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			start(dev.migrate.autoconfigure.app.v2.PeopleApplication.class, database, "migrate.mode=auto").close();
+			database.execute("INSERT INTO person (id, full_name, bio) VALUES (1, 'Ada', 'Analyst')");
+			try (ConfigurableApplicationContext context = start(PeopleApplication.class, database,
+					"migrate.mode=auto")) {
+				assertThat(context.getBean(MigrateInitializer.class).lastRun().generated()).isNotNull();
+			}
+			try (ConfigurableApplicationContext context = start(PeopleApplication.class, database,
+					"migrate.mode=auto")) {
+				assertThat(context.getBean(MigrateInitializer.class).lastRun().generated()).isNull();
+			}
+			assertThat(revisions()).as("one revision for v2, one (held back) for dropping its bio").hasSize(2);
+			assertThat(database.queryForString("SELECT bio FROM person WHERE id = 1")).isEqualTo("Analyst");
+		}
+	}
+
+	@Test
 	void appliesCommittedRevisionsFromTheClasspathInApplyMode() throws Exception {
 		try (TestDatabase development = TestPostgres.createDatabase();
 				TestDatabase production = TestPostgres.createDatabase()) {
@@ -99,20 +139,30 @@ class MigrateApplicationTests {
 				TestDatabase production = TestPostgres.createDatabase()) {
 			start(PeopleApplication.class, development, "migrate.mode=auto").close();
 			start(dev.migrate.autoconfigure.app.v2.PeopleApplication.class, development, "migrate.mode=auto").close();
-			java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(2);
-			java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
-			java.util.List<java.util.concurrent.Future<ConfigurableApplicationContext>> instances = new java.util.ArrayList<>();
+			// Spring Boot's logging system is one per JVM and is not made to be
+			// initialized
+			// by two applications at once: each instance initializes it in turn, then
+			// both
+			// refresh (and so migrate) together.
+			ReentrantLock loggingInitialization = new ReentrantLock();
+			CyclicBarrier refreshTogether = new CyclicBarrier(2);
+			ExecutorService executor = Executors.newFixedThreadPool(2);
+			List<Future<ConfigurableApplicationContext>> instances = new ArrayList<>();
 			for (int i = 0; i < 2; i++) {
 				instances.add(executor.submit(() -> {
-					ready.await();
-					return start(dev.migrate.autoconfigure.app.v2.PeopleApplication.class, production,
-							"migrate.mode=apply");
+					loggingInitialization.lock();
+					return builder(dev.migrate.autoconfigure.app.v2.PeopleApplication.class, production,
+							"migrate.mode=apply")
+						.initializers((context) -> {
+							loggingInitialization.unlock();
+							await(refreshTogether);
+						})
+						.run();
 				}));
 			}
-			ready.countDown();
 			int applied = 0;
-			for (java.util.concurrent.Future<ConfigurableApplicationContext> instance : instances) {
-				try (ConfigurableApplicationContext context = instance.get(2, java.util.concurrent.TimeUnit.MINUTES)) {
+			for (Future<ConfigurableApplicationContext> instance : instances) {
+				try (ConfigurableApplicationContext context = instance.get(2, TimeUnit.MINUTES)) {
 					applied += context.getBean(MigrateInitializer.class).lastRun().applied();
 				}
 			}
@@ -121,6 +171,15 @@ class MigrateApplicationTests {
 			assertThat(applied).isEqualTo(Integer.parseInt(changeSets)).isPositive();
 			assertThat(production.queryForString("SELECT count(DISTINCT (filename, id)) FROM databasechangelog"))
 				.isEqualTo(changeSets);
+		}
+	}
+
+	private static void await(CyclicBarrier barrier) {
+		try {
+			barrier.await(1, TimeUnit.MINUTES);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The other instance did not reach its refresh", ex);
 		}
 	}
 
@@ -201,6 +260,11 @@ class MigrateApplicationTests {
 
 	private ConfigurableApplicationContext start(Class<?> application, TestDatabase database, String... properties)
 			throws Exception {
+		return builder(application, database, properties).run();
+	}
+
+	private SpringApplicationBuilder builder(Class<?> application, TestDatabase database, String... properties)
+			throws Exception {
 		// The revisions written to the source folder are on the classpath too, as after a
 		// build.
 		URLClassLoader classLoader = new URLClassLoader(new URL[] { this.source.toUri().toURL() },
@@ -211,14 +275,13 @@ class MigrateApplicationTests {
 					"spring.datasource.username=" + database.user(),
 					"spring.datasource.password=" + database.password(), "spring.jpa.hibernate.ddl-auto=validate",
 					"spring.jpa.open-in-view=false", "migrate.source-directory=" + this.source)
-			.properties(properties)
-			.run();
+			.properties(properties);
 	}
 
-	private java.util.List<Path> revisions() throws Exception {
+	private List<Path> revisions() throws Exception {
 		Path changes = this.source.resolve("db/migrate/changes");
 		if (!Files.isDirectory(changes)) {
-			return java.util.List.of();
+			return List.of();
 		}
 		try (Stream<Path> files = Files.list(changes)) {
 			return files.toList();

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,24 @@ class MigrateCommandTests {
 	}
 
 	@Test
+	void refusesToGenerateWhileRevisionsArePendingBecauseTheNewOneWouldRepeatThem() throws Exception {
+		assertThat(run(Command.GENERATE).code()).isZero();
+		assertThat(this.source.resolve(this.properties.getChangelog())).as("the master changelog").exists();
+		this.desired.set(person(true));
+		assertThat(run(Command.GENERATE)).returns(2, Result::code)
+			.satisfies(
+					(r) -> assertThat(r.output()).contains("1 revision(s) are pending").contains("run upgrade first"));
+		try (Stream<Path> revisions = Files.list(this.source.resolve("db/migrate/changes"))) {
+			assertThat(revisions).hasSize(1);
+		}
+	}
+
+	@Test
 	void exitsWithTwoAndSaysWhyOnAnError() {
+		assertThat(run(Command.UPGRADE)).returns(2, Result::code)
+			.satisfies((r) -> assertThat(r.output()).contains("No master changelog db/migrate/changelog.yaml")
+				.contains("run generate first"));
+		assertThat(run(Command.GENERATE).code()).isZero();
 		this.properties.setTag("nope");
 		assertThat(run(Command.UPGRADE)).returns(2, Result::code)
 			.satisfies((r) -> assertThat(r.output()).contains("migrate upgrade failed").contains("No revision 'nope'"));
@@ -96,15 +114,6 @@ class MigrateCommandTests {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		MigrateContext context = new MigrateContext(this.database.dataSource(), this.properties, this.desired::get,
 				getClass().getClassLoader());
-		if (Files.isDirectory(this.source)) {
-			try {
-				dev.migrate.core.changelog.MasterChangelog.writeIfMissing(
-						this.source.resolve(this.properties.getChangelog()), this.properties.getChangesDirectory());
-			}
-			catch (java.io.IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
-			}
-		}
 		int code = new MigrateCommand(context, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(command);
 		return new Result(code, bytes.toString(StandardCharsets.UTF_8));
 	}
