@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import javax.sql.DataSource;
@@ -38,6 +39,8 @@ public class MigrateContext {
 
 	private final ClassLoader classLoader;
 
+	private volatile @Nullable Optional<Schema> entitySchema;
+
 	public MigrateContext(DataSource dataSource, MigrateProperties properties, EntitySchemaSource entities,
 			ClassLoader classLoader) {
 		this.dataSource = dataSource;
@@ -52,10 +55,6 @@ public class MigrateContext {
 
 	MigrateProperties properties() {
 		return this.properties;
-	}
-
-	EntitySchemaSource entities() {
-		return this.entities;
 	}
 
 	/**
@@ -100,10 +99,30 @@ public class MigrateContext {
 		return (this.properties.getMode() == MigrateProperties.Mode.AUTO) ? writableSourceDirectory() : null;
 	}
 
+	/**
+	 * Return whether the application has entities to compare the database with.
+	 */
+	boolean hasEntities() {
+		return entitySchema().isPresent();
+	}
+
 	Schema desiredSchema() {
-		Schema desired = this.entities.desiredSchema();
-		return (desired != null) ? desired
-				: new Schema(new TreeSet<>(List.of("public")), List.of(), List.of(), List.of());
+		return entitySchema()
+			.orElseGet(() -> new Schema(new TreeSet<>(List.of("public")), List.of(), List.of(), List.of()));
+	}
+
+	/**
+	 * Read the entities once: they cannot change while the application runs, and reading
+	 * them builds Hibernate's metadata, which the endpoint and health would otherwise
+	 * repeat on every request.
+	 */
+	private Optional<Schema> entitySchema() {
+		Optional<Schema> schema = this.entitySchema;
+		if (schema == null) {
+			schema = Optional.ofNullable(this.entities.desiredSchema());
+			this.entitySchema = schema;
+		}
+		return schema;
 	}
 
 	String logicalChangesDirectory() {

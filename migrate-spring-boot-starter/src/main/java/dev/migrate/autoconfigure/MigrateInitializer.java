@@ -89,7 +89,7 @@ public class MigrateInitializer implements InitializingBean {
 		logBlocked(committed);
 		int applied = committed.applied().size();
 		String generated = null;
-		if (this.context.entities().desiredSchema() != null) {
+		if (this.context.hasEntities()) {
 			if (!committed.blocked().isEmpty()) {
 				logger.warn("Migrate generates no revision while destructive changesets are held back (the new"
 						+ " revision would repeat them); apply them with migrate.allow-destructive=true or delete"
@@ -139,7 +139,7 @@ public class MigrateInitializer implements InitializingBean {
 						+ " revision(s) are pending: " + status.pending().stream().map(Revision::name).toList());
 			}
 		}
-		if (this.context.entities().desiredSchema() != null) {
+		if (this.context.hasEntities()) {
 			migrate.check();
 		}
 		return new MigrateRun(MigrateProperties.Mode.VALIDATE, started, Duration.ZERO, true, null, 0, null);

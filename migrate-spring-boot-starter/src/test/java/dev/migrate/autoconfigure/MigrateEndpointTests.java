@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -55,9 +54,8 @@ class MigrateEndpointTests {
 	@Test
 	void reportsRevisionsDriftLastRunAndAMaskedDatabaseUrl() {
 		TestDatabase database = this.ownDatabase;
-		AtomicReference<Schema> desired = new AtomicReference<>(person(false));
 		this.contextRunner.withBean(DataSource.class, database::dataSource)
-			.withBean(EntitySchemaSource.class, () -> desired::get)
+			.withBean(EntitySchemaSource.class, () -> () -> person(true))
 			.withPropertyValues("migrate.mode=auto", "migrate.source-directory=" + this.source)
 			.run((context) -> {
 				MigrateReport report = context.getBean(MigrateEndpoint.class).report();
@@ -77,7 +75,8 @@ class MigrateEndpointTests {
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat(health.getDetails()).containsEntry("pending", 0).containsEntry("drift", 0);
 
-				desired.set(person(true));
+				// Entities do not change in a running application; the database may.
+				database.execute("ALTER TABLE person DROP COLUMN bio");
 				MigrateReport drifted = context.getBean(MigrateEndpoint.class).report();
 				assertThat(drifted.drift()).singleElement().satisfies((change) -> {
 					assertThat(change.change()).isEqualTo("add column public.person.bio text");
@@ -103,9 +102,8 @@ class MigrateEndpointTests {
 	@Test
 	void timesTheRunAndGaugesPendingRevisions() {
 		TestDatabase database = this.ownDatabase;
-		AtomicReference<Schema> desired = new AtomicReference<>(person(false));
 		this.contextRunner.withBean(DataSource.class, database::dataSource)
-			.withBean(EntitySchemaSource.class, () -> desired::get)
+			.withBean(EntitySchemaSource.class, () -> () -> person(true))
 			.withPropertyValues("migrate.mode=auto", "migrate.source-directory=" + this.source)
 			.run((context) -> {
 				SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -115,7 +113,7 @@ class MigrateEndpointTests {
 				assertThat(run.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))
 					.isEqualTo(context.getBean(MigrateInitializer.class).lastRun().duration().toNanos());
 				assertThat(registry.get("migrate.pending").gauge().value()).isZero();
-				desired.set(person(true));
+				database.execute("ALTER TABLE person DROP COLUMN bio");
 				context.getBean(MigrateContext.class)
 					.migrate()
 					.generate(this.source.resolve("db/migrate/changes"), "db/migrate/changes", "bio",

@@ -10,7 +10,6 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.dialect.PostgreSQLDialect;
 
 /**
  * Builds Hibernate's boot {@link Metadata} for a set of entity classes, the way Hibernate
@@ -38,14 +37,12 @@ final class HibernateMetadata implements AutoCloseable {
 	 */
 	static HibernateMetadata build(Collection<Class<?>> entityClasses, Map<String, ?> settings) {
 		Map<String, Object> effective = new LinkedHashMap<>();
-		effective.put(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName());
+		// Named as a product, not as a dialect class: Hibernate resolves the same dialect
+		// and does not warn that an explicit one is needless.
+		effective.put(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL");
 		effective.put(ALLOW_JDBC_METADATA_ACCESS, false);
 		effective.putAll(settings);
-		HibernateMetadata hibernate = buildWith(entityClasses, effective);
-		// Hibernate orders columns (primary key columns among them) just before it runs
-		// DDL; the schema it creates is in that order, so the desired schema must be too.
-		((MetadataImplementor) hibernate.metadata).orderColumns(true);
-		return hibernate;
+		return buildWith(entityClasses, effective);
 	}
 
 	/**
@@ -63,9 +60,9 @@ final class HibernateMetadata implements AutoCloseable {
 			entityClasses.forEach(sources::addAnnotatedClass);
 			Metadata metadata = sources.buildMetadata();
 			// Hibernate orders columns (primary key columns among them) just before it
-			// runs
-			// DDL; the schema it creates is in that order, so the desired schema must be
-			// too.
+			// runs DDL; the schema it creates is in that order, so the desired schema
+			// must
+			// be too.
 			((MetadataImplementor) metadata).orderColumns(true);
 			return new HibernateMetadata(registry, metadata);
 		}
