@@ -109,11 +109,7 @@ class MigrateCommand {
 					+ "; run upgrade first (or delete revisions you no longer want)");
 			return ERROR;
 		}
-		this.context.writeMasterChangelogIfMissing(source);
-		String logical = this.context.logicalChangesDirectory();
-		migrate
-			.generate(source.resolve(logical), logical, this.context.properties().getMessage(),
-					this.context.properties().getFormat())
+		this.context.generate(migrate, source)
 			.ifPresentOrElse((file) -> this.out.println("Wrote " + file + "; review and commit it"),
 					() -> this.out.println("No changes: the database matches the entities"));
 		return SUCCESS;

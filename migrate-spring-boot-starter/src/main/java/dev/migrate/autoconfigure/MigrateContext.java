@@ -137,6 +137,20 @@ public class MigrateContext {
 	}
 
 	/**
+	 * Write the difference between the database and the entities as a new revision in the
+	 * source directory (and the master changelog, if it is missing).
+	 * @param migrate Migrate over the source directory's changelog
+	 * @param source the writable source directory
+	 * @return the new revision, or empty if there is no difference
+	 */
+	Optional<Path> generate(Migrate migrate, Path source) {
+		writeMasterChangelogIfMissing(source);
+		String logical = logicalChangesDirectory();
+		return migrate.generate(source.resolve(logical), logical, this.properties.getMessage(),
+				this.properties.getFormat());
+	}
+
+	/**
 	 * Write the master changelog into the source directory unless it is there.
 	 * @param source the writable source directory
 	 */

@@ -83,8 +83,7 @@ public class MigrateInitializer implements InitializingBean {
 		this.context.writeMasterChangelogIfMissing(source);
 		Migrate migrate = this.context.migrate(MigrateContext.directory(source));
 		// Committed revisions first (e.g. a teammate's), so that a new revision holds
-		// only
-		// what no revision does yet.
+		// only what no revision does yet.
 		UpgradeResult committed = migrate.runner().upgrade();
 		logBlocked(committed);
 		int applied = committed.applied().size();
@@ -108,15 +107,10 @@ public class MigrateInitializer implements InitializingBean {
 	}
 
 	private @Nullable String generate(Migrate migrate, Path source) {
-		String logical = this.context.logicalChangesDirectory();
-		return migrate
-			.generate(source.resolve(logical), logical, this.context.properties().getMessage(),
-					this.context.properties().getFormat())
-			.map((file) -> {
-				logger.info("Migrate wrote a new revision " + file + "; review and commit it");
-				return file.toString();
-			})
-			.orElse(null);
+		return this.context.generate(migrate, source).map((file) -> {
+			logger.info("Migrate wrote a new revision " + file + "; review and commit it");
+			return file.toString();
+		}).orElse(null);
 	}
 
 	private MigrateRun apply(Instant started, MigrateProperties.Mode mode) {

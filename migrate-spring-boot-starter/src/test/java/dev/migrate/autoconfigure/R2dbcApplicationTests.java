@@ -1,9 +1,12 @@
 package dev.migrate.autoconfigure;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
-import dev.migrate.autoconfigure.app.r2dbc.NotesApplication;
+import dev.migrate.autoconfigure.app.r2dbc.v1.NotesApplication;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import io.r2dbc.spi.ConnectionFactory;
@@ -14,13 +17,14 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An R2DBC-only application: no JDBC property, the JDBC connection for Liquibase comes
- * from the R2DBC connection options.
+ * An R2DBC-only WebFlux application: no JDBC property, the JDBC connection for Liquibase
+ * comes from the R2DBC connection options.
  */
 @PostgresTest
 class R2dbcApplicationTests {
@@ -29,8 +33,9 @@ class R2dbcApplicationTests {
 	Path source;
 
 	@Test
-	void migratesAnR2dbcOnlyApplicationWithoutAnyJdbcProperty(TestDatabase database) throws Exception {
-		try (ConfigurableApplicationContext context = start(database)) {
+	void migratesAnR2dbcOnlyWebFluxApplicationWithoutAnyJdbcProperty(TestDatabase database) throws Exception {
+		try (ConfigurableApplicationContext context = start(NotesApplication.class, database)) {
+			assertThat(context).isInstanceOf(ReactiveWebServerApplicationContext.class);
 			assertThat(context.getBeansOfType(javax.sql.DataSource.class)).as("no JDBC data source").isEmpty();
 			MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
 			assertThat(run.successful()).isTrue();
@@ -44,20 +49,34 @@ class R2dbcApplicationTests {
 				.blockFirst();
 			assertThat(count).as("the table exists for R2DBC").isZero();
 		}
-		try (ConfigurableApplicationContext context = start(database)) {
-			assertThat(context.getBean(MigrateInitializer.class).lastRun().generated()).isNull();
+		assertThat(database.queryForString("SELECT count(*) FROM databasechangelog")).isEqualTo("1");
+		try (ConfigurableApplicationContext context = start(NotesApplication.class, database)) {
+			MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
+			assertThat(run.generated()).isNull();
+			assertThat(run.applied()).isZero();
 		}
-		try (var files = Files.list(this.source.resolve("db/migrate/changes"))) {
-			assertThat(files).hasSize(1);
+		assertThat(revisions()).hasSize(1);
+		try (ConfigurableApplicationContext context = start(
+				dev.migrate.autoconfigure.app.r2dbc.v2.NotesApplication.class, database)) {
+			MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
+			assertThat(run.generated()).endsWith("_migrate.yaml");
+			assertThat(run.applied()).isEqualTo(1);
 		}
+		assertThat(revisions()).hasSize(2);
 		assertThat(database.queryForString("SELECT count(*) FROM information_schema.columns WHERE table_name = 'note'"))
-			.isEqualTo("3");
+			.isEqualTo("4");
 	}
 
-	private ConfigurableApplicationContext start(TestDatabase database) {
+	private List<Path> revisions() throws IOException {
+		try (Stream<Path> files = Files.list(this.source.resolve("db/migrate/changes"))) {
+			return files.toList();
+		}
+	}
+
+	private ConfigurableApplicationContext start(Class<?> application, TestDatabase database) {
 		String url = database.jdbcUrl().replace("jdbc:postgresql:", "r2dbc:postgresql:");
-		return new SpringApplicationBuilder(NotesApplication.class).web(WebApplicationType.NONE)
-			.properties("spring.r2dbc.url=" + url, "spring.r2dbc.username=" + database.user(),
+		return new SpringApplicationBuilder(application).web(WebApplicationType.REACTIVE)
+			.properties("server.port=0", "spring.r2dbc.url=" + url, "spring.r2dbc.username=" + database.user(),
 					"spring.r2dbc.password=" + database.password(), "migrate.source-directory=" + this.source)
 			.run();
 	}

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure.app.r2dbc;
+package dev.migrate.autoconfigure.app.r2dbc.v1;
 
 import java.time.Instant;
 
