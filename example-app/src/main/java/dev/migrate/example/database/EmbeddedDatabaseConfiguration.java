@@ -54,6 +54,15 @@ class EmbeddedDatabaseConfiguration {
 			throw new UncheckedIOException("Cannot start the example's embedded PostgreSQL in " + directory
 					+ "; set spring.datasource.url to use a server of your own", ex);
 		}
+		catch (IllegalStateException ex) {
+			// zonky's words for a data folder another embedded server is using.
+			if (String.valueOf(ex.getMessage()).startsWith("could not lock")) {
+				throw new IllegalStateException("Another process (the example app, or one of its commands) is"
+						+ " running the embedded PostgreSQL in " + directory + "; stop it first, or set "
+						+ DIRECTORY_PROPERTY + " to another folder", ex);
+			}
+			throw ex;
+		}
 	}
 
 	@Bean
