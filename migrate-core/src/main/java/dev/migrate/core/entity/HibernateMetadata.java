@@ -59,10 +59,8 @@ final class HibernateMetadata implements AutoCloseable {
 			MetadataSources sources = new MetadataSources(registry);
 			entityClasses.forEach(sources::addAnnotatedClass);
 			Metadata metadata = sources.buildMetadata();
-			// Hibernate orders columns (primary key columns among them) just before it
-			// runs DDL; the schema it creates is in that order, so the desired schema
-			// must
-			// be too.
+			// Hibernate orders columns (primary keys among them) before it runs DDL;
+			// the schema it creates is in that order, so the desired one must be too.
 			((MetadataImplementor) metadata).orderColumns(true);
 			return new HibernateMetadata(registry, metadata);
 		}
