@@ -54,16 +54,10 @@ public final class MigrateAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		MigrateContext migrateContext(ObjectProvider<DataSource> dataSource, MigrateProperties properties,
-				ObjectProvider<EntitySchemaSource> entities, ResourceLoader resourceLoader) {
+				ObjectProvider<EntitySchemaSource> entities, ResourceLoader resourceLoader, BeanFactory beanFactory) {
 			EntitySchemaSource source = entities.getIfAvailable(() -> () -> null);
-			return new MigrateContext(migrationDataSource(dataSource, properties), properties, source,
-					resourceLoader.getClassLoader());
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		MigrateInitializer migrateInitializer(MigrateContext context, ObjectProvider<MigrateExit> exit) {
-			return new MigrateInitializer(context, exit.getIfAvailable(() -> System::exit));
+			return new MigrateContext(migrationDataSource(dataSource, properties), properties, source, resourceLoader,
+					developmentRun(properties, resourceLoader, beanFactory));
 		}
 
 		/**
@@ -101,13 +95,8 @@ public final class MigrateAutoConfiguration {
 			DataSource dataSource = (properties.getUrl() != null)
 					? MigrateJdbcConfiguration.migrationDataSource(null, properties)
 					: R2dbcJdbcDataSource.from(connectionDetails.getConnectionFactoryOptions());
-			return new MigrateContext(dataSource, properties, source, resourceLoader.getClassLoader());
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		MigrateInitializer migrateInitializer(MigrateContext context, ObjectProvider<MigrateExit> exit) {
-			return new MigrateInitializer(context, exit.getIfAvailable(() -> System::exit));
+			return new MigrateContext(dataSource, properties, source, resourceLoader,
+					developmentRun(properties, resourceLoader, beanFactory));
 		}
 
 		private static List<String> entityPackages(BeanFactory beanFactory) {
@@ -116,6 +105,32 @@ public final class MigrateAutoConfiguration {
 					: AutoConfigurationPackages.get(beanFactory);
 		}
 
+	}
+
+	// On the outer class: its bean methods are registered after those of the nested
+	// configurations, which define the context for JDBC or R2DBC.
+	@Bean
+	@ConditionalOnBean(MigrateContext.class)
+	@ConditionalOnMissingBean
+	MigrateStatusMonitor migrateStatusMonitor(MigrateContext context) {
+		return new MigrateStatusMonitor(context);
+	}
+
+	@Bean
+	@ConditionalOnBean(MigrateContext.class)
+	@ConditionalOnMissingBean
+	MigrateInitializer migrateInitializer(MigrateContext context, MigrateStatusMonitor monitor,
+			ObjectProvider<MigrateExit> exit) {
+		return new MigrateInitializer(context, monitor, exit.getIfAvailable(() -> System::exit));
+	}
+
+	static boolean developmentRun(MigrateProperties properties, ResourceLoader resourceLoader,
+			BeanFactory beanFactory) {
+		List<String> packages = AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory)
+				: List.of();
+		ClassLoader classLoader = (resourceLoader.getClassLoader() != null) ? resourceLoader.getClassLoader()
+				: MigrateAutoConfiguration.class.getClassLoader();
+		return DevelopmentRun.detect(properties.getDevelopment(), classLoader, packages);
 	}
 
 	static final class DataSourceOrUrlCondition extends AnyNestedCondition {

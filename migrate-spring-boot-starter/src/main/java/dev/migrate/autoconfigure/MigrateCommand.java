@@ -1,6 +1,7 @@
 package dev.migrate.autoconfigure;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -57,7 +58,7 @@ class MigrateCommand {
 		switch (command) {
 			case STATUS -> status(runner.status());
 			case GENERATE -> {
-				return generate(migrate);
+				return generate();
 			}
 			case UPGRADE -> upgraded((properties.getTag() != null) ? runner.upgradeTo(properties.getTag())
 					: (properties.getCount() != null) ? runner.upgrade(properties.getCount()) : runner.upgrade());
@@ -93,7 +94,7 @@ class MigrateCommand {
 		revisions.forEach((revision) -> this.out.println("  " + revision.name()));
 	}
 
-	private int generate(Migrate migrate) {
+	private int generate() {
 		Path source = this.context.writableSourceDirectory();
 		if (source == null) {
 			this.out.println(
@@ -101,7 +102,10 @@ class MigrateCommand {
 							+ ") to be a writable folder; run it from the project directory");
 			return ERROR;
 		}
-		MigrationStatus status = this.context.hasChangelog() ? migrate.runner().status() : null;
+		// The new revision goes into the source tree, so pending means pending there.
+		Migrate sourceMigrate = this.context.migrate(MigrateContext.directory(source));
+		MigrationStatus status = Files.exists(source.resolve(this.context.properties().getChangelog()))
+				? sourceMigrate.runner().status() : null;
 		if (status != null && status.hasPending()) {
 			// As Alembic: a revision generated now would repeat what the pending ones do.
 			this.out.println("migrate generate needs an up-to-date database, but " + status.pending().size()
@@ -109,7 +113,7 @@ class MigrateCommand {
 					+ "; run upgrade first (or delete revisions you no longer want)");
 			return ERROR;
 		}
-		this.context.generate(migrate, source)
+		this.context.generate(sourceMigrate, source)
 			.ifPresentOrElse((file) -> this.out.println("Wrote " + file + "; review and commit it"),
 					() -> this.out.println("No changes: the database matches the entities"));
 		return SUCCESS;

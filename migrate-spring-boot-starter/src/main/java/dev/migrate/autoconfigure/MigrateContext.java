@@ -15,12 +15,16 @@ import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.Schema;
-import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.integration.spring.SpringResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.ResourceAccessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternUtils;
 
 /**
  * Everything Migrate needs in an application: the database, the properties, the entities
@@ -37,16 +41,29 @@ public class MigrateContext {
 
 	private final EntitySchemaSource entities;
 
-	private final ClassLoader classLoader;
+	private final ResourceLoader resourceLoader;
+
+	private final boolean developmentRun;
 
 	private volatile @Nullable Optional<Schema> entitySchema;
 
+	/**
+	 * Create a new instance.
+	 * @param dataSource the database to migrate
+	 * @param properties the properties
+	 * @param entities the desired schema
+	 * @param resourceLoader the application's resources, where packaged revisions are
+	 * found the way Spring finds resources (in nested jars too)
+	 * @param developmentRun whether this is a development run, in which auto mode may
+	 * write revisions into the source directory
+	 */
 	public MigrateContext(DataSource dataSource, MigrateProperties properties, EntitySchemaSource entities,
-			ClassLoader classLoader) {
+			ResourceLoader resourceLoader, boolean developmentRun) {
 		this.dataSource = dataSource;
 		this.properties = properties;
 		this.entities = entities;
-		this.classLoader = classLoader;
+		this.resourceLoader = resourceLoader;
+		this.developmentRun = developmentRun;
 	}
 
 	DataSource dataSource() {
@@ -63,7 +80,7 @@ public class MigrateContext {
 	 */
 	Migrate migrate() {
 		Path source = changelogSourceDirectory();
-		return migrate((source != null) ? directory(source) : new ClassLoaderResourceAccessor(this.classLoader));
+		return migrate((source != null) ? directory(source) : new SpringResourceAccessor(this.resourceLoader));
 	}
 
 	Migrate migrate(ResourceAccessor resources) {
@@ -84,7 +101,7 @@ public class MigrateContext {
 	boolean hasChangelog() {
 		Path source = changelogSourceDirectory();
 		return (source != null) ? Files.exists(source.resolve(this.properties.getChangelog()))
-				: this.classLoader.getResource(this.properties.getChangelog()) != null;
+				: classpathChangelog().exists();
 	}
 
 	/**
@@ -95,8 +112,64 @@ public class MigrateContext {
 		return (source != null) ? source.toString() : "the classpath";
 	}
 
+	/**
+	 * Return how the master changelog was looked up and, if found, where it is, for
+	 * messages.
+	 */
+	String describeChangelog() {
+		Path source = changelogSourceDirectory();
+		if (source != null) {
+			return source.resolve(this.properties.getChangelog()).toString();
+		}
+		Resource changelog = classpathChangelog();
+		String lookup = "classpath:" + this.properties.getChangelog();
+		try {
+			return changelog.exists() ? lookup + " (" + changelog.getURL() + ")" : lookup;
+		}
+		catch (IOException ex) {
+			return lookup;
+		}
+	}
+
+	/**
+	 * Return the revision files found on the classpath under the changes directory, as
+	 * Spring's resource resolution sees them.
+	 * @return the pattern searched and the number of files found
+	 */
+	String describeRevisionSearch() {
+		String pattern = "classpath*:" + logicalChangesDirectory() + "/**";
+		try {
+			Resource[] found = ResourcePatternUtils.getResourcePatternResolver(this.resourceLoader)
+				.getResources(pattern);
+			long files = java.util.Arrays.stream(found).filter(Resource::isReadable).count();
+			return pattern + " (" + files + " file(s) found)";
+		}
+		catch (IOException ex) {
+			return pattern + " (" + ex.getMessage() + ")";
+		}
+	}
+
+	private Resource classpathChangelog() {
+		return this.resourceLoader.getResource("classpath:" + this.properties.getChangelog());
+	}
+
 	private @Nullable Path changelogSourceDirectory() {
-		return (this.properties.getMode() == MigrateProperties.Mode.AUTO) ? writableSourceDirectory() : null;
+		return (this.properties.getMode() == MigrateProperties.Mode.AUTO) ? autoSourceDirectory() : null;
+	}
+
+	/**
+	 * Return whether this is a development run.
+	 */
+	boolean isDevelopmentRun() {
+		return this.developmentRun;
+	}
+
+	/**
+	 * Return where auto mode writes new revisions: the source directory in a development
+	 * run, when it is a writable folder.
+	 */
+	@Nullable Path autoSourceDirectory() {
+		return this.developmentRun ? writableSourceDirectory() : null;
 	}
 
 	/**
@@ -131,6 +204,9 @@ public class MigrateContext {
 		return ((slash >= 0) ? changelog.substring(0, slash + 1) : "") + this.properties.getChangesDirectory();
 	}
 
+	/**
+	 * Return the source directory if it is a writable folder, for the generate command.
+	 */
 	@Nullable Path writableSourceDirectory() {
 		Path directory = Path.of(this.properties.getSourceDirectory()).toAbsolutePath();
 		return (Files.isDirectory(directory) && Files.isWritable(directory)) ? directory : null;

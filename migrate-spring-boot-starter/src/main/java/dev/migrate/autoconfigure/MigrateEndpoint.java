@@ -3,9 +3,9 @@ package dev.migrate.autoconfigure;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 
-import dev.migrate.core.Migrate;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.runner.ChangeSetRef;
 import dev.migrate.core.runner.MigrationStatus;
@@ -26,27 +26,36 @@ public class MigrateEndpoint {
 
 	private final MigrateInitializer initializer;
 
-	public MigrateEndpoint(MigrateContext context, MigrateInitializer initializer) {
+	private final MigrateStatusMonitor monitor;
+
+	public MigrateEndpoint(MigrateContext context, MigrateInitializer initializer, MigrateStatusMonitor monitor) {
 		this.context = context;
 		this.initializer = initializer;
+		this.monitor = monitor;
 	}
 
+	/**
+	 * Report the status Migrate last computed (at startup, then in the background);
+	 * serving it reads neither the changelog nor the catalog.
+	 * @return the report
+	 */
 	@ReadOperation
 	public MigrateReport report() {
-		Migrate migrate = this.context.migrate();
-		MigrationStatus status = this.context.hasChangelog() ? migrate.runner().status() : null;
-		SchemaDiff drift = migrate.diff();
+		MigrateStatus current = this.monitor.status();
+		MigrationStatus status = current.revisions();
+		SchemaDiff drift = current.drift();
 		return new MigrateReport(database(),
 				this.context.properties().getMode().name().toLowerCase(java.util.Locale.ROOT),
-				this.initializer.lastRun(), (status != null) ? revisions(status.applied()) : List.of(),
+				this.initializer.lastRun(), current.checked(), current.error(),
+				(status != null) ? revisions(status.applied()) : List.of(),
 				(status != null) ? revisions(status.pending()) : List.of(),
 				(status != null) ? status.blocked().stream().map(ChangeSetReport::of).toList() : List.of(),
-				drift.changes()
+				(drift != null) ? drift.changes()
 					.stream()
 					.map((change) -> new ChangeReport(change.description(), change.classification().safety().name(),
 							change.classification().reason()))
-					.toList(),
-				drift.possibleRenames().stream().map(Object::toString).toList());
+					.toList() : null,
+				(drift != null) ? drift.possibleRenames().stream().map(Object::toString).toList() : null);
 	}
 
 	private DatabaseReport database() {
@@ -84,15 +93,19 @@ public class MigrateEndpoint {
 	 * @param database the database
 	 * @param mode the startup mode
 	 * @param lastRun the last startup run, if any
+	 * @param checked when the status below was computed
+	 * @param error why the last refresh of the status failed, if it did
 	 * @param applied applied revisions
 	 * @param pending pending revisions
-	 * @param blocked destructive changesets held back
-	 * @param drift changes between the database and the entities
-	 * @param possibleRenames drop/add pairs that look like renames
+	 * @param blocked changesets held back: the first destructive one and those after it
+	 * @param drift changes between the database and the entities, or {@code null} before
+	 * the first comparison or without entities
+	 * @param possibleRenames drop/add pairs that look like renames, or {@code null} as
+	 * drift
 	 */
-	public record MigrateReport(DatabaseReport database, String mode, @Nullable MigrateRun lastRun,
-			List<RevisionReport> applied, List<RevisionReport> pending, List<ChangeSetReport> blocked,
-			List<ChangeReport> drift, List<String> possibleRenames) {
+	public record MigrateReport(DatabaseReport database, String mode, @Nullable MigrateRun lastRun, Instant checked,
+			@Nullable String error, List<RevisionReport> applied, List<RevisionReport> pending,
+			List<ChangeSetReport> blocked, @Nullable List<ChangeReport> drift, @Nullable List<String> possibleRenames) {
 
 	}
 

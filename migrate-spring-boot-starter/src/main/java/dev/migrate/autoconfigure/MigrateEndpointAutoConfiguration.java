@@ -24,8 +24,9 @@ public final class MigrateEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MigrateEndpoint migrateEndpoint(MigrateContext context, MigrateInitializer initializer) {
-			return new MigrateEndpoint(context, initializer);
+		MigrateEndpoint migrateEndpoint(MigrateContext context, MigrateInitializer initializer,
+				MigrateStatusMonitor monitor) {
+			return new MigrateEndpoint(context, initializer, monitor);
 		}
 
 	}
@@ -36,8 +37,8 @@ public final class MigrateEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MigrateMetrics migrateMetrics(MigrateContext context, MigrateInitializer initializer) {
-			return new MigrateMetrics(context, initializer);
+		MigrateMetrics migrateMetrics(MigrateInitializer initializer, MigrateStatusMonitor monitor) {
+			return new MigrateMetrics(initializer, monitor);
 		}
 
 	}
@@ -49,8 +50,8 @@ public final class MigrateEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "migrateHealthIndicator")
-		MigrateHealthIndicator migrateHealthIndicator(MigrateContext context, MigrateInitializer initializer) {
-			return new MigrateHealthIndicator(context, initializer);
+		MigrateHealthIndicator migrateHealthIndicator(MigrateInitializer initializer, MigrateStatusMonitor monitor) {
+			return new MigrateHealthIndicator(initializer, monitor);
 		}
 
 	}

@@ -6,19 +6,21 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * The {@code migrate} health indicator: DOWN when the last run failed or revisions are
- * pending, with drift between entities and database in its details.
+ * The {@code migrate} health indicator, for a platform to act on: DOWN when the last run
+ * failed or revisions are pending that an upgrade would apply. Destructive revisions held
+ * back on purpose and drift are in its details, not reasons for DOWN. It reads the status
+ * Migrate keeps up to date in the background, never the database.
  */
 public class MigrateHealthIndicator extends AbstractHealthIndicator {
 
-	private final MigrateContext context;
-
 	private final MigrateInitializer initializer;
 
-	public MigrateHealthIndicator(MigrateContext context, MigrateInitializer initializer) {
+	private final MigrateStatusMonitor monitor;
+
+	public MigrateHealthIndicator(MigrateInitializer initializer, MigrateStatusMonitor monitor) {
 		super("Migrate health check failed");
-		this.context = context;
 		this.initializer = initializer;
+		this.monitor = monitor;
 	}
 
 	@Override
@@ -27,14 +29,21 @@ public class MigrateHealthIndicator extends AbstractHealthIndicator {
 		if (lastRun != null) {
 			builder.withDetail("lastRun", lastRun);
 		}
-		MigrationStatus status = this.context.hasChangelog() ? this.context.migrate().runner().status() : null;
-		int pending = (status != null) ? status.pending().size() : 0;
-		int drift = this.context.migrate().diff().changes().size();
-		builder.withDetail("pending", pending).withDetail("drift", drift);
-		if (status != null && status.current() != null) {
-			builder.withDetail("current", status.current());
+		MigrateStatus status = this.monitor.status();
+		MigrationStatus revisions = status.revisions();
+		if (revisions != null) {
+			builder.withDetail("pending", revisions.applicable().size())
+				.withDetail("heldBack", revisions.pending().size() - revisions.applicable().size());
+			if (revisions.current() != null) {
+				builder.withDetail("current", revisions.current());
+			}
 		}
-		if ((lastRun != null && !lastRun.successful()) || pending > 0) {
+		builder.withDetail("drift", (status.drift() != null) ? status.drift().changes().size() : "not compared yet");
+		builder.withDetail("checked", status.checked());
+		if (status.error() != null) {
+			builder.withDetail("error", status.error());
+		}
+		if ((lastRun != null && !lastRun.successful()) || status.hasApplicablePending()) {
 			builder.down();
 		}
 		else {

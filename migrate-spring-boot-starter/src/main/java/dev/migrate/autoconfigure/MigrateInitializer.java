@@ -3,8 +3,11 @@ package dev.migrate.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.migrate.core.Migrate;
+import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.runner.MigrationException;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.Revision;
@@ -17,7 +20,7 @@ import org.springframework.beans.factory.InitializingBean;
 
 /**
  * Runs Migrate at startup, before JPA and anything else that depends on database
- * initialization, as {@code migrate.mode} says.
+ * initialization, as {@code migrate.mode} says, and logs one summary line.
  */
 public class MigrateInitializer implements InitializingBean {
 
@@ -25,21 +28,26 @@ public class MigrateInitializer implements InitializingBean {
 
 	private final MigrateContext context;
 
+	private final MigrateStatusMonitor monitor;
+
 	private final MigrateExit exit;
 
 	private volatile @Nullable MigrateRun lastRun;
 
-	public MigrateInitializer(MigrateContext context) {
-		this(context, System::exit);
+	public MigrateInitializer(MigrateContext context, MigrateStatusMonitor monitor) {
+		this(context, monitor, System::exit);
 	}
 
 	/**
 	 * Create a new instance.
 	 * @param context what Migrate works on
+	 * @param monitor where the status found at startup is kept for the endpoint and
+	 * health
 	 * @param exit how command mode ends the application with its exit code
 	 */
-	public MigrateInitializer(MigrateContext context, MigrateExit exit) {
+	public MigrateInitializer(MigrateContext context, MigrateStatusMonitor monitor, MigrateExit exit) {
 		this.context = context;
+		this.monitor = monitor;
 		this.exit = exit;
 	}
 
@@ -59,14 +67,17 @@ public class MigrateInitializer implements InitializingBean {
 		Instant started = Instant.now();
 		long start = System.nanoTime();
 		try {
-			Path source = this.context.writableSourceDirectory();
-			MigrateRun run = switch (mode) {
-				case AUTO -> (source != null) ? auto(source, started) : apply(started, mode);
-				case APPLY -> apply(started, mode);
-				case VALIDATE -> validate(started);
+			Path source = this.context.autoSourceDirectory();
+			Outcome outcome = switch (mode) {
+				case AUTO -> (source != null) ? auto(source) : apply();
+				case APPLY -> apply();
+				case VALIDATE -> validate();
 				case NONE -> throw new IllegalStateException("Unreachable");
 			};
-			this.lastRun = run.took(Duration.ofNanos(System.nanoTime() - start));
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+			this.monitor.record(outcome.status(), outcome.drift());
+			this.lastRun = new MigrateRun(mode, started, took, true, outcome.generated(), outcome.applied(), null);
+			logger.info(new MigrateSummary(this.context, outcome, took).toString());
 		}
 		catch (RuntimeException ex) {
 			RuntimeException failure = DataSourceDescription.isConnectionFailure(ex)
@@ -79,17 +90,17 @@ public class MigrateInitializer implements InitializingBean {
 		}
 	}
 
-	private MigrateRun auto(Path source, Instant started) {
+	private Outcome auto(Path source) {
 		this.context.writeMasterChangelogIfMissing(source);
 		Migrate migrate = this.context.migrate(MigrateContext.directory(source));
 		// Committed revisions first (e.g. a teammate's), so that a new revision holds
 		// only what no revision does yet.
-		UpgradeResult committed = migrate.runner().upgrade();
-		logBlocked(committed);
-		int applied = committed.applied().size();
+		UpgradeResult result = migrate.runner().upgrade();
+		logBlocked(result);
+		int applied = result.applied().size();
 		String generated = null;
 		if (this.context.hasEntities()) {
-			if (!committed.blocked().isEmpty()) {
+			if (!result.blocked().isEmpty()) {
 				logger.warn("Migrate generates no revision while destructive changesets are held back (the new"
 						+ " revision would repeat them); apply them with migrate.allow-destructive=true or delete"
 						+ " their revision");
@@ -99,11 +110,12 @@ public class MigrateInitializer implements InitializingBean {
 			}
 		}
 		if (generated != null) {
-			UpgradeResult result = migrate.runner().upgrade();
+			result = migrate.runner().upgrade();
 			logBlocked(result);
 			applied += result.applied().size();
 		}
-		return new MigrateRun(MigrateProperties.Mode.AUTO, started, Duration.ZERO, true, generated, applied, null);
+		SchemaDiff drift = this.context.hasEntities() ? migrate.diff() : null;
+		return new Outcome(true, result.status(), drift, applied, generated);
 	}
 
 	private @Nullable String generate(Migrate migrate, Path source) {
@@ -113,36 +125,76 @@ public class MigrateInitializer implements InitializingBean {
 		}).orElse(null);
 	}
 
-	private MigrateRun apply(Instant started, MigrateProperties.Mode mode) {
-		if (!this.context.hasChangelog()) {
-			logger.warn("Migrate found no changelog at classpath:" + this.context.properties().getChangelog()
-					+ "; nothing to apply");
-			return new MigrateRun(mode, started, Duration.ZERO, true, null, 0, null);
-		}
+	private Outcome apply() {
+		requireChangelog();
 		UpgradeResult result = this.context.migrate().runner().upgrade();
+		requireRevisions(result.status());
 		logBlocked(result);
-		return new MigrateRun(mode, started, Duration.ZERO, true, null, result.applied().size(), null);
+		return new Outcome(false, result.status(), null, result.applied().size(), null);
 	}
 
-	private MigrateRun validate(Instant started) {
+	private Outcome validate() {
+		requireChangelog();
 		Migrate migrate = this.context.migrate();
-		if (this.context.hasChangelog()) {
-			MigrationStatus status = migrate.runner().status();
-			if (status.hasPending()) {
-				throw new MigrationException("migrate.mode=validate and " + status.pending().size()
-						+ " revision(s) are pending: " + status.pending().stream().map(Revision::name).toList());
-			}
+		MigrationStatus status = migrate.runner().status();
+		requireRevisions(status);
+		if (status.hasPending()) {
+			throw new MigrationException("migrate.mode=validate and " + status.pending().size()
+					+ " revision(s) are pending: " + status.pending().stream().map(Revision::name).toList());
 		}
+		SchemaDiff drift = null;
 		if (this.context.hasEntities()) {
 			migrate.check();
+			drift = migrate.diff();
 		}
-		return new MigrateRun(MigrateProperties.Mode.VALIDATE, started, Duration.ZERO, true, null, 0, null);
+		return new Outcome(false, status, drift, 0, null);
+	}
+
+	/**
+	 * A deployed application without its changelog would otherwise start with nothing
+	 * applied and fail later, far from the cause.
+	 */
+	private void requireChangelog() {
+		if (!this.context.hasChangelog()) {
+			throw new MigrationException("Migrate found no master changelog " + this.context.describeChangelog()
+					+ ", looked up with Spring's resource resolution on the application's classpath (nested jars"
+					+ " included). Package it with the application (src/main/resources/"
+					+ this.context.properties().getChangelog() + "), let a development run in auto mode write it,"
+					+ " or point migrate.changelog at it.");
+		}
+	}
+
+	/**
+	 * A changelog whose revision folder is missing or empty is an error where revisions
+	 * are expected (the application has entities, or the database has applied some),
+	 * never a silent no-op.
+	 */
+	private void requireRevisions(MigrationStatus status) {
+		if (!status.applied().isEmpty() || !status.pending().isEmpty()) {
+			return;
+		}
+		int recorded = this.context.migrate().runner().history().size();
+		List<String> expected = new ArrayList<>();
+		if (this.context.hasEntities()) {
+			expected.add("the application has entities");
+		}
+		if (recorded > 0) {
+			expected.add("the database has " + recorded + " applied changeset(s)");
+		}
+		if (expected.isEmpty()) {
+			return;
+		}
+		throw new MigrationException("Migrate found no revisions in the master changelog "
+				+ this.context.describeChangelog() + " and applied nothing; it looked for revision files with "
+				+ this.context.describeRevisionSearch() + ". Revisions were expected: " + String.join(" and ", expected)
+				+ ". Package the revision files with the application (migrate.changes-directory, relative to the"
+				+ " master changelog), or generate them in a development run.");
 	}
 
 	private void logBlocked(UpgradeResult result) {
 		if (!result.blocked().isEmpty()) {
-			logger.warn("Migrate left " + result.blocked().size() + " destructive changeset(s) pending; set"
-					+ " migrate.allow-destructive=true to apply them: " + result.blocked());
+			logger.warn("Migrate held back " + result.blocked().size() + " changeset(s) from the first destructive"
+					+ " one on; set migrate.allow-destructive=true to apply them: " + result.blocked());
 		}
 	}
 
@@ -152,6 +204,20 @@ public class MigrateInitializer implements InitializingBean {
 	 */
 	public @Nullable MigrateRun lastRun() {
 		return this.lastRun;
+	}
+
+	/**
+	 * What a startup run found.
+	 *
+	 * @param generating whether this run could generate revisions
+	 * @param status the revisions after the run
+	 * @param drift the drift after the run, or {@code null} if not compared yet
+	 * @param applied how many changesets the run applied
+	 * @param generated the revision it wrote, or {@code null}
+	 */
+	record Outcome(boolean generating, MigrationStatus status, @Nullable SchemaDiff drift, int applied,
+			@Nullable String generated) {
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.migrate.autoconfigure;
 
+import dev.migrate.core.runner.MigrationStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -11,13 +12,13 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  */
 class MigrateMetrics implements MeterBinder {
 
-	private final MigrateContext context;
-
 	private final MigrateInitializer initializer;
 
-	MigrateMetrics(MigrateContext context, MigrateInitializer initializer) {
-		this.context = context;
+	private final MigrateStatusMonitor monitor;
+
+	MigrateMetrics(MigrateInitializer initializer, MigrateStatusMonitor monitor) {
 		this.initializer = initializer;
+		this.monitor = monitor;
 	}
 
 	@Override
@@ -37,12 +38,8 @@ class MigrateMetrics implements MeterBinder {
 	}
 
 	private double pendingRevisions() {
-		try {
-			return this.context.hasChangelog() ? this.context.migrate().runner().status().pending().size() : 0;
-		}
-		catch (RuntimeException ex) {
-			return Double.NaN;
-		}
+		MigrationStatus revisions = this.monitor.status().revisions();
+		return (revisions != null) ? revisions.pending().size() : 0;
 	}
 
 }

@@ -36,11 +36,26 @@ public class MigrateProperties {
 	private String changesDirectory = "changes";
 
 	/**
-	 * Resources folder of the source tree, where auto mode writes new revisions. Auto
-	 * mode falls back to apply mode when it is not a writable folder (e.g. in a packaged
-	 * jar).
+	 * Resources folder of the source tree, where auto mode writes new revisions in a
+	 * development run. Auto mode falls back to apply mode when it is not a writable
+	 * folder.
 	 */
 	private String sourceDirectory = "src/main/resources";
+
+	/**
+	 * Whether this is a development run, in which auto mode may write new revisions into
+	 * the source directory. When not set, a run is a development run when the
+	 * application's classes (the packages of its @SpringBootApplication) are loaded from
+	 * a build output folder, as in an IDE or with spring-boot:run, and not from a jar or
+	 * war.
+	 */
+	private @Nullable Boolean development;
+
+	/**
+	 * How often the status served by the endpoint and health (pending revisions, drift)
+	 * is refreshed in the background. Zero or negative: computed at startup only.
+	 */
+	private Duration statusRefreshInterval = Duration.ofMinutes(5);
 
 	/**
 	 * File format of generated revisions.
@@ -231,6 +246,22 @@ public class MigrateProperties {
 		this.message = message;
 	}
 
+	public @Nullable Boolean getDevelopment() {
+		return this.development;
+	}
+
+	public void setDevelopment(@Nullable Boolean development) {
+		this.development = development;
+	}
+
+	public Duration getStatusRefreshInterval() {
+		return this.statusRefreshInterval;
+	}
+
+	public void setStatusRefreshInterval(Duration statusRefreshInterval) {
+		this.statusRefreshInterval = statusRefreshInterval;
+	}
+
 	public @Nullable String getUrl() {
 		return this.url;
 	}
@@ -261,8 +292,9 @@ public class MigrateProperties {
 	public enum Mode {
 
 		/**
-		 * Write a revision for the difference into the source directory when it is
-		 * writable, then apply every pending revision; otherwise as {@link #APPLY}.
+		 * In a development run with a writable source directory: apply pending revisions,
+		 * write a revision for what still differs, and apply it; otherwise as
+		 * {@link #APPLY}.
 		 */
 		AUTO,
 

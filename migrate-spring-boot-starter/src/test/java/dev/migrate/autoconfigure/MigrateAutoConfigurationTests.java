@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +59,7 @@ class MigrateAutoConfigurationTests {
 						new PrimaryKey(null, List.of("id")), List.of(), List.of(), List.of(), List.of(), null)),
 				List.of(), List.of());
 		this.contextRunner.withBean(EntitySchemaSource.class, () -> () -> desired)
-			.withPropertyValues("migrate.mode=auto", "migrate.source-directory=" + source,
+			.withPropertyValues("migrate.mode=auto", "migrate.development=true", "migrate.source-directory=" + source,
 					"migrate.url=" + this.database.jdbcUrl(), "migrate.user=" + this.database.user(),
 					"migrate.password=" + this.database.password())
 			.run((context) -> {
@@ -112,8 +113,11 @@ class MigrateAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class CustomInitializer {
 
-		final MigrateInitializer initializer = new MigrateInitializer(new MigrateContext(
-				new org.postgresql.ds.PGSimpleDataSource(), properties(), () -> null, getClass().getClassLoader()));
+		private final MigrateContext context = new MigrateContext(new org.postgresql.ds.PGSimpleDataSource(),
+				properties(), () -> null, new DefaultResourceLoader(getClass().getClassLoader()), false);
+
+		final MigrateInitializer initializer = new MigrateInitializer(this.context,
+				new MigrateStatusMonitor(this.context));
 
 		private static MigrateProperties properties() {
 			MigrateProperties properties = new MigrateProperties();

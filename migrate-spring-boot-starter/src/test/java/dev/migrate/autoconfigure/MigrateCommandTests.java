@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.core.io.DefaultResourceLoader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -113,7 +115,7 @@ class MigrateCommandTests {
 	private Result run(Command command) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		MigrateContext context = new MigrateContext(this.database.dataSource(), this.properties, this.desired::get,
-				getClass().getClassLoader());
+				new DefaultResourceLoader(getClass().getClassLoader()), true);
 		int code = new MigrateCommand(context, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(command);
 		return new Result(code, bytes.toString(StandardCharsets.UTF_8));
 	}

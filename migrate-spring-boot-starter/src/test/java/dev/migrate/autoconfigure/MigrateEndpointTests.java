@@ -56,7 +56,8 @@ class MigrateEndpointTests {
 		TestDatabase database = this.ownDatabase;
 		this.contextRunner.withBean(DataSource.class, database::dataSource)
 			.withBean(EntitySchemaSource.class, () -> () -> person(true))
-			.withPropertyValues("migrate.mode=auto", "migrate.source-directory=" + this.source)
+			.withPropertyValues("migrate.mode=auto", "migrate.development=true",
+					"migrate.source-directory=" + this.source)
 			.run((context) -> {
 				MigrateReport report = context.getBean(MigrateEndpoint.class).report();
 				assertThat(report.mode()).isEqualTo("auto");
@@ -77,6 +78,10 @@ class MigrateEndpointTests {
 
 				// Entities do not change in a running application; the database may.
 				database.execute("ALTER TABLE person DROP COLUMN bio");
+				assertThat(context.getBean(MigrateEndpoint.class).report().drift())
+					.as("served from the status computed at startup")
+					.isEmpty();
+				context.getBean(MigrateStatusMonitor.class).refresh();
 				MigrateReport drifted = context.getBean(MigrateEndpoint.class).report();
 				assertThat(drifted.drift()).singleElement().satisfies((change) -> {
 					assertThat(change.change()).isEqualTo("add column public.person.bio text");
@@ -91,6 +96,7 @@ class MigrateEndpointTests {
 					.migrate()
 					.generate(this.source.resolve("db/migrate/changes"), "db/migrate/changes", "bio",
 							dev.migrate.core.changelog.ChangelogFormat.YAML);
+				context.getBean(MigrateStatusMonitor.class).refresh();
 				assertThat(context.getBean(MigrateEndpoint.class).report().pending()).singleElement()
 					.satisfies((revision) -> assertThat(revision.revision()).endsWith("_bio.yaml"));
 				Health pendingHealth = context.getBean(MigrateHealthIndicator.class).health(true);
@@ -104,7 +110,8 @@ class MigrateEndpointTests {
 		TestDatabase database = this.ownDatabase;
 		this.contextRunner.withBean(DataSource.class, database::dataSource)
 			.withBean(EntitySchemaSource.class, () -> () -> person(true))
-			.withPropertyValues("migrate.mode=auto", "migrate.source-directory=" + this.source)
+			.withPropertyValues("migrate.mode=auto", "migrate.development=true",
+					"migrate.source-directory=" + this.source)
 			.run((context) -> {
 				SimpleMeterRegistry registry = new SimpleMeterRegistry();
 				context.getBean(MigrateMetrics.class).bindTo(registry);
@@ -118,6 +125,7 @@ class MigrateEndpointTests {
 					.migrate()
 					.generate(this.source.resolve("db/migrate/changes"), "db/migrate/changes", "bio",
 							dev.migrate.core.changelog.ChangelogFormat.YAML);
+				context.getBean(MigrateStatusMonitor.class).refresh();
 				assertThat(registry.get("migrate.pending").gauge().value()).isEqualTo(1);
 			});
 	}

@@ -42,7 +42,9 @@ final class HibernateMetadata implements AutoCloseable {
 		effective.put(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL");
 		effective.put(ALLOW_JDBC_METADATA_ACCESS, false);
 		effective.putAll(settings);
-		return buildWith(entityClasses, effective);
+		return build(entityClasses,
+				new StandardServiceRegistryBuilder().addInitiator(new QuietJdbcEnvironmentInitiator())
+					.applySettings(effective));
 	}
 
 	/**
@@ -52,9 +54,12 @@ final class HibernateMetadata implements AutoCloseable {
 	 * @return the metadata; close it to release Hibernate's services
 	 */
 	static HibernateMetadata buildWith(Collection<Class<?>> entityClasses, Map<String, ?> settings) {
-		StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-			.applySettings(new LinkedHashMap<String, Object>(settings))
-			.build();
+		return build(entityClasses,
+				new StandardServiceRegistryBuilder().applySettings(new LinkedHashMap<String, Object>(settings)));
+	}
+
+	private static HibernateMetadata build(Collection<Class<?>> entityClasses, StandardServiceRegistryBuilder builder) {
+		StandardServiceRegistry registry = builder.build();
 		try {
 			MetadataSources sources = new MetadataSources(registry);
 			entityClasses.forEach(sources::addAnnotatedClass);

@@ -4,16 +4,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 /**
  * A PostgreSQL session advisory lock around a migration. Unlike Liquibase's lock table it
  * cannot outlive its holder: when the holder's connection ends, however it ends, the lock
  * is gone.
+ * <p>
+ * A backend whose client was killed in the middle of a statement would otherwise run that
+ * statement to its end (a long data migration, an index build) and keep the lock until
+ * then; with {@code client_connection_check_interval} (PostgreSQL 14+) it notices the
+ * lost client within a second, rolls back and lets the next instance in.
  */
 final class AdvisoryLock implements AutoCloseable {
 
 	private static final Duration POLL = Duration.ofMillis(100);
+
+	private static final String CHECK_CLIENT = "client_connection_check_interval";
 
 	private final Connection connection;
 
@@ -28,6 +36,7 @@ final class AdvisoryLock implements AutoCloseable {
 	 * Take the lock on the given connection, waiting at most {@code timeout}.
 	 */
 	static AdvisoryLock acquire(Connection connection, long key, Duration timeout) throws SQLException {
+		checkClientConnection(connection, "'1s'");
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (!tryLock(connection, key)) {
 			if (System.nanoTime() > deadline) {
@@ -44,6 +53,19 @@ final class AdvisoryLock implements AutoCloseable {
 			}
 		}
 		return new AdvisoryLock(connection, key);
+	}
+
+	private static void checkClientConnection(Connection connection, String interval) throws SQLException {
+		if (connection.getMetaData().getDatabaseMajorVersion() < 14 || !connection.getAutoCommit()) {
+			return;
+		}
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET " + CHECK_CLIENT + " = " + interval);
+		}
+		catch (SQLException ex) {
+			// Platforms without POLLRDHUP reject any value but 0: the lock still dies
+			// with the connection, only later.
+		}
 	}
 
 	private static boolean tryLock(Connection connection, long key) throws SQLException {
@@ -92,6 +114,7 @@ final class AdvisoryLock implements AutoCloseable {
 				statement.setLong(1, this.key);
 				statement.execute();
 			}
+			checkClientConnection(this.connection, "DEFAULT");
 		}
 		catch (SQLException ex) {
 			this.connection.abort(Runnable::run);

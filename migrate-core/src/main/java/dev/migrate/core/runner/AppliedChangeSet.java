@@ -19,7 +19,7 @@ public record AppliedChangeSet(String file, String id, String author, Instant ex
 		@Nullable String tag) {
 
 	String key() {
-		return this.file + "::" + this.id + "::" + this.author;
+		return Changelog.key(this.file, this.id, this.author);
 	}
 
 }

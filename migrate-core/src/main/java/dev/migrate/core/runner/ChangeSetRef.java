@@ -12,7 +12,7 @@ package dev.migrate.core.runner;
 public record ChangeSetRef(String file, String id, String author, boolean destructive, String description) {
 
 	String key() {
-		return this.file + "::" + this.id + "::" + this.author;
+		return Changelog.key(this.file, this.id, this.author);
 	}
 
 	@Override

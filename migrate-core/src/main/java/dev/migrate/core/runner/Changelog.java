@@ -27,6 +27,23 @@ final class Changelog {
 		this.applied = applied;
 	}
 
+	/**
+	 * Return a changeset's identity as Liquibase compares it: the same file read as
+	 * {@code db/x.yaml} from a folder, {@code /db/x.yaml} from a jar or
+	 * {@code classpath:db/x.yaml} is one file.
+	 */
+	static String key(String file, String id, String author) {
+		return DatabaseChangeLog.normalizePath(file) + "::" + id + "::" + author;
+	}
+
+	/**
+	 * Return the same changelog with the applied changesets read again, e.g. after an
+	 * upgrade.
+	 */
+	Changelog reread(Connection connection) throws SQLException {
+		return new Changelog(this.revisions, applied(connection));
+	}
+
 	static Changelog read(DatabaseChangeLog changeLog, Connection connection) throws SQLException {
 		Map<String, List<ChangeSetRef>> byFile = new LinkedHashMap<>();
 		for (ChangeSet changeSet : changeLog.getChangeSets()) {
@@ -88,10 +105,46 @@ final class Changelog {
 
 	List<Revision> appliedRevisions() {
 		List<Revision> pendingRevisions = pendingRevisions();
-		List<String> appliedFiles = this.applied.stream().map(AppliedChangeSet::file).toList();
-		return this.revisions.stream()
-			.filter((revision) -> !pendingRevisions.contains(revision) && appliedFiles.contains(revision.file()))
+		List<String> appliedFiles = this.applied.stream()
+			.map((changeSet) -> DatabaseChangeLog.normalizePath(changeSet.file()))
 			.toList();
+		return this.revisions.stream()
+			.filter((revision) -> !pendingRevisions.contains(revision)
+					&& appliedFiles.contains(DatabaseChangeLog.normalizePath(revision.file())))
+			.toList();
+	}
+
+	/**
+	 * Return the pending changesets an upgrade holds back: the first destructive one
+	 * (unless destructive changes are allowed) and everything after it.
+	 */
+	List<ChangeSetRef> heldBack(boolean allowDestructive) {
+		List<ChangeSetRef> pending = pending();
+		for (int i = 0; i < pending.size(); i++) {
+			if (pending.get(i).destructive() && !allowDestructive) {
+				return pending.subList(i, pending.size());
+			}
+		}
+		return List.of();
+	}
+
+	MigrationStatus status(String schema, boolean allowDestructive) {
+		List<ChangeSetRef> heldBack = heldBack(allowDestructive);
+		List<String> pendingKeys = pending().stream().map(ChangeSetRef::key).toList();
+		List<String> heldBackKeys = heldBack.stream().map(ChangeSetRef::key).toList();
+		List<Revision> applicable = pendingRevisions().stream()
+			.filter((revision) -> revision.changeSets()
+				.stream()
+				.anyMatch((c) -> pendingKeys.contains(c.key()) && !heldBackKeys.contains(c.key())))
+			.toList();
+		return new MigrationStatus(schema, appliedRevisions(), pendingRevisions(), applicable, heldBack);
+	}
+
+	/**
+	 * Return the number of changesets in the changelog.
+	 */
+	int changeSetCount() {
+		return this.revisions.stream().mapToInt((revision) -> revision.changeSets().size()).sum();
 	}
 
 	Revision revision(String name) {

@@ -17,6 +17,7 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.changelog.DatabaseChangeLog;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -107,10 +108,12 @@ public final class MigrationRunner {
 				toApply.add(changeSet);
 			}
 		}
+		Changelog after = changelog;
 		if (!toApply.isEmpty()) {
 			liquibase.update(toApply.size(), new Contexts(), new LabelExpression());
+			after = changelog.reread(connection(liquibase));
 		}
-		return new UpgradeResult(toApply, blocked);
+		return new UpgradeResult(toApply, blocked, after.status(schema(liquibase), this.options.allowDestructive()));
 	}
 
 	/**
@@ -147,7 +150,8 @@ public final class MigrationRunner {
 			if (!revision.equals("base")) {
 				Revision target = changelog.revision(revision);
 				for (int i = 0; i < applied.size(); i++) {
-					if (applied.get(i).file().equals(target.file())) {
+					if (DatabaseChangeLog.normalizePath(applied.get(i).file())
+						.equals(DatabaseChangeLog.normalizePath(target.file()))) {
 						keep = i + 1;
 					}
 				}
@@ -173,11 +177,8 @@ public final class MigrationRunner {
 	 * @return the status
 	 */
 	public MigrationStatus status() {
-		return run(false, (liquibase, changelog) -> {
-			List<ChangeSetRef> blocked = this.options.allowDestructive() ? List.of()
-					: changelog.pending().stream().filter(ChangeSetRef::destructive).toList();
-			return new MigrationStatus(changelog.appliedRevisions(), changelog.pendingRevisions(), blocked);
-		});
+		return run(false,
+				(liquibase, changelog) -> changelog.status(schema(liquibase), this.options.allowDestructive()));
 	}
 
 	/**
@@ -211,6 +212,15 @@ public final class MigrationRunner {
 			liquibase.update(new Contexts(), new LabelExpression(), sql);
 			return sql.toString();
 		});
+	}
+
+	private static String schema(Liquibase liquibase) {
+		String schema = liquibase.getDatabase().getDefaultSchemaName();
+		return (schema != null) ? schema : "public";
+	}
+
+	private static Connection connection(Liquibase liquibase) {
+		return ((JdbcConnection) liquibase.getDatabase().getConnection()).getUnderlyingConnection();
 	}
 
 	private <T> T run(boolean lock, Work<T> work) {

@@ -5,16 +5,28 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which revisions are applied and which are pending.
+ * Which revisions are applied, which are pending, and which pending changesets an upgrade
+ * holds back.
  *
+ * @param schema the schema that records the applied changesets
  * @param applied revisions whose changesets are all applied
  * @param pending revisions with changesets not yet applied
- * @param blocked pending destructive changesets that will not run unless allowed
+ * @param applicable the pending revisions an upgrade would apply, at least in part
+ * @param blocked pending changesets an upgrade holds back: the first destructive one
+ * (unless destructive changes are allowed) and every changeset after it
  */
-public record MigrationStatus(List<Revision> applied, List<Revision> pending, List<ChangeSetRef> blocked) {
+public record MigrationStatus(String schema, List<Revision> applied, List<Revision> pending, List<Revision> applicable,
+		List<ChangeSetRef> blocked) {
+
+	public MigrationStatus {
+		applied = List.copyOf(applied);
+		pending = List.copyOf(pending);
+		applicable = List.copyOf(applicable);
+		blocked = List.copyOf(blocked);
+	}
 
 	/**
-	 * Return whether anything is pending.
+	 * Return whether anything is pending, held back or not.
 	 * @return whether there are pending revisions
 	 */
 	public boolean hasPending() {

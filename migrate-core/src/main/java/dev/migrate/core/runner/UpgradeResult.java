@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param applied the changesets it applied, in order
  * @param blocked the destructive changesets it left pending (and everything after them)
+ * @param status the status after the upgrade
  */
-public record UpgradeResult(List<ChangeSetRef> applied, List<ChangeSetRef> blocked) {
+public record UpgradeResult(List<ChangeSetRef> applied, List<ChangeSetRef> blocked, MigrationStatus status) {
 
 }

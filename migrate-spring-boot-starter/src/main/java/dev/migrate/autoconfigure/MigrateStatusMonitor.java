@@ -1,0 +1,139 @@
+package dev.migrate.autoconfigure;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.migrate.core.Migrate;
+import dev.migrate.core.diff.Change;
+import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.runner.MigrationStatus;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Keeps Migrate's status (revisions and drift) computed off the request thread: set at
+ * startup from what the run found, then refreshed in the background every
+ * {@code migrate.status-refresh-interval}, so that health probes and the endpoint never
+ * parse the changelog or read the catalog themselves. In apply mode the first comparison
+ * of entities and database runs here, after startup.
+ */
+public class MigrateStatusMonitor implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(MigrateStatusMonitor.class);
+
+	private final MigrateContext context;
+
+	private final Duration interval;
+
+	private volatile MigrateStatus status = MigrateStatus.unknown();
+
+	private volatile @Nullable ScheduledExecutorService scheduler;
+
+	private @Nullable List<String> reportedDrift;
+
+	public MigrateStatusMonitor(MigrateContext context) {
+		this.context = context;
+		this.interval = context.properties().getStatusRefreshInterval();
+	}
+
+	/**
+	 * Return the latest status.
+	 * @return the status
+	 */
+	public MigrateStatus status() {
+		return this.status;
+	}
+
+	/**
+	 * Record what a startup run found.
+	 * @param revisions the revisions after the run, or {@code null} without a changelog
+	 * @param drift the drift after the run, or {@code null} if it was not compared
+	 */
+	void record(@Nullable MigrationStatus revisions, @Nullable SchemaDiff drift) {
+		this.status = new MigrateStatus(Instant.now(), revisions, drift, null);
+		if (drift != null) {
+			this.reportedDrift = descriptions(drift);
+		}
+	}
+
+	/**
+	 * Read the revisions and compare the entities with the database now.
+	 * @return the new status
+	 */
+	public synchronized MigrateStatus refresh() {
+		try {
+			Migrate migrate = this.context.migrate();
+			MigrationStatus revisions = this.context.hasChangelog() ? migrate.runner().status() : null;
+			SchemaDiff drift = this.context.hasEntities() ? migrate.diff() : null;
+			this.status = new MigrateStatus(Instant.now(), revisions, drift, null);
+			reportDriftChange(drift);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Migrate could not refresh its status: " + ex.getMessage());
+			this.status = this.status.failed(String.valueOf(ex.getMessage()));
+		}
+		return this.status;
+	}
+
+	private void reportDriftChange(@Nullable SchemaDiff drift) {
+		List<String> changes = (drift != null) ? descriptions(drift) : List.of();
+		if (!changes.isEmpty() && !changes.equals(this.reportedDrift)) {
+			logger.warn("Migrate: the database differs from the entities by " + changes.size()
+					+ " change(s) (see /actuator/migrate; generate a revision for them in development): " + changes);
+		}
+		this.reportedDrift = changes;
+	}
+
+	private static List<String> descriptions(SchemaDiff drift) {
+		return drift.changes().stream().map(Change::description).toList();
+	}
+
+	@Override
+	public void start() {
+		// Whether there are entities at all is for the background thread to find out:
+		// reading them costs startup time.
+		boolean driftUnknown = this.status.drift() == null;
+		if (!periodic() && !driftUnknown) {
+			return;
+		}
+		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "migrate-status");
+			thread.setDaemon(true);
+			return thread;
+		});
+		if (periodic()) {
+			scheduler.scheduleWithFixedDelay(this::refresh, driftUnknown ? 0 : this.interval.toMillis(),
+					this.interval.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		else {
+			scheduler.execute(this::refresh);
+		}
+		this.scheduler = scheduler;
+	}
+
+	private boolean periodic() {
+		return !this.interval.isNegative() && !this.interval.isZero();
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService scheduler = this.scheduler;
+		if (scheduler != null) {
+			scheduler.shutdownNow();
+			this.scheduler = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.scheduler != null;
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.migrate.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.runner.MigrationStatus;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one line Migrate logs per start, e.g. {@code Migrate: public is at
+ * 20261122091231_add_user_bio (2 applied, 0 pending, 1 held back, no drift) in 412 ms}.
+ */
+final class MigrateSummary {
+
+	private final MigrateContext context;
+
+	private final MigrateInitializer.Outcome outcome;
+
+	private final Duration took;
+
+	MigrateSummary(MigrateContext context, MigrateInitializer.Outcome outcome, Duration took) {
+		this.context = context;
+		this.outcome = outcome;
+		this.took = took;
+	}
+
+	@Override
+	public String toString() {
+		MigrationStatus status = this.outcome.status();
+		int applicable = status.applicable().size();
+		StringBuilder line = new StringBuilder("Migrate: ").append(status.schema());
+		line.append((status.current() != null) ? " is at " + status.current() : " has no revision applied");
+		line.append(" (")
+			.append(status.applied().size())
+			.append(" applied, ")
+			.append(applicable)
+			.append(" pending, ")
+			.append(status.pending().size() - applicable)
+			.append(" held back, ")
+			.append(drift(this.outcome.drift()))
+			.append(") in ")
+			.append(this.took.toMillis())
+			.append(" ms");
+		List<String> done = new ArrayList<>();
+		if (this.outcome.applied() > 0) {
+			done.add("applied " + this.outcome.applied() + " changeset(s)");
+		}
+		if (this.outcome.generated() != null) {
+			done.add("wrote " + this.outcome.generated());
+		}
+		if (!done.isEmpty()) {
+			line.append("; ").append(String.join(", ", done));
+		}
+		if (this.context.properties().getMode() == MigrateProperties.Mode.AUTO && !this.outcome.generating()) {
+			line.append("; auto mode generates revisions only in a development run with a writable ")
+				.append(this.context.properties().getSourceDirectory())
+				.append(this.context.isDevelopmentRun() ? "" : " (this one runs from a packaged application)");
+		}
+		return line.toString();
+	}
+
+	private String drift(@Nullable SchemaDiff drift) {
+		if (drift == null) {
+			return "drift compared after startup";
+		}
+		return drift.changes().isEmpty() ? "no drift" : drift.changes().size() + " change(s) of drift";
+	}
+
+}
