@@ -48,6 +48,9 @@ class ExampleApplicationTests {
 		registry.add("spring.datasource.url", database::jdbcUrl);
 		registry.add("spring.datasource.username", database::user);
 		registry.add("spring.datasource.password", database::password);
+		// Run from the build's classes this is a development run; it must not write into
+		// the example's source tree.
+		registry.add("migrate.mode", () -> "apply");
 	}
 
 	@AfterAll

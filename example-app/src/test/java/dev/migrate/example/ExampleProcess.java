@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged example application running as a separate JVM, ready once its health
  * endpoint answers. Closing it stops it the way a terminal's Ctrl+C or a platform's
- * SIGTERM would.
+ * SIGTERM would; {@link #kill()} stops it the way {@code kill -9} or an OOM killer does.
  */
 final class ExampleProcess implements AutoCloseable {
 
@@ -34,11 +34,29 @@ final class ExampleProcess implements AutoCloseable {
 		this.port = port;
 	}
 
+	/**
+	 * Start {@code java -jar <jar>} in the given folder and wait until it is ready.
+	 */
 	static ExampleProcess start(Path jar, Path workingDirectory, String name, String... arguments)
 			throws IOException, InterruptedException {
+		ExampleProcess started = launch(List.of("-jar", jar.toAbsolutePath().toString()), workingDirectory, name,
+				arguments);
+		started.awaitReady();
+		return started;
+	}
+
+	/**
+	 * Start {@code java <launch...> --server.port=<free port> <arguments...>} in the
+	 * given folder without waiting for it.
+	 * @param launch what follows {@code java}: {@code -jar app.jar} or
+	 * {@code -cp ... Main}
+	 */
+	static ExampleProcess launch(List<String> launch, Path workingDirectory, String name, String... arguments)
+			throws IOException {
 		int port = freePort();
-		List<String> command = new ArrayList<>(
-				List.of(javaExecutable(), "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
+		List<String> command = new ArrayList<>(List.of(javaExecutable()));
+		command.addAll(launch);
+		command.add("--server.port=" + port);
 		command.addAll(List.of(arguments));
 		Path log = workingDirectory.resolve(name + ".log");
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
@@ -46,9 +64,7 @@ final class ExampleProcess implements AutoCloseable {
 			.redirectOutput(log.toFile());
 		// What a developer's shell may set must not point the example elsewhere.
 		builder.environment().keySet().removeIf((key) -> key.startsWith("SPRING_") || key.startsWith("MIGRATE_"));
-		ExampleProcess started = new ExampleProcess(builder.start(), log, port);
-		started.awaitReady();
-		return started;
+		return new ExampleProcess(builder.start(), log, port);
 	}
 
 	String baseUrl() {
@@ -59,7 +75,14 @@ final class ExampleProcess implements AutoCloseable {
 		return Files.readString(this.log);
 	}
 
-	private void awaitReady() throws IOException, InterruptedException {
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/**
+	 * Wait until the health endpoint answers 200.
+	 */
+	ExampleProcess awaitReady() throws IOException, InterruptedException {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
@@ -72,7 +95,7 @@ final class ExampleProcess implements AutoCloseable {
 						HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
 						HttpResponse.BodyHandlers.discarding());
 				if (response.statusCode() == 200) {
-					return;
+					return this;
 				}
 			}
 			catch (IOException ex) {
@@ -84,8 +107,30 @@ final class ExampleProcess implements AutoCloseable {
 		throw new IllegalStateException("The example was not ready within " + STARTUP_TIMEOUT + ":\n" + output());
 	}
 
+	/**
+	 * Wait for the process to end by itself.
+	 * @return its exit code
+	 */
+	int awaitExit() throws InterruptedException {
+		if (!this.process.waitFor(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+			this.process.destroyForcibly().waitFor();
+			throw new IllegalStateException("The example did not exit within " + STARTUP_TIMEOUT);
+		}
+		return this.process.exitValue();
+	}
+
+	/**
+	 * End the process with SIGKILL: no shutdown hook, no connection closed politely.
+	 */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly().waitFor();
+	}
+
 	@Override
 	public void close() throws InterruptedException {
+		if (!this.process.isAlive()) {
+			return;
+		}
 		this.process.destroy();
 		if (!this.process.waitFor(1, TimeUnit.MINUTES)) {
 			this.process.destroyForcibly().waitFor();

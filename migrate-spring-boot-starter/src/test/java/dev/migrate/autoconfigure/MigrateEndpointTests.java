@@ -8,6 +8,10 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 import dev.migrate.autoconfigure.MigrateEndpoint.MigrateReport;
+import dev.migrate.core.Migrate;
+import dev.migrate.core.changelog.ChangelogFormat;
+import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.PrimaryKey;
@@ -18,6 +22,7 @@ import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,6 +139,53 @@ class MigrateEndpointTests {
 	void masksCredentialsInUrls() {
 		assertThat(MigrateEndpoint.maskUrl("jdbc:postgresql://app:secret@db:5432/shop?password=secret&ssl=true"))
 			.isEqualTo("jdbc:postgresql://db:5432/shop");
+	}
+
+	@Test
+	void reportsADestructiveRevisionHeldBackOnPurposeWithoutGoingDown() throws Exception {
+		TestDatabase database = this.ownDatabase;
+		this.contextRunner.withBean(DataSource.class, database::dataSource)
+			.withBean(EntitySchemaSource.class, () -> () -> person(true))
+			.withPropertyValues("migrate.mode=auto", "migrate.development=true",
+					"migrate.source-directory=" + this.source)
+			.run((context) -> {
+				// A teammate's revision drops the column; this instance may not.
+				new Migrate(database.dataSource(), () -> person(false), new DirectoryResourceAccessor(this.source),
+						"db/migrate/changelog.yaml", DiffOptions.defaults(), RunnerOptions.defaults())
+					.generate(this.source.resolve("db/migrate/changes"), "db/migrate/changes", "drop bio",
+							ChangelogFormat.YAML);
+				context.getBean(MigrateStatusMonitor.class).refresh();
+				MigrateReport report = context.getBean(MigrateEndpoint.class).report();
+				assertThat(report.pending()).singleElement()
+					.satisfies((revision) -> assertThat(revision.revision()).endsWith("_drop_bio.yaml"));
+				assertThat(report.blocked()).singleElement()
+					.satisfies((changeSet) -> assertThat(changeSet.description()).contains("drop column"));
+				Health health = context.getBean(MigrateHealthIndicator.class).health(true);
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("pending", 0).containsEntry("heldBack", 1);
+			});
+	}
+
+	@Test
+	void servesTheStatusFoundAtStartupUntilTheBackgroundRefreshRuns() {
+		TestDatabase database = this.ownDatabase;
+		this.contextRunner.withBean(DataSource.class, database::dataSource)
+			.withBean(EntitySchemaSource.class, () -> () -> person(true))
+			.withPropertyValues("migrate.mode=auto", "migrate.development=true",
+					"migrate.source-directory=" + this.source, "migrate.status-refresh-interval=100ms")
+			.run((context) -> {
+				database.execute("ALTER TABLE person DROP COLUMN bio");
+				MigrateStatusMonitor monitor = context.getBean(MigrateStatusMonitor.class);
+				java.time.Instant startup = monitor.status().checked();
+				long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+				while (monitor.status().drift().isEmpty() && System.nanoTime() < deadline) {
+					Thread.sleep(50);
+				}
+				assertThat(monitor.status().drift().changes()).singleElement()
+					.satisfies((change) -> assertThat(change.description())
+						.isEqualTo("add column public.person.bio text"));
+				assertThat(monitor.status().checked()).isAfter(startup);
+			});
 	}
 
 	@Test
