@@ -202,7 +202,9 @@ class ExampleDeploymentJarTests {
 						       - sql: SELECT 2
 						"""));
 		String output = failedStart(release, "broken");
-		assertThat(output).contains("20261122091400_broken.yaml").containsPattern("line \\d+, column \\d+");
+		assertThat(output).contains("A revision of db/migrate/changelog.yaml cannot be read, nothing was applied")
+			.contains("Syntax error in file db/migrate/changes/20261122091400_broken.yaml")
+			.contains("line 7, column 8");
 		assertThat(this.database.queryForString("SELECT to_regclass('users') IS NULL"))
 			.as("nothing applied from a changelog that does not parse")
 			.isEqualTo("t");

@@ -21,6 +21,7 @@ import liquibase.changelog.DatabaseChangeLog;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.ChangeLogParseException;
 import liquibase.exception.ValidationFailedException;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ResourceAccessor;
@@ -271,6 +272,14 @@ public final class MigrationRunner {
 					+ (validation.getInvalidMD5Sums().isEmpty() ? ""
 							: "\nAn applied changeset was edited after it was applied. Revert the edit, or write"
 									+ " the change as a new revision."),
+					ex);
+		}
+		ChangeLogParseException parse = find(ex, ChangeLogParseException.class);
+		if (parse != null) {
+			// Liquibase names the file that does not parse and the YAML/XML parser's line
+			// and column.
+			return new MigrationException(
+					"A revision of " + this.changelog + " cannot be read, nothing was applied: " + parse.getMessage(),
 					ex);
 		}
 		MigrationException privilege = MissingPrivilege.describe(ex);
