@@ -63,6 +63,9 @@ class ExampleApplicationJarTests {
 			assertThat(report.at("/lastRun/generated").isNull()).isTrue();
 			assertThat(report.at("/lastRun/applied").asInt()).isZero();
 			assertThat(report.at("/applied").findValuesAsString("revision")).hasSize(2);
+			assertThat(app.output()).as("a restart with nothing new does not initialize Liquibase")
+				.contains("nothing changed since the last run (checked without Liquibase)")
+				.doesNotContainPattern("\\[\\s*main\\] liquibase");
 			assertThat(report.at("/pending")).isEmpty();
 			assertThat(get(app, "/actuator/health").at("/status").asString()).isEqualTo("UP");
 		}

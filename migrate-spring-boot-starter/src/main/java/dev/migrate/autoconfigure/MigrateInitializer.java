@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.migrate.core.Migrate;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.Revision;
 import dev.migrate.core.runner.UpgradeResult;
@@ -115,7 +117,7 @@ public class MigrateInitializer implements InitializingBean {
 			applied += result.applied().size();
 		}
 		SchemaDiff drift = this.context.hasEntities() ? migrate.diff() : null;
-		return new Outcome(true, result.status(), drift, applied, generated);
+		return new Outcome(true, result.status(), drift, applied, generated, false);
 	}
 
 	private @Nullable String generate(Migrate migrate, Path source) {
@@ -127,10 +129,15 @@ public class MigrateInitializer implements InitializingBean {
 
 	private Outcome apply() {
 		requireChangelog();
-		UpgradeResult result = this.context.migrate().runner().upgrade();
+		MigrationRunner runner = this.context.migrate().runner();
+		Optional<MigrationStatus> unchanged = runner.statusIfUnchanged();
+		if (unchanged.isPresent()) {
+			return new Outcome(false, unchanged.get(), null, 0, null, true);
+		}
+		UpgradeResult result = runner.upgrade();
 		requireRevisions(result.status());
 		logBlocked(result);
-		return new Outcome(false, result.status(), null, result.applied().size(), null);
+		return new Outcome(false, result.status(), null, result.applied().size(), null, false);
 	}
 
 	private Outcome validate() {
@@ -147,7 +154,7 @@ public class MigrateInitializer implements InitializingBean {
 			migrate.check();
 			drift = migrate.diff();
 		}
-		return new Outcome(false, status, drift, 0, null);
+		return new Outcome(false, status, drift, 0, null, false);
 	}
 
 	/**
@@ -214,9 +221,11 @@ public class MigrateInitializer implements InitializingBean {
 	 * @param drift the drift after the run, or {@code null} if not compared yet
 	 * @param applied how many changesets the run applied
 	 * @param generated the revision it wrote, or {@code null}
+	 * @param unchanged whether it found that nothing changed since the last run without
+	 * initializing Liquibase
 	 */
 	record Outcome(boolean generating, MigrationStatus status, @Nullable SchemaDiff drift, int applied,
-			@Nullable String generated) {
+			@Nullable String generated, boolean unchanged) {
 
 	}
 

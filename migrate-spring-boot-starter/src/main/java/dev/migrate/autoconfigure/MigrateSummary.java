@@ -44,6 +44,9 @@ final class MigrateSummary {
 			.append(this.took.toMillis())
 			.append(" ms");
 		List<String> done = new ArrayList<>();
+		if (this.outcome.unchanged()) {
+			done.add("nothing changed since the last run (checked without Liquibase)");
+		}
 		if (this.outcome.applied() > 0) {
 			done.add("applied " + this.outcome.applied() + " changeset(s)");
 		}

@@ -1,5 +1,6 @@
 package dev.migrate.core.runner;
 
+import java.io.IOException;
 import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -114,7 +116,36 @@ public final class MigrationRunner {
 			liquibase.update(toApply.size(), new Contexts(), new LabelExpression());
 			after = changelog.reread(connection(liquibase));
 		}
+		recordUnchanged(connection(liquibase), after);
 		return new UpgradeResult(toApply, blocked, after.status(schema(liquibase), this.options.allowDestructive()));
+	}
+
+	private void recordUnchanged(Connection connection, Changelog changelog) {
+		try {
+			new UnchangedCheck(this.changelog, this.resources).record(connection, changelog);
+		}
+		catch (SQLException | IOException ex) {
+			// Only the next start's shortcut is lost (e.g. a user who may not comment on
+			// the table); it takes the full path instead.
+		}
+	}
+
+	/**
+	 * Return the status without initializing Liquibase, when neither the files of the
+	 * changelog's folder nor the applied changesets changed since the last upgrade that
+	 * left nothing pending: about two small queries. Otherwise (or on any error) return
+	 * empty, and {@link #status()} or {@link #upgrade()} take Liquibase's full path,
+	 * which also reports edited revisions.
+	 * @return the status, or empty if it must be found out the full way
+	 */
+	public Optional<MigrationStatus> statusIfUnchanged() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return Optional
+				.ofNullable(new UnchangedCheck(this.changelog, this.resources).statusIfUnchanged(connection));
+		}
+		catch (SQLException | IOException | RuntimeException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/**

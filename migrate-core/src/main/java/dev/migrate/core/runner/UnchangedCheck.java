@@ -1,0 +1,174 @@
+package dev.migrate.core.runner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.resource.Resource;
+import liquibase.resource.ResourceAccessor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds out with two small queries and no Liquibase initialization that nothing changed
+ * since the last upgrade that left nothing pending: the files of the changelog's folder
+ * (names and contents) are the same, and so are the rows of {@code DATABASECHANGELOG}
+ * (ids, files, checksums, in order). Both fingerprints are kept as the comment of
+ * {@code DATABASECHANGELOG} by that upgrade. Anything else (a new or edited revision, a
+ * row removed, a revision applied by someone else) makes a fingerprint differ, and the
+ * caller takes Liquibase's full path: correctness never depends on this check.
+ */
+final class UnchangedCheck {
+
+	private static final String PREFIX = "migrate-fingerprint:";
+
+	/** Bumped whenever what the fingerprints cover changes. */
+	private static final String VERSION = "1";
+
+	private final String changelog;
+
+	private final ResourceAccessor resources;
+
+	UnchangedCheck(String changelog, ResourceAccessor resources) {
+		this.changelog = DatabaseChangeLog.normalizePath(changelog);
+		this.resources = resources;
+	}
+
+	/**
+	 * Return the status if nothing changed since the fingerprints were recorded.
+	 */
+	@Nullable MigrationStatus statusIfUnchanged(Connection connection) throws SQLException, IOException {
+		String folder = folder();
+		if (folder == null) {
+			return null;
+		}
+		String schema;
+		String recorded;
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT current_schema(),"
+						+ " obj_description(to_regclass('databasechangelog'), 'pg_class')")) {
+			result.next();
+			schema = result.getString(1);
+			recorded = result.getString(2);
+		}
+		if (recorded == null || !recorded.startsWith(PREFIX)) {
+			return null;
+		}
+		Rows rows = Rows.read(connection);
+		if (!recorded.equals(comment(filesFingerprint(folder), rows.fingerprint()))) {
+			return null;
+		}
+		return new MigrationStatus((schema != null) ? schema : "public", rows.revisions(), List.of(), List.of(),
+				List.of());
+	}
+
+	/**
+	 * Record the fingerprints after an upgrade that left nothing pending, if every
+	 * changeset comes from the changelog's folder (the only files the check reads).
+	 */
+	void record(Connection connection, Changelog changelog) throws SQLException, IOException {
+		String folder = folder();
+		if (folder == null || !changelog.pending().isEmpty() || !changelog.revisions()
+			.stream()
+			.allMatch((revision) -> DatabaseChangeLog.normalizePath(revision.file()).startsWith(folder + "/"))) {
+			return;
+		}
+		String comment = comment(filesFingerprint(folder), Rows.read(connection).fingerprint());
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("COMMENT ON TABLE databasechangelog IS '" + comment + "'");
+		}
+		if (!connection.getAutoCommit()) {
+			connection.commit();
+		}
+	}
+
+	private @Nullable String folder() {
+		int slash = this.changelog.lastIndexOf('/');
+		return (slash > 0) ? this.changelog.substring(0, slash) : null;
+	}
+
+	private String filesFingerprint(String folder) throws IOException {
+		Map<String, Resource> files = new TreeMap<>();
+		for (Resource resource : this.resources.search(folder, true)) {
+			files.put(DatabaseChangeLog.normalizePath(resource.getPath()), resource);
+		}
+		MessageDigest digest = sha256();
+		for (Map.Entry<String, Resource> file : files.entrySet()) {
+			digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+			digest.update((byte) 0);
+			try (InputStream in = file.getValue().openInputStream()) {
+				digest.update(in.readAllBytes());
+			}
+			digest.update((byte) 0);
+		}
+		return HexFormat.of().formatHex(digest.digest(), 0, 16);
+	}
+
+	private static String comment(String files, String rows) {
+		return PREFIX + VERSION + ":" + files + ":" + rows;
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The rows of {@code DATABASECHANGELOG}, in the order they were applied.
+	 */
+	private record Rows(List<String[]> rows) {
+
+		static Rows read(Connection connection) throws SQLException {
+			List<String[]> rows = new ArrayList<>();
+			try (Statement statement = connection.createStatement();
+					ResultSet result = statement.executeQuery("SELECT filename, id, author, md5sum, exectype"
+							+ " FROM databasechangelog ORDER BY orderexecuted, dateexecuted")) {
+				while (result.next()) {
+					rows.add(new String[] { result.getString(1), result.getString(2), result.getString(3),
+							String.valueOf(result.getString(4)), result.getString(5) });
+				}
+			}
+			return new Rows(rows);
+		}
+
+		String fingerprint() {
+			MessageDigest digest = sha256();
+			for (String[] row : this.rows) {
+				for (String value : row) {
+					digest.update(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+					digest.update((byte) 0);
+				}
+			}
+			return HexFormat.of().formatHex(digest.digest(), 0, 16);
+		}
+
+		List<Revision> revisions() {
+			Map<String, List<ChangeSetRef>> byFile = new LinkedHashMap<>();
+			for (String[] row : this.rows) {
+				byFile.computeIfAbsent(row[0], (file) -> new ArrayList<>())
+					.add(new ChangeSetRef(row[0], row[1], row[2], false, ""));
+			}
+			List<Revision> revisions = new ArrayList<>();
+			byFile.forEach((file, changeSets) -> revisions.add(new Revision(file, changeSets)));
+			return revisions;
+		}
+
+	}
+
+}

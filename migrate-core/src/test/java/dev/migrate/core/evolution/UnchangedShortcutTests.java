@@ -1,0 +1,116 @@
+package dev.migrate.core.evolution;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.runner.MigrationRunner;
+import dev.migrate.core.runner.MigrationStatus;
+import dev.migrate.core.runner.Revision;
+import dev.migrate.core.schema.Schema;
+import dev.migrate.testsupport.PostgresTest;
+import dev.migrate.testsupport.TestDatabase;
+import dev.migrate.testsupport.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+import static dev.migrate.core.evolution.TestSchemas.schema;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@link MigrationRunner#statusIfUnchanged()}: taken when nothing changed since the last
+ * complete upgrade, and not after anything that Liquibase's full path must see.
+ */
+@PostgresTest
+class UnchangedShortcutTests {
+
+	private static final Schema A = schema().table("a", (t) -> t.id().column("name", "varchar(20)")).build();
+
+	private static final Schema A_AND_B = schema().table("a", (t) -> t.id().column("name", "varchar(20)"))
+		.table("b", (t) -> t.id())
+		.build();
+
+	@Test
+	void isTakenWhenNothingChangedSinceTheLastCompleteUpgrade() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = new Workspace(database)) {
+			workspace.generate(A, DiffOptions.defaults(), "one");
+			MigrationRunner runner = workspace.runner();
+			assertThat(runner.statusIfUnchanged()).as("never upgraded").isEmpty();
+			runner.upgrade();
+			assertUnchanged(runner);
+			assertUnchanged(runner);
+		}
+	}
+
+	@Test
+	void isNotTakenAfterANewRevision() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = upgraded(database)) {
+			workspace.generate(A_AND_B, DiffOptions.defaults(), "two");
+			assertThat(workspace.runner().statusIfUnchanged()).isEmpty();
+			workspace.runner().upgrade();
+			assertUnchanged(workspace.runner());
+		}
+	}
+
+	@Test
+	void isNotTakenAfterAnAppliedRevisionWasEditedSoThatTheFullPathRefusesIt() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = upgraded(database)) {
+			Path first = revision(workspace);
+			String original = Files.readString(first);
+			Files.writeString(first, original.replace("varchar(20)", "varchar(30)"));
+			MigrationRunner runner = workspace.runner();
+			assertThat(runner.statusIfUnchanged()).isEmpty();
+			assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::upgrade)
+				.withMessageContaining("edited after it was applied");
+			Files.writeString(first, original);
+			assertUnchanged(runner);
+		}
+	}
+
+	@Test
+	void isNotTakenAfterARowWasRemovedFromDatabasechangelog() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = upgraded(database)) {
+			database.execute("DELETE FROM databasechangelog");
+			assertThat(workspace.runner().statusIfUnchanged()).isEmpty();
+		}
+	}
+
+	@Test
+	void isNotTakenAfterSomeoneElseAppliedARevision() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase();
+				Workspace workspace = upgraded(database);
+				Workspace theirs = new Workspace(database)) {
+			theirs.generate(A_AND_B, DiffOptions.defaults(), "theirs");
+			theirs.runner().upgrade();
+			assertThat(workspace.runner().statusIfUnchanged()).isEmpty();
+		}
+	}
+
+	private static Workspace upgraded(TestDatabase database) {
+		Workspace workspace = new Workspace(database);
+		workspace.generate(A, DiffOptions.defaults(), "one");
+		workspace.runner().upgrade();
+		assertUnchanged(workspace.runner());
+		return workspace;
+	}
+
+	private static Path revision(Workspace workspace) throws Exception {
+		try (var files = Files.list(workspace.changesDirectory())) {
+			return files.filter((file) -> file.toString().endsWith("_one.yaml")).findFirst().orElseThrow();
+		}
+	}
+
+	private static void assertUnchanged(MigrationRunner runner) {
+		MigrationStatus full = runner.status();
+		assertThat(runner.statusIfUnchanged()).as("nothing changed since the last upgrade")
+			.hasValueSatisfying((shortcut) -> {
+				assertThat(shortcut.applied()).extracting(Revision::name)
+					.containsExactlyElementsOf(full.applied().stream().map(Revision::name).toList());
+				assertThat(shortcut.pending()).isEmpty();
+				assertThat(shortcut.current()).isEqualTo(full.current());
+				assertThat(shortcut.schema()).isEqualTo(full.schema());
+			});
+	}
+
+}
