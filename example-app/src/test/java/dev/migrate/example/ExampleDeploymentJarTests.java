@@ -183,11 +183,14 @@ class ExampleDeploymentJarTests {
 						      relativeToChangelogFile: true
 						      errorIfMissingOrEmpty: false
 						"""));
-		String output = failedStart(release, "empty-folder", "--migrate.changelog=db/other/changelog.yaml");
-		assertThat(output)
-			.contains("Migrate found no revisions in the master changelog classpath:db/other/changelog.yaml")
-			.contains("classpath*:db/other/changes/** (0 file(s) found)")
-			.contains("the application has entities");
+		// Twice: a failed start must not leave anything that lets the next one through.
+		for (String attempt : List.of("empty-folder", "empty-folder-again")) {
+			String output = failedStart(release, attempt, "--migrate.changelog=db/other/changelog.yaml");
+			assertThat(output).as(attempt)
+				.contains("Migrate found no revisions in the master changelog classpath:db/other/changelog.yaml")
+				.contains("classpath*:db/other/changes/** (0 file(s) found)")
+				.contains("the application has entities");
+		}
 		assertThat(this.database.queryForString("SELECT count(*) FROM databasechangelog")).isEqualTo("0");
 	}
 

@@ -132,6 +132,7 @@ public class MigrateInitializer implements InitializingBean {
 		MigrationRunner runner = this.context.migrate().runner();
 		Optional<MigrationStatus> unchanged = runner.statusIfUnchanged();
 		if (unchanged.isPresent()) {
+			requireRevisions(unchanged.get());
 			return new Outcome(false, unchanged.get(), null, 0, null, true);
 		}
 		UpgradeResult result = runner.upgrade();

@@ -75,14 +75,17 @@ final class UnchangedCheck {
 	}
 
 	/**
-	 * Record the fingerprints after an upgrade that left nothing pending, if every
-	 * changeset comes from the changelog's folder (the only files the check reads).
+	 * Record the fingerprints after an upgrade that left nothing pending, if there are
+	 * revisions and every changeset comes from the changelog's folder (the only files the
+	 * check reads).
 	 */
 	void record(Connection connection, Changelog changelog) throws SQLException, IOException {
 		String folder = folder();
-		if (folder == null || !changelog.pending().isEmpty() || !changelog.revisions()
-			.stream()
-			.allMatch((revision) -> DatabaseChangeLog.normalizePath(revision.file()).startsWith(folder + "/"))) {
+		if (folder == null || changelog.revisions().isEmpty() || !changelog.pending().isEmpty()
+				|| !changelog.revisions()
+					.stream()
+					.allMatch(
+							(revision) -> DatabaseChangeLog.normalizePath(revision.file()).startsWith(folder + "/"))) {
 			return;
 		}
 		String comment = comment(filesFingerprint(folder), Rows.read(connection).fingerprint());
