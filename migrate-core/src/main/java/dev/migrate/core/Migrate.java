@@ -82,13 +82,15 @@ public final class Migrate {
 	/**
 	 * Fail unless the database already has the desired schema, listing every change it
 	 * lacks (for CI: the entities and the committed revisions must agree).
+	 * @return the comparison, which has no changes
 	 * @throws SchemaMismatchException if there are changes
 	 */
-	public void check() {
+	public SchemaDiff check() {
 		SchemaDiff diff = diff();
 		if (!diff.isEmpty()) {
 			throw new SchemaMismatchException(diff);
 		}
+		return diff;
 	}
 
 	/**
@@ -102,7 +104,21 @@ public final class Migrate {
 	 */
 	public Optional<Path> generate(Path changesDirectory, String logicalDirectory, String message,
 			ChangelogFormat format) {
-		SchemaDiff diff = diff();
+		return generate(diff(), changesDirectory, logicalDirectory, message, format);
+	}
+
+	/**
+	 * Write a difference already computed by {@link #diff()} as a new revision, e.g. by a
+	 * caller that also reports it.
+	 * @param diff the difference between the database and the desired schema
+	 * @param changesDirectory the folder of revision files (in the source tree)
+	 * @param logicalDirectory the folder as the changelog names it
+	 * @param message what the revision does
+	 * @param format the file format
+	 * @return the new file, or empty if there is nothing to change
+	 */
+	public Optional<Path> generate(SchemaDiff diff, Path changesDirectory, String logicalDirectory, String message,
+			ChangelogFormat format) {
 		if (diff.isEmpty()) {
 			return Optional.empty();
 		}

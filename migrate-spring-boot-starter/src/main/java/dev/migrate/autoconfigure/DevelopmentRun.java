@@ -50,7 +50,7 @@ final class DevelopmentRun {
 		}
 	}
 
-	static boolean isBuildOutputFolder(URL url) {
+	private static boolean isBuildOutputFolder(URL url) {
 		if (!"file".equals(url.getProtocol())) {
 			// jar:, jar:nested: (a Spring Boot jar or war), and anything else
 			return false;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -13,6 +14,7 @@ import javax.sql.DataSource;
 import dev.migrate.core.Migrate;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.Schema;
 import liquibase.integration.spring.SpringResourceAccessor;
@@ -141,7 +143,7 @@ public class MigrateContext {
 		try {
 			Resource[] found = ResourcePatternUtils.getResourcePatternResolver(this.resourceLoader)
 				.getResources(pattern);
-			long files = java.util.Arrays.stream(found).filter(Resource::isReadable).count();
+			long files = Arrays.stream(found).filter(Resource::isReadable).count();
 			return pattern + " (" + files + " file(s) found)";
 		}
 		catch (IOException ex) {
@@ -220,9 +222,21 @@ public class MigrateContext {
 	 * @return the new revision, or empty if there is no difference
 	 */
 	Optional<Path> generate(Migrate migrate, Path source) {
+		return generate(migrate, migrate.diff(), source);
+	}
+
+	/**
+	 * Write a difference already computed as a new revision in the source directory (and
+	 * the master changelog, if it is missing).
+	 * @param migrate Migrate over the source directory's changelog
+	 * @param diff the difference between the database and the entities
+	 * @param source the writable source directory
+	 * @return the new revision, or empty if there is no difference
+	 */
+	Optional<Path> generate(Migrate migrate, SchemaDiff diff, Path source) {
 		writeMasterChangelogIfMissing(source);
 		String logical = logicalChangesDirectory();
-		return migrate.generate(source.resolve(logical), logical, this.properties.getMessage(),
+		return migrate.generate(diff, source.resolve(logical), logical, this.properties.getMessage(),
 				this.properties.getFormat());
 	}
 

@@ -33,7 +33,7 @@ public class MigrateHealthIndicator extends AbstractHealthIndicator {
 		MigrationStatus revisions = status.revisions();
 		if (revisions != null) {
 			builder.withDetail("pending", revisions.applicable().size())
-				.withDetail("heldBack", revisions.pending().size() - revisions.applicable().size());
+				.withDetail("heldBack", revisions.heldBack().size());
 			if (revisions.current() != null) {
 				builder.withDetail("current", revisions.current());
 			}

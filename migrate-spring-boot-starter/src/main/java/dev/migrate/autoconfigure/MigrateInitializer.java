@@ -100,31 +100,28 @@ public class MigrateInitializer implements InitializingBean {
 		UpgradeResult result = migrate.runner().upgrade();
 		logBlocked(result);
 		int applied = result.applied().size();
-		String generated = null;
-		if (this.context.hasEntities()) {
-			if (!result.blocked().isEmpty()) {
-				logger.warn("Migrate generates no revision while destructive changesets are held back (the new"
-						+ " revision would repeat them); apply them with migrate.allow-destructive=true or delete"
-						+ " their revision");
-			}
-			else {
-				generated = generate(migrate, source);
-			}
+		if (!this.context.hasEntities()) {
+			return new Outcome(true, result.status(), null, applied, null, false);
 		}
+		// One comparison serves both the new revision and the drift reported.
+		SchemaDiff drift = migrate.diff();
+		if (!result.blocked().isEmpty()) {
+			logger.warn("Migrate generates no revision while destructive changesets are held back (the new"
+					+ " revision would repeat them); apply them with migrate.allow-destructive=true or delete"
+					+ " their revision");
+			return new Outcome(true, result.status(), drift, applied, null, false);
+		}
+		String generated = this.context.generate(migrate, drift, source).map((file) -> {
+			logger.info("Migrate wrote a new revision " + file + "; review and commit it");
+			return file.toString();
+		}).orElse(null);
 		if (generated != null) {
 			result = migrate.runner().upgrade();
 			logBlocked(result);
 			applied += result.applied().size();
+			drift = migrate.diff();
 		}
-		SchemaDiff drift = this.context.hasEntities() ? migrate.diff() : null;
 		return new Outcome(true, result.status(), drift, applied, generated, false);
-	}
-
-	private @Nullable String generate(Migrate migrate, Path source) {
-		return this.context.generate(migrate, source).map((file) -> {
-			logger.info("Migrate wrote a new revision " + file + "; review and commit it");
-			return file.toString();
-		}).orElse(null);
 	}
 
 	private Outcome apply() {
@@ -150,11 +147,7 @@ public class MigrateInitializer implements InitializingBean {
 			throw new MigrationException("migrate.mode=validate and " + status.pending().size()
 					+ " revision(s) are pending: " + status.pending().stream().map(Revision::name).toList());
 		}
-		SchemaDiff drift = null;
-		if (this.context.hasEntities()) {
-			migrate.check();
-			drift = migrate.diff();
-		}
+		SchemaDiff drift = this.context.hasEntities() ? migrate.check() : null;
 		return new Outcome(false, status, drift, 0, null, false);
 	}
 

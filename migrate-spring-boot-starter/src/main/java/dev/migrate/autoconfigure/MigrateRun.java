@@ -19,8 +19,4 @@ import org.jspecify.annotations.Nullable;
 public record MigrateRun(MigrateProperties.Mode mode, Instant started, Duration duration, boolean successful,
 		@Nullable String generated, int applied, @Nullable String error) {
 
-	MigrateRun took(Duration took) {
-		return new MigrateRun(this.mode, this.started, took, this.successful, this.generated, this.applied, this.error);
-	}
-
 }

@@ -29,15 +29,14 @@ final class MigrateSummary {
 	@Override
 	public String toString() {
 		MigrationStatus status = this.outcome.status();
-		int applicable = status.applicable().size();
 		StringBuilder line = new StringBuilder("Migrate: ").append(status.schema());
 		line.append((status.current() != null) ? " is at " + status.current() : " has no revision applied");
 		line.append(" (")
 			.append(status.applied().size())
 			.append(" applied, ")
-			.append(applicable)
+			.append(status.applicable().size())
 			.append(" pending, ")
-			.append(status.pending().size() - applicable)
+			.append(status.heldBack().size())
 			.append(" held back, ")
 			.append(drift(this.outcome.drift()))
 			.append(") in ")

@@ -59,80 +59,72 @@ class MigrateEndpointTests {
 	@Test
 	void reportsRevisionsDriftLastRunAndAMaskedDatabaseUrl() {
 		TestDatabase database = this.ownDatabase;
-		this.contextRunner.withBean(DataSource.class, database::dataSource)
-			.withBean(EntitySchemaSource.class, () -> () -> person(true))
-			.withPropertyValues("migrate.mode=auto", "migrate.development=true",
-					"migrate.source-directory=" + this.source)
-			.run((context) -> {
-				MigrateReport report = context.getBean(MigrateEndpoint.class).report();
-				assertThat(report.mode()).isEqualTo("auto");
-				assertThat(report.database().product()).isEqualTo("PostgreSQL");
-				assertThat(report.database().url()).endsWith("/" + database.name()).doesNotContain("password");
-				assertThat(report.lastRun().successful()).isTrue();
-				assertThat(report.lastRun().applied()).isEqualTo(1);
-				assertThat(report.lastRun().generated()).endsWith("_migrate.yaml");
-				assertThat(report.lastRun().error()).isNull();
-				assertThat(report.applied()).singleElement()
-					.satisfies((revision) -> assertThat(revision.revision()).endsWith("_migrate.yaml"));
-				assertThat(report.pending()).isEmpty();
-				assertThat(report.blocked()).isEmpty();
-				assertThat(report.drift()).isEmpty();
-				Health health = context.getBean(MigrateHealthIndicator.class).health(true);
-				assertThat(health.getStatus()).isEqualTo(Status.UP);
-				assertThat(health.getDetails()).containsEntry("pending", 0).containsEntry("drift", 0);
+		developingPeople(database).run((context) -> {
+			MigrateReport report = context.getBean(MigrateEndpoint.class).report();
+			assertThat(report.mode()).isEqualTo("auto");
+			assertThat(report.database().product()).isEqualTo("PostgreSQL");
+			assertThat(report.database().url()).endsWith("/" + database.name()).doesNotContain("password");
+			assertThat(report.lastRun().successful()).isTrue();
+			assertThat(report.lastRun().applied()).isEqualTo(1);
+			assertThat(report.lastRun().generated()).endsWith("_migrate.yaml");
+			assertThat(report.lastRun().error()).isNull();
+			assertThat(report.applied()).singleElement()
+				.satisfies((revision) -> assertThat(revision.revision()).endsWith("_migrate.yaml"));
+			assertThat(report.pending()).isEmpty();
+			assertThat(report.blocked()).isEmpty();
+			assertThat(report.drift()).isEmpty();
+			Health health = context.getBean(MigrateHealthIndicator.class).health(true);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("pending", 0).containsEntry("drift", 0);
 
-				// Entities do not change in a running application; the database may.
-				database.execute("ALTER TABLE person DROP COLUMN bio");
-				assertThat(context.getBean(MigrateEndpoint.class).report().drift())
-					.as("served from the status computed at startup")
-					.isEmpty();
-				context.getBean(MigrateStatusMonitor.class).refresh();
-				MigrateReport drifted = context.getBean(MigrateEndpoint.class).report();
-				assertThat(drifted.drift()).singleElement().satisfies((change) -> {
-					assertThat(change.change()).isEqualTo("add column public.person.bio text");
-					assertThat(change.safety()).isEqualTo("SAFE");
-					assertThat(change.reason()).isEqualTo("adds a nullable column");
-				});
-				Health driftedHealth = context.getBean(MigrateHealthIndicator.class).health(true);
-				assertThat(driftedHealth.getStatus()).as("drift alone is reported, not DOWN").isEqualTo(Status.UP);
-				assertThat(driftedHealth.getDetails()).containsEntry("drift", 1);
-
-				context.getBean(MigrateContext.class)
-					.migrate()
-					.generate(this.source.resolve("db/migrate/changes"), "db/migrate/changes", "bio",
-							dev.migrate.core.changelog.ChangelogFormat.YAML);
-				context.getBean(MigrateStatusMonitor.class).refresh();
-				assertThat(context.getBean(MigrateEndpoint.class).report().pending()).singleElement()
-					.satisfies((revision) -> assertThat(revision.revision()).endsWith("_bio.yaml"));
-				Health pendingHealth = context.getBean(MigrateHealthIndicator.class).health(true);
-				assertThat(pendingHealth.getStatus()).isEqualTo(Status.DOWN);
-				assertThat(pendingHealth.getDetails()).containsEntry("pending", 1);
+			// Entities do not change in a running application; the database may.
+			database.execute("ALTER TABLE person DROP COLUMN bio");
+			assertThat(context.getBean(MigrateEndpoint.class).report().drift())
+				.as("served from the status computed at startup")
+				.isEmpty();
+			context.getBean(MigrateStatusMonitor.class).refresh();
+			MigrateReport drifted = context.getBean(MigrateEndpoint.class).report();
+			assertThat(drifted.drift()).singleElement().satisfies((change) -> {
+				assertThat(change.change()).isEqualTo("add column public.person.bio text");
+				assertThat(change.safety()).isEqualTo("SAFE");
+				assertThat(change.reason()).isEqualTo("adds a nullable column");
 			});
+			Health driftedHealth = context.getBean(MigrateHealthIndicator.class).health(true);
+			assertThat(driftedHealth.getStatus()).as("drift alone is reported, not DOWN").isEqualTo(Status.UP);
+			assertThat(driftedHealth.getDetails()).containsEntry("drift", 1);
+
+			context.getBean(MigrateContext.class)
+				.migrate()
+				.generate(this.source.resolve("db/migrate/changes"), "db/migrate/changes", "bio",
+						dev.migrate.core.changelog.ChangelogFormat.YAML);
+			context.getBean(MigrateStatusMonitor.class).refresh();
+			assertThat(context.getBean(MigrateEndpoint.class).report().pending()).singleElement()
+				.satisfies((revision) -> assertThat(revision.revision()).endsWith("_bio.yaml"));
+			Health pendingHealth = context.getBean(MigrateHealthIndicator.class).health(true);
+			assertThat(pendingHealth.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(pendingHealth.getDetails()).containsEntry("pending", 1);
+		});
 	}
 
 	@Test
 	void timesTheRunAndGaugesPendingRevisions() {
 		TestDatabase database = this.ownDatabase;
-		this.contextRunner.withBean(DataSource.class, database::dataSource)
-			.withBean(EntitySchemaSource.class, () -> () -> person(true))
-			.withPropertyValues("migrate.mode=auto", "migrate.development=true",
-					"migrate.source-directory=" + this.source)
-			.run((context) -> {
-				SimpleMeterRegistry registry = new SimpleMeterRegistry();
-				context.getBean(MigrateMetrics.class).bindTo(registry);
-				Timer run = registry.get("migrate.run").tag("mode", "auto").tag("outcome", "success").timer();
-				assertThat(run.count()).isEqualTo(1);
-				assertThat(run.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))
-					.isEqualTo(context.getBean(MigrateInitializer.class).lastRun().duration().toNanos());
-				assertThat(registry.get("migrate.pending").gauge().value()).isZero();
-				database.execute("ALTER TABLE person DROP COLUMN bio");
-				context.getBean(MigrateContext.class)
-					.migrate()
-					.generate(this.source.resolve("db/migrate/changes"), "db/migrate/changes", "bio",
-							dev.migrate.core.changelog.ChangelogFormat.YAML);
-				context.getBean(MigrateStatusMonitor.class).refresh();
-				assertThat(registry.get("migrate.pending").gauge().value()).isEqualTo(1);
-			});
+		developingPeople(database).run((context) -> {
+			SimpleMeterRegistry registry = new SimpleMeterRegistry();
+			context.getBean(MigrateMetrics.class).bindTo(registry);
+			Timer run = registry.get("migrate.run").tag("mode", "auto").tag("outcome", "success").timer();
+			assertThat(run.count()).isEqualTo(1);
+			assertThat(run.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))
+				.isEqualTo(context.getBean(MigrateInitializer.class).lastRun().duration().toNanos());
+			assertThat(registry.get("migrate.pending").gauge().value()).isZero();
+			database.execute("ALTER TABLE person DROP COLUMN bio");
+			context.getBean(MigrateContext.class)
+				.migrate()
+				.generate(this.source.resolve("db/migrate/changes"), "db/migrate/changes", "bio",
+						dev.migrate.core.changelog.ChangelogFormat.YAML);
+			context.getBean(MigrateStatusMonitor.class).refresh();
+			assertThat(registry.get("migrate.pending").gauge().value()).isEqualTo(1);
+		});
 	}
 
 	@Test
@@ -144,48 +136,39 @@ class MigrateEndpointTests {
 	@Test
 	void reportsADestructiveRevisionHeldBackOnPurposeWithoutGoingDown() throws Exception {
 		TestDatabase database = this.ownDatabase;
-		this.contextRunner.withBean(DataSource.class, database::dataSource)
-			.withBean(EntitySchemaSource.class, () -> () -> person(true))
-			.withPropertyValues("migrate.mode=auto", "migrate.development=true",
-					"migrate.source-directory=" + this.source)
-			.run((context) -> {
-				// A teammate's revision drops the column; this instance may not.
-				new Migrate(database.dataSource(), () -> person(false), new DirectoryResourceAccessor(this.source),
-						"db/migrate/changelog.yaml", DiffOptions.defaults(), RunnerOptions.defaults())
-					.generate(this.source.resolve("db/migrate/changes"), "db/migrate/changes", "drop bio",
-							ChangelogFormat.YAML);
-				context.getBean(MigrateStatusMonitor.class).refresh();
-				MigrateReport report = context.getBean(MigrateEndpoint.class).report();
-				assertThat(report.pending()).singleElement()
-					.satisfies((revision) -> assertThat(revision.revision()).endsWith("_drop_bio.yaml"));
-				assertThat(report.blocked()).singleElement()
-					.satisfies((changeSet) -> assertThat(changeSet.description()).contains("drop column"));
-				Health health = context.getBean(MigrateHealthIndicator.class).health(true);
-				assertThat(health.getStatus()).isEqualTo(Status.UP);
-				assertThat(health.getDetails()).containsEntry("pending", 0).containsEntry("heldBack", 1);
-			});
+		developingPeople(database).run((context) -> {
+			// A teammate's revision drops the column; this instance may not.
+			new Migrate(database.dataSource(), () -> person(false), new DirectoryResourceAccessor(this.source),
+					"db/migrate/changelog.yaml", DiffOptions.defaults(), RunnerOptions.defaults())
+				.generate(this.source.resolve("db/migrate/changes"), "db/migrate/changes", "drop bio",
+						ChangelogFormat.YAML);
+			context.getBean(MigrateStatusMonitor.class).refresh();
+			MigrateReport report = context.getBean(MigrateEndpoint.class).report();
+			assertThat(report.pending()).singleElement()
+				.satisfies((revision) -> assertThat(revision.revision()).endsWith("_drop_bio.yaml"));
+			assertThat(report.blocked()).singleElement()
+				.satisfies((changeSet) -> assertThat(changeSet.description()).contains("drop column"));
+			Health health = context.getBean(MigrateHealthIndicator.class).health(true);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("pending", 0).containsEntry("heldBack", 1);
+		});
 	}
 
 	@Test
 	void servesTheStatusFoundAtStartupUntilTheBackgroundRefreshRuns() {
 		TestDatabase database = this.ownDatabase;
-		this.contextRunner.withBean(DataSource.class, database::dataSource)
-			.withBean(EntitySchemaSource.class, () -> () -> person(true))
-			.withPropertyValues("migrate.mode=auto", "migrate.development=true",
-					"migrate.source-directory=" + this.source, "migrate.status-refresh-interval=100ms")
-			.run((context) -> {
-				database.execute("ALTER TABLE person DROP COLUMN bio");
-				MigrateStatusMonitor monitor = context.getBean(MigrateStatusMonitor.class);
-				java.time.Instant startup = monitor.status().checked();
-				long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-				while (monitor.status().drift().isEmpty() && System.nanoTime() < deadline) {
-					Thread.sleep(50);
-				}
-				assertThat(monitor.status().drift().changes()).singleElement()
-					.satisfies((change) -> assertThat(change.description())
-						.isEqualTo("add column public.person.bio text"));
-				assertThat(monitor.status().checked()).isAfter(startup);
-			});
+		developingPeople(database).withPropertyValues("migrate.status-refresh-interval=100ms").run((context) -> {
+			database.execute("ALTER TABLE person DROP COLUMN bio");
+			MigrateStatusMonitor monitor = context.getBean(MigrateStatusMonitor.class);
+			java.time.Instant startup = monitor.status().checked();
+			long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+			while (monitor.status().drift().isEmpty() && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			assertThat(monitor.status().drift().changes()).singleElement()
+				.satisfies((change) -> assertThat(change.description()).isEqualTo("add column public.person.bio text"));
+			assertThat(monitor.status().checked()).isAfter(startup);
+		});
 	}
 
 	@Test
@@ -197,6 +180,17 @@ class MigrateEndpointTests {
 			.withPropertyValues("migrate.mode=none")
 			.run((context) -> assertThat(context).doesNotHaveBean(MigrateEndpoint.class)
 				.hasSingleBean(MigrateHealthIndicator.class));
+	}
+
+	/**
+	 * A development run in auto mode of an application whose entities are a person with a
+	 * bio.
+	 */
+	private ApplicationContextRunner developingPeople(TestDatabase database) {
+		return this.contextRunner.withBean(DataSource.class, database::dataSource)
+			.withBean(EntitySchemaSource.class, () -> () -> person(true))
+			.withPropertyValues("migrate.mode=auto", "migrate.development=true",
+					"migrate.source-directory=" + this.source);
 	}
 
 	private static Schema person(boolean withBio) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.migrate.core.changelog.ChangeSetWriter;
 import liquibase.changelog.ChangeSet;
@@ -130,8 +132,8 @@ final class Changelog {
 
 	MigrationStatus status(String schema, boolean allowDestructive) {
 		List<ChangeSetRef> heldBack = heldBack(allowDestructive);
-		List<String> pendingKeys = pending().stream().map(ChangeSetRef::key).toList();
-		List<String> heldBackKeys = heldBack.stream().map(ChangeSetRef::key).toList();
+		Set<String> pendingKeys = pending().stream().map(ChangeSetRef::key).collect(Collectors.toSet());
+		Set<String> heldBackKeys = heldBack.stream().map(ChangeSetRef::key).collect(Collectors.toSet());
 		List<Revision> applicable = pendingRevisions().stream()
 			.filter((revision) -> revision.changeSets()
 				.stream()

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,17 +99,13 @@ public final class MigrationRunner {
 	private UpgradeResult apply(Liquibase liquibase, Changelog changelog, List<Revision> revisions) throws Exception {
 		Set<String> selected = new LinkedHashSet<>();
 		revisions.forEach((revision) -> revision.changeSets().forEach((changeSet) -> selected.add(changeSet.key())));
+		Set<String> heldBack = new HashSet<>();
+		changelog.heldBack(this.options.allowDestructive()).forEach((changeSet) -> heldBack.add(changeSet.key()));
 		List<ChangeSetRef> toApply = new ArrayList<>();
 		List<ChangeSetRef> blocked = new ArrayList<>();
 		for (ChangeSetRef changeSet : changelog.pending()) {
-			if (!selected.contains(changeSet.key())) {
-				continue;
-			}
-			if (!blocked.isEmpty() || (changeSet.destructive() && !this.options.allowDestructive())) {
-				blocked.add(changeSet);
-			}
-			else {
-				toApply.add(changeSet);
+			if (selected.contains(changeSet.key())) {
+				(heldBack.contains(changeSet.key()) ? blocked : toApply).add(changeSet);
 			}
 		}
 		Changelog after = changelog;

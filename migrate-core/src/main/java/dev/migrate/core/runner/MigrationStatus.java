@@ -34,6 +34,15 @@ public record MigrationStatus(String schema, List<Revision> applied, List<Revisi
 	}
 
 	/**
+	 * Return the pending revisions an upgrade would not touch: those whose pending
+	 * changesets are all held back.
+	 * @return the held-back revisions
+	 */
+	public List<Revision> heldBack() {
+		return this.pending.stream().filter((revision) -> !this.applicable.contains(revision)).toList();
+	}
+
+	/**
 	 * Return the newest applied revision, the database's "current" revision.
 	 * @return its name, or {@code null} if none is applied
 	 */
