@@ -38,6 +38,19 @@ public interface Dialect {
 			throws SQLException;
 
 	/**
+	 * Return a digest of the definitions of every schema object outside the system
+	 * schemas, computed by the database in one query: it changes with any change of a
+	 * table, column, constraint, index, sequence or enum type, so that an unchanged
+	 * digest shows that the catalog need not be read again.
+	 * @param connection the connection
+	 * @param excludedTables names of tables to leave out (e.g. the migration tool's own
+	 * tables, whose comment holds fingerprints)
+	 * @return the digest
+	 * @throws SQLException if the catalog cannot be read
+	 */
+	String catalogFingerprint(Connection connection, Collection<String> excludedTables) throws SQLException;
+
+	/**
 	 * Return the canonical form of a type written in this database's SQL.
 	 * @param sqlType the type, e.g. {@code character varying(255)}
 	 * @return the canonical type

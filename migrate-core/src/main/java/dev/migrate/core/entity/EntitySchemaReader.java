@@ -43,6 +43,20 @@ public final class EntitySchemaReader {
 		}
 	}
 
+	/**
+	 * Return a digest of what {@link #read(Collection, Map)} depends on, computed without
+	 * building Hibernate's metadata (milliseconds, not the second the read takes): equal
+	 * fingerprints mean the read returns the same schema, so a caller may keep what it
+	 * learned from an earlier read.
+	 * @param entityClasses the entity classes (and embeddables, mapped superclasses)
+	 * @param hibernateSettings Hibernate settings as the application uses them at run
+	 * time
+	 * @return the fingerprint
+	 */
+	public String fingerprint(Collection<Class<?>> entityClasses, Map<String, ?> hibernateSettings) {
+		return EntityFingerprint.of(entityClasses, hibernateSettings);
+	}
+
 	Schema read(Metadata metadata, String defaultSchema) {
 		TableMapper tables = new TableMapper(this.dialect, metadata, defaultSchema);
 		EnumTypes enumTypes = new EnumTypes(metadata, defaultSchema);

@@ -136,12 +136,46 @@ public final class MigrationRunner {
 	 * @return the status, or empty if it must be found out the full way
 	 */
 	public Optional<MigrationStatus> statusIfUnchanged() {
+		return unchanged(null);
+	}
+
+	/**
+	 * Return the status as {@link #statusIfUnchanged()} does, and only if, in addition,
+	 * the desired schema's fingerprint is the one {@link #recordInStep(String)} recorded
+	 * and the catalog's fingerprint (one more query) is unchanged too: then the database
+	 * was found in step with the same desired schema and nothing changed since, so there
+	 * is nothing to compare.
+	 * @param desiredFingerprint the desired schema's fingerprint
+	 * @return the status, or empty if it must be found out the full way
+	 */
+	public Optional<MigrationStatus> statusIfUnchanged(String desiredFingerprint) {
+		return unchanged(desiredFingerprint);
+	}
+
+	private Optional<MigrationStatus> unchanged(@Nullable String desired) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			return Optional
-				.ofNullable(new UnchangedCheck(this.changelog, this.resources).statusIfUnchanged(connection));
+				.ofNullable(new UnchangedCheck(this.changelog, this.resources).statusIfUnchanged(connection, desired));
 		}
 		catch (SQLException | IOException | RuntimeException ex) {
 			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Record that the database was found in step with the desired schema of the given
+	 * fingerprint (no drift), after an upgrade that left nothing pending, together with a
+	 * fingerprint of the catalog as it is now.
+	 * @param desiredFingerprint the desired schema's fingerprint
+	 * @return whether it was recorded (not when revisions or applied changesets changed
+	 * since that upgrade, or the user may not comment on the table)
+	 */
+	public boolean recordInStep(String desiredFingerprint) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return new UnchangedCheck(this.changelog, this.resources).recordInStep(connection, desiredFingerprint);
+		}
+		catch (SQLException | IOException | RuntimeException ex) {
+			return false;
 		}
 	}
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.migrate.core.dialect.Dialects;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.resource.Resource;
 import liquibase.resource.ResourceAccessor;
@@ -29,13 +30,19 @@ import org.jspecify.annotations.Nullable;
  * {@code DATABASECHANGELOG} by that upgrade. Anything else (a new or edited revision, a
  * row removed, a revision applied by someone else) makes a fingerprint differ, and the
  * caller takes Liquibase's full path: correctness never depends on this check.
+ * <p>
+ * Two more are added when the caller found the database in step with the desired schema
+ * (no drift): the desired schema's fingerprint and one of the catalog, which the database
+ * computes in one query. A development restart with the same entities and an unchanged
+ * catalog then needs to read neither the entities nor the catalog. Recording the first
+ * two again (after any upgrade) drops them.
  */
 final class UnchangedCheck {
 
 	private static final String PREFIX = "migrate-fingerprint:";
 
 	/** Bumped whenever what the fingerprints cover changes. */
-	private static final String VERSION = "1";
+	private static final String VERSION = "2";
 
 	private final String changelog;
 
@@ -48,8 +55,12 @@ final class UnchangedCheck {
 
 	/**
 	 * Return the status if nothing changed since the fingerprints were recorded.
+	 * @param connection the connection
+	 * @param desired the desired schema's fingerprint, which must have been recorded as
+	 * in step too, or {@code null} to ignore it
 	 */
-	@Nullable MigrationStatus statusIfUnchanged(Connection connection) throws SQLException, IOException {
+	@Nullable MigrationStatus statusIfUnchanged(Connection connection, @Nullable String desired)
+			throws SQLException, IOException {
 		String folder = folder();
 		if (folder == null) {
 			return null;
@@ -66,12 +77,37 @@ final class UnchangedCheck {
 		if (recorded == null || !recorded.startsWith(PREFIX)) {
 			return null;
 		}
+		if (desired != null && !recorded.contains(":" + desired + ":")) {
+			return null;
+		}
 		Rows rows = Rows.read(connection);
-		if (!recorded.equals(comment(filesFingerprint(folder), rows.fingerprint()))) {
+		String current = comment(filesFingerprint(folder), rows.fingerprint());
+		boolean unchanged = (desired != null) ? recorded.equals(current + ":" + inStep(connection, desired))
+				: recorded.equals(current) || recorded.startsWith(current + ":");
+		if (!unchanged) {
 			return null;
 		}
 		return new MigrationStatus((schema != null) ? schema : "public", rows.revisions(), List.of(), List.of(),
 				List.of());
+	}
+
+	/**
+	 * Add the desired schema's fingerprint and the catalog's to the recorded ones, if
+	 * they still hold.
+	 * @return whether it was recorded
+	 */
+	boolean recordInStep(Connection connection, String desired) throws SQLException, IOException {
+		String folder = folder();
+		if (folder == null || statusIfUnchanged(connection, null) == null) {
+			return false;
+		}
+		writeComment(connection, comment(filesFingerprint(folder), Rows.read(connection).fingerprint()) + ":"
+				+ inStep(connection, desired));
+		return true;
+	}
+
+	private static String inStep(Connection connection, String desired) throws SQLException {
+		return desired + ":" + Dialects.postgresql().catalogFingerprint(connection, MigrationRunner.LIQUIBASE_TABLES);
 	}
 
 	/**
@@ -88,7 +124,10 @@ final class UnchangedCheck {
 							(revision) -> DatabaseChangeLog.normalizePath(revision.file()).startsWith(folder + "/"))) {
 			return;
 		}
-		String comment = comment(filesFingerprint(folder), Rows.read(connection).fingerprint());
+		writeComment(connection, comment(filesFingerprint(folder), Rows.read(connection).fingerprint()));
+	}
+
+	private static void writeComment(Connection connection, String comment) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("COMMENT ON TABLE databasechangelog IS '" + comment + "'");
 		}

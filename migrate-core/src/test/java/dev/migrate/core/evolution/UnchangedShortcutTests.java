@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@link MigrationRunner#statusIfUnchanged()}: taken when nothing changed since the last
- * complete upgrade, and not after anything that Liquibase's full path must see.
+ * complete upgrade, and not after anything that Liquibase's full path must see; with a
+ * desired schema's fingerprint, taken only while that one and the catalog are unchanged.
  */
 @PostgresTest
 class UnchangedShortcutTests {
@@ -84,6 +85,34 @@ class UnchangedShortcutTests {
 			theirs.generate(A_AND_B, DiffOptions.defaults(), "theirs");
 			theirs.runner().upgrade();
 			assertThat(workspace.runner().statusIfUnchanged()).isEmpty();
+		}
+	}
+
+	@Test
+	void inStepIsTakenOnlyForTheRecordedDesiredSchemaAndAnUnchangedCatalog() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = upgraded(database)) {
+			MigrationRunner runner = workspace.runner();
+			assertThat(runner.statusIfUnchanged("entities-1")).as("never recorded").isEmpty();
+			assertThat(runner.recordInStep("entities-1")).isTrue();
+			assertThat(runner.statusIfUnchanged("entities-1"))
+				.hasValueSatisfying((status) -> assertThat(status.current()).isEqualTo(runner.status().current()));
+			assertThat(runner.statusIfUnchanged("entities-2")).as("other entities").isEmpty();
+			database.execute("COMMENT ON COLUMN a.name IS 'changed by hand'");
+			assertThat(runner.statusIfUnchanged("entities-1")).as("catalog changed by hand").isEmpty();
+			assertUnchanged(runner);
+		}
+	}
+
+	@Test
+	void inStepIsDroppedByTheNextUpgrade() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = upgraded(database)) {
+			assertThat(workspace.runner().recordInStep("entities-1")).isTrue();
+			workspace.generate(A_AND_B, DiffOptions.defaults(), "two");
+			assertThat(workspace.runner().recordInStep("entities-1")).as("a revision not applied yet").isFalse();
+			assertThat(workspace.runner().statusIfUnchanged("entities-1")).isEmpty();
+			workspace.runner().upgrade();
+			assertThat(workspace.runner().statusIfUnchanged("entities-1")).isEmpty();
+			assertUnchanged(workspace.runner());
 		}
 	}
 

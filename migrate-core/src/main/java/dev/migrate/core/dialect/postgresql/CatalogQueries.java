@@ -109,6 +109,48 @@ final class CatalogQueries {
 	/** Which of the requested schemas exist (takes only the schema names). */
 	static final String SCHEMAS = "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)";
 
+	/**
+	 * A digest of the definition of every table, column, constraint, index, sequence and
+	 * enum type in every schema but the system ones, computed by the server from its own
+	 * text of each definition (takes only the excluded table names).
+	 */
+	static final String FINGERPRINT = """
+			WITH rel AS (
+			  SELECT c.oid, n.nspname || '.' || c.relname AS name, c.relkind
+			  FROM pg_catalog.pg_class c
+			  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+			  WHERE n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'
+			    AND c.relkind IN ('r', 'p', 'S', 'v', 'm') AND c.relname <> ALL (?)
+			), item AS (
+			  SELECT 'r ' || rel.name || ' ' || rel.relkind::text || ' '
+			         || coalesce(obj_description(rel.oid, 'pg_class'), '') AS line
+			  FROM rel
+			  UNION ALL
+			  SELECT 'c ' || rel.name || ' ' || a.attnum || ' ' || a.attname || ' '
+			         || pg_catalog.format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull::text || ' '
+			         || a.attidentity::text || a.attgenerated::text || ' '
+			         || coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), '') || ' '
+			         || coalesce(col_description(a.attrelid, a.attnum), '')
+			  FROM rel
+			  JOIN pg_catalog.pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped
+			  LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+			  UNION ALL
+			  SELECT 'k ' || rel.name || ' ' || co.conname || ' ' || pg_catalog.pg_get_constraintdef(co.oid)
+			  FROM rel JOIN pg_catalog.pg_constraint co ON co.conrelid = rel.oid
+			  UNION ALL
+			  SELECT 'i ' || pg_catalog.pg_get_indexdef(i.indexrelid)
+			  FROM rel JOIN pg_catalog.pg_index i ON i.indrelid = rel.oid
+			  UNION ALL
+			  SELECT 's ' || rel.name || ' ' || s.seqstart || ' ' || s.seqincrement
+			  FROM rel JOIN pg_catalog.pg_sequence s ON s.seqrelid = rel.oid
+			  UNION ALL
+			  SELECT 'e ' || n.nspname || '.' || t.typname || ' ' || e.enumsortorder || ' ' || e.enumlabel
+			  FROM pg_catalog.pg_enum e
+			  JOIN pg_catalog.pg_type t ON t.oid = e.enumtypid
+			  JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+			)
+			SELECT md5(coalesce(string_agg(line, E'\\n' ORDER BY line), '')) FROM item""";
+
 	private CatalogQueries() {
 	}
 

@@ -1,6 +1,8 @@
 package dev.migrate.core.dialect.postgresql;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 
@@ -30,6 +32,17 @@ public final class PostgresDialect implements Dialect {
 	public Schema readSchema(Connection connection, Collection<String> schemas, Collection<String> excludedTables)
 			throws SQLException {
 		return new CatalogReader(connection, schemas, excludedTables).read();
+	}
+
+	@Override
+	public String catalogFingerprint(Connection connection, Collection<String> excludedTables) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(CatalogQueries.FINGERPRINT)) {
+			statement.setArray(1, connection.createArrayOf("text", excludedTables.toArray()));
+			try (ResultSet result = statement.executeQuery()) {
+				result.next();
+				return result.getString(1);
+			}
+		}
 	}
 
 	@Override

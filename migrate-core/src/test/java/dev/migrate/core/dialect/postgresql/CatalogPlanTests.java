@@ -45,6 +45,7 @@ class CatalogPlanTests {
 		queries.put("sequences", CatalogQueries.SEQUENCES);
 		queries.put("enum types", CatalogQueries.ENUM_TYPES);
 		queries.put("schemas", CatalogQueries.SCHEMAS);
+		queries.put("catalog fingerprint", CatalogQueries.FINGERPRINT);
 		return queries;
 	}
 

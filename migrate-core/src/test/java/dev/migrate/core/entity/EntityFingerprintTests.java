@@ -1,0 +1,132 @@
+package dev.migrate.core.entity;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import dev.migrate.core.dialect.Dialects;
+import jakarta.persistence.Entity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link EntitySchemaReader#fingerprint}: equal for the same classes compiled again,
+ * different when anything the mapping reads changed, also in a class that is not itself
+ * an entity but is reached from one. Each version is compiled here and loaded by its own
+ * class loader, as a development restart loads recompiled classes.
+ */
+class EntityFingerprintTests {
+
+	private static final Map<String, Object> SETTINGS = Map.of("hibernate.default_schema", "public");
+
+	private static final String ITEM = """
+			package fp;
+			import jakarta.persistence.*;
+			import java.util.List;
+			@Entity @IdClass(ItemKey.class)
+			public class Item extends Base {
+			  @Id Long id; @Id String code;
+			  @Enumerated(EnumType.STRING) Kind kind;
+			  @ElementCollection List<Tag> tags;
+			}
+			""";
+
+	private static final Map<String, String> SOURCES = Map.of("Item", ITEM, "Kind",
+			"package fp; public enum Kind { SMALL, LARGE }", "ItemKey",
+			"package fp; public class ItemKey implements java.io.Serializable { Long id; String code; }", "Base",
+			"package fp; @jakarta.persistence.MappedSuperclass public class Base { String createdBy; }", "Tag",
+			"package fp; @jakarta.persistence.Embeddable public class Tag { String label; }");
+
+	@TempDir
+	Path temp;
+
+	private int builds;
+
+	@Test
+	void isTheSameForTheSameClassesCompiledAgain() throws Exception {
+		assertThat(fingerprint(SOURCES, SETTINGS)).isEqualTo(fingerprint(SOURCES, SETTINGS));
+	}
+
+	@Test
+	void changesWithAnEnumConstantOfAFieldsType() throws Exception {
+		assertChanges("Kind", "package fp; public enum Kind { SMALL, MEDIUM, LARGE }");
+	}
+
+	@Test
+	void changesWithTheIdClassNamedInAnAnnotation() throws Exception {
+		assertChanges("ItemKey",
+				"package fp; public class ItemKey implements java.io.Serializable { Long id; Long code; }");
+	}
+
+	@Test
+	void changesWithAMappedSuperclass() throws Exception {
+		assertChanges("Base",
+				"package fp; @jakarta.persistence.MappedSuperclass public class Base { String createdBy; int version; }");
+	}
+
+	@Test
+	void changesWithAnEmbeddableReachedThroughATypeArgument() throws Exception {
+		assertChanges("Tag",
+				"package fp; @jakarta.persistence.Embeddable public class Tag { String label; int rank; }");
+	}
+
+	@Test
+	void changesWithTheEntityItself() throws Exception {
+		assertChanges("Item", ITEM.replace("@Id String code;", "@Id @Column(length = 20) String code;"));
+	}
+
+	@Test
+	void changesWithTheHibernateSettings() throws Exception {
+		assertThat(fingerprint(SOURCES, Map.of("hibernate.default_schema", "shop")))
+			.isNotEqualTo(fingerprint(SOURCES, SETTINGS));
+	}
+
+	private void assertChanges(String type, String source) throws Exception {
+		Map<String, String> changed = new LinkedHashMap<>(SOURCES);
+		changed.put(type, source);
+		assertThat(fingerprint(changed, SETTINGS)).isNotEqualTo(fingerprint(SOURCES, SETTINGS));
+	}
+
+	/**
+	 * Compile the sources into a folder of their own, load them with a new class loader
+	 * and fingerprint {@code fp.Item}, the only class handed over as an entity.
+	 */
+	private String fingerprint(Map<String, String> sources, Map<String, Object> settings) throws Exception {
+		Path build = Files.createDirectories(this.temp.resolve("build-" + (++this.builds)));
+		List<String> arguments = new ArrayList<>(List.of("-d", build.toString(), "-classpath", persistenceApi()));
+		for (Map.Entry<String, String> source : sources.entrySet()) {
+			Path file = build.resolve("src/fp/" + source.getKey() + ".java");
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, source.getValue());
+			arguments.add(file.toString());
+		}
+		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		assertThat(compiler.run(null, null, null, arguments.toArray(String[]::new))).as("compiled").isZero();
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { build.toUri().toURL() },
+				getClass().getClassLoader())) {
+			return new EntitySchemaReader(Dialects.postgresql()).fingerprint(List.of(loader.loadClass("fp.Item")),
+					settings);
+		}
+	}
+
+	private static String persistenceApi() throws IOException {
+		try {
+			return Path.of(Entity.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+		}
+		catch (java.net.URISyntaxException ex) {
+			throw new IOException(ex);
+		}
+	}
+
+}
