@@ -62,6 +62,13 @@ class JpaEntitySchemaSource implements EntitySchemaSource {
 		return new EntitySchemaReader(Dialects.postgresql()).read(classes, this.settings);
 	}
 
+	@Override
+	public @Nullable String fingerprint() {
+		Collection<Class<?>> classes = entityClasses();
+		return classes.isEmpty() ? null
+				: new EntitySchemaReader(Dialects.postgresql()).fingerprint(classes, this.settings);
+	}
+
 	Collection<Class<?>> entityClasses() {
 		List<Class<?>> classes = new ArrayList<>();
 		for (String name : this.managedTypes.getManagedClassNames()) {

@@ -200,6 +200,21 @@ public class MigrateContext {
 		return schema;
 	}
 
+	/**
+	 * Return a fingerprint of the desired schema and of the options it is compared with,
+	 * without reading the entities.
+	 * @return the fingerprint, or {@code null} if the entity source cannot tell one
+	 */
+	@Nullable String desiredFingerprint() {
+		String entities = this.entities.fingerprint();
+		if (entities == null) {
+			return null;
+		}
+		String options = this.properties.getIncludeTables() + "|" + this.properties.getExcludeTables() + "|"
+				+ this.properties.isOnline();
+		return entities + "-" + Integer.toHexString(options.hashCode());
+	}
+
 	String logicalChangesDirectory() {
 		String changelog = this.properties.getChangelog();
 		int slash = changelog.lastIndexOf('/');

@@ -95,6 +95,15 @@ public class MigrateInitializer implements InitializingBean {
 	private Outcome auto(Path source) {
 		this.context.writeMasterChangelogIfMissing(source);
 		Migrate migrate = this.context.migrate(MigrateContext.directory(source));
+		String desired = this.context.desiredFingerprint();
+		if (desired != null) {
+			// The last start found the database in step with these entities, and neither
+			// the revisions nor the catalog changed since: nothing to apply or generate.
+			Optional<MigrationStatus> unchanged = migrate.runner().statusIfUnchanged(desired);
+			if (unchanged.isPresent()) {
+				return new Outcome(true, unchanged.get(), null, 0, null, true);
+			}
+		}
 		// Committed revisions first (e.g. a teammate's), so that a new revision holds
 		// only what no revision does yet.
 		UpgradeResult result = migrate.runner().upgrade();
@@ -120,6 +129,9 @@ public class MigrateInitializer implements InitializingBean {
 			logBlocked(result);
 			applied += result.applied().size();
 			drift = migrate.diff();
+		}
+		if (desired != null && drift.isEmpty() && result.blocked().isEmpty() && !result.status().hasPending()) {
+			migrate.runner().recordInStep(desired);
 		}
 		return new Outcome(true, result.status(), drift, applied, generated, false);
 	}

@@ -70,7 +70,10 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 	public synchronized MigrateStatus refresh() {
 		try {
 			Migrate migrate = this.context.migrate();
-			MigrationStatus revisions = this.context.hasChangelog() ? migrate.runner().status() : null;
+			// Liquibase's full status only when the revisions or the applied changesets
+			// changed since the last upgrade.
+			MigrationStatus revisions = this.context.hasChangelog()
+					? migrate.runner().statusIfUnchanged().orElseGet(migrate.runner()::status) : null;
 			SchemaDiff drift = this.context.hasEntities() ? migrate.diff() : null;
 			this.status = new MigrateStatus(Instant.now(), revisions, drift, null);
 			reportDriftChange(drift);

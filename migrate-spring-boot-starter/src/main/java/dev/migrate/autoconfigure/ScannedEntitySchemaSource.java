@@ -41,6 +41,13 @@ class ScannedEntitySchemaSource implements EntitySchemaSource {
 		return entities.isEmpty() ? null : new EntitySchemaReader(Dialects.postgresql()).read(entities, settings());
 	}
 
+	@Override
+	public @Nullable String fingerprint() {
+		List<Class<?>> entities = entityClasses();
+		return entities.isEmpty() ? null
+				: new EntitySchemaReader(Dialects.postgresql()).fingerprint(entities, settings());
+	}
+
 	List<Class<?>> entityClasses() {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.setResourceLoader(new org.springframework.core.io.DefaultResourceLoader(this.classLoader));

@@ -77,7 +77,7 @@ final class UnchangedCheck {
 		if (recorded == null || !recorded.startsWith(PREFIX)) {
 			return null;
 		}
-		if (desired != null && !recorded.contains(":" + desired + ":")) {
+		if (desired != null && !recorded.contains(":" + plain(desired) + ":")) {
 			return null;
 		}
 		Rows rows = Rows.read(connection);
@@ -107,7 +107,19 @@ final class UnchangedCheck {
 	}
 
 	private static String inStep(Connection connection, String desired) throws SQLException {
-		return desired + ":" + Dialects.postgresql().catalogFingerprint(connection, MigrationRunner.LIQUIBASE_TABLES);
+		return plain(desired) + ":"
+				+ Dialects.postgresql().catalogFingerprint(connection, MigrationRunner.LIQUIBASE_TABLES);
+	}
+
+	/**
+	 * A fingerprint as it is kept in the comment: itself if it is plain, otherwise its
+	 * digest (it is written into a SQL literal, and ':' separates the parts).
+	 */
+	private static String plain(String fingerprint) {
+		if (fingerprint.matches("[A-Za-z0-9_-]{1,100}")) {
+			return fingerprint;
+		}
+		return HexFormat.of().formatHex(sha256().digest(fingerprint.getBytes(StandardCharsets.UTF_8)), 0, 16);
 	}
 
 	/**
