@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.migrate.core.dialect.Dialects;
-import liquibase.changelog.DatabaseChangeLog;
 import liquibase.resource.Resource;
 import liquibase.resource.ResourceAccessor;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +48,7 @@ final class UnchangedCheck {
 	private final ResourceAccessor resources;
 
 	UnchangedCheck(String changelog, ResourceAccessor resources) {
-		this.changelog = DatabaseChangeLog.normalizePath(changelog);
+		this.changelog = normalize(changelog);
 		this.resources = resources;
 	}
 
@@ -132,8 +131,7 @@ final class UnchangedCheck {
 		if (folder == null || changelog.revisions().isEmpty() || !changelog.pending().isEmpty()
 				|| !changelog.revisions()
 					.stream()
-					.allMatch(
-							(revision) -> DatabaseChangeLog.normalizePath(revision.file()).startsWith(folder + "/"))) {
+					.allMatch((revision) -> normalize(revision.file()).startsWith(folder + "/"))) {
 			return;
 		}
 		writeComment(connection, comment(filesFingerprint(folder), Rows.read(connection).fingerprint()));
@@ -156,7 +154,7 @@ final class UnchangedCheck {
 	private String filesFingerprint(String folder) throws IOException {
 		Map<String, Resource> files = new TreeMap<>();
 		for (Resource resource : this.resources.search(folder, true)) {
-			files.put(DatabaseChangeLog.normalizePath(resource.getPath()), resource);
+			files.put(normalize(resource.getPath()), resource);
 		}
 		MessageDigest digest = sha256();
 		for (Map.Entry<String, Resource> file : files.entrySet()) {
@@ -168,6 +166,22 @@ final class UnchangedCheck {
 			digest.update((byte) 0);
 		}
 		return HexFormat.of().formatHex(digest.digest(), 0, 16);
+	}
+
+	/**
+	 * A path as the fingerprint names it. Not Liquibase's {@code normalizePath}, whose
+	 * class initialization alone costs tens of milliseconds on a cold start; a path
+	 * spelled differently only makes the check fail and the full path run.
+	 */
+	private static String normalize(String path) {
+		String normalized = path.replace('\\', '/');
+		if (normalized.startsWith("classpath:")) {
+			normalized = normalized.substring("classpath:".length());
+		}
+		while (normalized.startsWith("/")) {
+			normalized = normalized.substring(1);
+		}
+		return normalized;
 	}
 
 	private static String comment(String files, String rows) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 import dev.migrate.core.changelog.MasterChangelog;
 
@@ -28,8 +30,15 @@ final class Revisions {
 	 * @throws IOException if the jar cannot be written
 	 */
 	static void writeJar(Path jar, int revisions) throws IOException {
-		Path master = Files.createTempDirectory("startup-benchmark").resolve(CHANGELOG);
+		Path folder = Files.createTempDirectory("startup-benchmark-changelog");
+		Path master = folder.resolve(CHANGELOG);
 		MasterChangelog.writeIfMissing(master, "changes");
+		String masterChangelog = Files.readString(master);
+		try (Stream<Path> files = Files.walk(folder)) {
+			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(file);
+			}
+		}
 		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
 			// Folder entries, as jar tools write them: Spring's class path search for
 			// includeAll starts from the folder.
@@ -37,7 +46,7 @@ final class Revisions {
 				out.putNextEntry(new JarEntry(folder));
 				out.closeEntry();
 			}
-			add(out, CHANGELOG, Files.readString(master));
+			add(out, CHANGELOG, masterChangelog);
 			for (int i = 0; i < revisions; i++) {
 				String id = String.format("2026%010d", i);
 				String file = "db/migrate/changes/" + id + "_create_table_" + i + ".yaml";

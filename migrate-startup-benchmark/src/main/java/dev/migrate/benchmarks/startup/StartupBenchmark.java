@@ -74,7 +74,7 @@ public final class StartupBenchmark {
 		}
 		finally {
 			Files.deleteIfExists(jar);
-			Files.deleteIfExists(folder.resolve(Revisions.CHANGELOG));
+			Files.deleteIfExists(folder);
 		}
 	}
 
