@@ -42,8 +42,8 @@ final class Revisions {
 		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
 			// Folder entries, as jar tools write them: Spring's class path search for
 			// includeAll starts from the folder.
-			for (String folder : new String[] { "db/", "db/migrate/", "db/migrate/changes/" }) {
-				out.putNextEntry(new JarEntry(folder));
+			for (String directory : new String[] { "db/", "db/migrate/", "db/migrate/changes/" }) {
+				out.putNextEntry(new JarEntry(directory));
 				out.closeEntry();
 			}
 			add(out, CHANGELOG, masterChangelog);
