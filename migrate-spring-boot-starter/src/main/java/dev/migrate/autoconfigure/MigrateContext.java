@@ -92,6 +92,9 @@ public class MigrateContext {
 			.withOnline(this.properties.isOnline());
 		RunnerOptions runnerOptions = RunnerOptions.defaults()
 			.withLockTimeout(this.properties.getLockTimeout())
+			.withStatementLockTimeout(this.properties.getStatementLockTimeout())
+			.withStatementTimeout(this.properties.getStatementTimeout())
+			.withRetryFor(this.properties.getLockRetryFor())
 			.withAllowDestructive(this.properties.isAllowDestructive());
 		return new Migrate(this.dataSource, this::desiredSchema, resources, this.properties.getChangelog(), diffOptions,
 				runnerOptions);

@@ -79,6 +79,26 @@ public class MigrateProperties {
 	private Duration lockTimeout = Duration.ofMinutes(1);
 
 	/**
+	 * How long each statement of a changeset waits for the table locks it needs
+	 * (PostgreSQL's lock_timeout) before it gives up and the changeset is retried, so
+	 * that queries arriving meanwhile wait at most that long behind it. A changeset whose
+	 * own SQL sets lock_timeout or statement_timeout keeps its own.
+	 */
+	private Duration statementLockTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * How long each statement of a changeset, but an index build, may run (PostgreSQL's
+	 * statement_timeout); 0 for no limit.
+	 */
+	private Duration statementTimeout = Duration.ofMinutes(10);
+
+	/**
+	 * How long a changeset whose statement gave up waiting for a lock is retried, with
+	 * backoff, before the migration fails naming the sessions holding the lock.
+	 */
+	private Duration lockRetryFor = Duration.ofMinutes(1);
+
+	/**
 	 * Patterns of tables no entity maps that Migrate may drop, e.g. "public.*".
 	 */
 	private List<String> includeTables = new ArrayList<>();
@@ -196,6 +216,30 @@ public class MigrateProperties {
 
 	public void setLockTimeout(Duration lockTimeout) {
 		this.lockTimeout = lockTimeout;
+	}
+
+	public Duration getStatementLockTimeout() {
+		return this.statementLockTimeout;
+	}
+
+	public void setStatementLockTimeout(Duration statementLockTimeout) {
+		this.statementLockTimeout = statementLockTimeout;
+	}
+
+	public Duration getStatementTimeout() {
+		return this.statementTimeout;
+	}
+
+	public void setStatementTimeout(Duration statementTimeout) {
+		this.statementTimeout = statementTimeout;
+	}
+
+	public Duration getLockRetryFor() {
+		return this.lockRetryFor;
+	}
+
+	public void setLockRetryFor(Duration lockRetryFor) {
+		this.lockRetryFor = lockRetryFor;
 	}
 
 	public List<String> getIncludeTables() {

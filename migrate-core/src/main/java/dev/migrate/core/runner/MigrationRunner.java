@@ -110,7 +110,7 @@ public final class MigrationRunner {
 		}
 		Changelog after = changelog;
 		if (!toApply.isEmpty()) {
-			liquibase.update(toApply.size(), new Contexts(), new LabelExpression());
+			new RetryingUpdate(liquibase, connection(liquibase), this.options).apply(changelog, toApply);
 			after = changelog.reread(connection(liquibase));
 		}
 		recordUnchanged(connection(liquibase), after);

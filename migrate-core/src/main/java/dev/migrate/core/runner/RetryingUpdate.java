@@ -1,0 +1,110 @@
+package dev.migrate.core.runner;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.exception.LiquibaseException;
+
+/**
+ * Runs Liquibase's update with {@link StatementTimeouts}: a changeset whose statement
+ * gave up waiting for a lock has been rolled back by Liquibase, and is run again after a
+ * pause that doubles up to 5 s, until {@link RunnerOptions#retryFor()} has passed. Each
+ * wait is logged with the sessions holding the tables, and so is the final failure.
+ */
+final class RetryingUpdate {
+
+	private static final System.Logger logger = System.getLogger(MigrationRunner.class.getName());
+
+	/** PostgreSQL's SQLSTATE for a lock not obtained within {@code lock_timeout}. */
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+	private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+	private final Liquibase liquibase;
+
+	private final Connection connection;
+
+	private final RunnerOptions options;
+
+	RetryingUpdate(Liquibase liquibase, Connection connection, RunnerOptions options) {
+		this.liquibase = liquibase;
+		this.connection = connection;
+		this.options = options;
+	}
+
+	/**
+	 * Apply the changesets with short lock timeouts, retrying a changeset that timed out
+	 * on a lock (rolled back by then) with backoff until {@code retryFor} has passed.
+	 */
+	void apply(Changelog changelog, List<ChangeSetRef> toApply) throws Exception {
+		Liquibase liquibase = this.liquibase;
+		Connection connection = this.connection;
+		StatementTimeouts timeouts = new StatementTimeouts(connection, this.options.statementLockTimeout(),
+				this.options.statementTimeout());
+		liquibase.setChangeExecListener(timeouts);
+		Set<String> wanted = new HashSet<>();
+		toApply.forEach((changeSet) -> wanted.add(changeSet.key()));
+		long deadline = System.nanoTime() + this.options.retryFor().toNanos();
+		Duration backoff = Duration.ofMillis(250);
+		try {
+			for (int attempt = 1;; attempt++) {
+				int remaining = (int) changelog.reread(connection)
+					.pending()
+					.stream()
+					.filter((changeSet) -> wanted.contains(changeSet.key()))
+					.count();
+				if (remaining == 0) {
+					return;
+				}
+				try {
+					liquibase.update(remaining, new Contexts(), new LabelExpression());
+					return;
+				}
+				catch (LiquibaseException ex) {
+					if (!isLockTimeout(ex)) {
+						throw ex;
+					}
+					List<String> holders = LockHolders.describe(connection, timeouts.tables());
+					if (!connection.getAutoCommit()) {
+						connection.rollback();
+					}
+					long left = deadline - System.nanoTime();
+					String waited = "Migrate waited " + this.options.statementLockTimeout().toMillis()
+							+ " ms for a lock on " + (timeouts.tables().isEmpty() ? "a table" : timeouts.tables())
+							+ " (attempt " + attempt + ")" + (holders.isEmpty() ? "" : ", held by " + holders);
+					if (left <= 0) {
+						throw new MigrationException(waited + "; gave up after retrying for " + this.options.retryFor()
+								+ " (migrate.lock-retry-for); the changeset was rolled back. End or cancel the"
+								+ " blocking session (pg_cancel_backend/pg_terminate_backend), then start again.", ex);
+					}
+					Duration pause = Duration.ofNanos(Math.min(backoff.toNanos(), left));
+					logger.log(System.Logger.Level.WARNING,
+							waited + "; the changeset was rolled back, retrying in " + pause.toMillis() + " ms");
+					Thread.sleep(pause.toMillis());
+					backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
+							: backoff.multipliedBy(2);
+				}
+			}
+		}
+		finally {
+			timeouts.reset();
+		}
+	}
+
+	private static boolean isLockTimeout(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.migrate.core.runner;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import liquibase.change.AbstractSQLChange;
+import liquibase.change.Change;
+import liquibase.change.core.CreateIndexChange;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.visitor.AbstractChangeExecListener;
+import liquibase.database.Database;
+import liquibase.structure.DatabaseObject;
+import liquibase.structure.core.Column;
+import liquibase.structure.core.Relation;
+import liquibase.structure.core.Table;
+
+/**
+ * Gives every change Liquibase runs a short {@code lock_timeout} and, but for index
+ * builds, a {@code statement_timeout}, so that a statement queued behind a long
+ * transaction gives up instead of making every later reader of the table queue behind it.
+ * A changeset whose own SQL sets either timeout keeps its own. Remembers the tables the
+ * running change touches, to name who holds them when it times out.
+ */
+final class StatementTimeouts extends AbstractChangeExecListener {
+
+	private static final Pattern INDEX_BUILD = Pattern.compile("\\b(create\\s+(unique\\s+)?index|reindex)\\b");
+
+	private static final Pattern SETS_TIMEOUTS = Pattern
+		.compile("\\bset\\s+((session|local)\\s+)?(lock_timeout|statement_timeout)\\b"
+				+ "|\\bset_config\\s*\\(\\s*'(lock_timeout|statement_timeout)'");
+
+	private final Connection connection;
+
+	private final Duration lockTimeout;
+
+	private final Duration statementTimeout;
+
+	private final Set<String> tables = new LinkedHashSet<>();
+
+	StatementTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout) {
+		this.connection = connection;
+		this.lockTimeout = lockTimeout;
+		this.statementTimeout = statementTimeout;
+	}
+
+	@Override
+	public void willRun(Change change, ChangeSet changeSet, DatabaseChangeLog changeLog, Database database) {
+		this.tables.clear();
+		this.tables.addAll(tables(change, database));
+		if (setsOwnTimeouts(changeSet)) {
+			return;
+		}
+		Duration statement = isIndexBuild(change) ? Duration.ZERO : this.statementTimeout;
+		try (Statement sql = this.connection.createStatement()) {
+			sql.execute("SET lock_timeout = " + this.lockTimeout.toMillis());
+			sql.execute("SET statement_timeout = " + statement.toMillis());
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot set the statement timeouts: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Return the tables the change that ran last touches, as {@code schema.table} or
+	 * {@code table}.
+	 */
+	Set<String> tables() {
+		return Set.copyOf(this.tables);
+	}
+
+	/**
+	 * Put the session's timeouts back to the server's defaults.
+	 */
+	void reset() throws SQLException {
+		try (Statement sql = this.connection.createStatement()) {
+			sql.execute("RESET lock_timeout");
+			sql.execute("RESET statement_timeout");
+		}
+	}
+
+	private static boolean setsOwnTimeouts(ChangeSet changeSet) {
+		return changeSet.getChanges()
+			.stream()
+			.anyMatch((change) -> change instanceof AbstractSQLChange sql && sql.getSql() != null
+					&& SETS_TIMEOUTS.matcher(sql.getSql().toLowerCase(Locale.ROOT)).find());
+	}
+
+	private static boolean isIndexBuild(Change change) {
+		if (change instanceof CreateIndexChange) {
+			return true;
+		}
+		return change instanceof AbstractSQLChange sql && sql.getSql() != null
+				&& INDEX_BUILD.matcher(sql.getSql().toLowerCase(Locale.ROOT)).find();
+	}
+
+	private static Set<String> tables(Change change, Database database) {
+		Set<String> tables = new LinkedHashSet<>();
+		try {
+			for (DatabaseObject object : change.getAffectedDatabaseObjects(database)) {
+				Relation relation = (object instanceof Column column) ? column.getRelation()
+						: (object instanceof Table table) ? table : null;
+				if (relation != null && relation.getName() != null) {
+					tables.add((relation.getSchema() != null && relation.getSchema().getName() != null)
+							? relation.getSchema().getName() + "." + relation.getName() : relation.getName());
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			// Some changes (raw SQL) cannot say what they touch; the blockers are then
+			// looked for on every table.
+		}
+		return tables;
+	}
+
+}
