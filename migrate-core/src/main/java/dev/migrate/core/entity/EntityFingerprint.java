@@ -1,5 +1,6 @@
 package dev.migrate.core.entity;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,46 +10,85 @@ import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.CodeSource;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import org.hibernate.Version;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A digest of everything the entity reader's result depends on, computed without building
  * Hibernate's metadata: the bytes of the entity classes and of every application class
- * they reach (superclasses, field and property types, their type arguments, classes named
- * in annotations such as {@code @IdClass} or {@code @Convert}, enums), the Hibernate
- * settings, and the Hibernate and Migrate versions. Equal digests mean the reader would
- * return the same schema.
+ * they reach (generic superclasses and interfaces, field and property types, their type
+ * arguments and bounds, annotation types and classes named in annotations such as
+ * {@code @IdClass} or {@code @Convert}, enums, the {@code package-info} of each package),
+ * the Hibernate settings (and the classes they name or are instances of), Hibernate's
+ * version and Migrate's own build. Classes from jars are covered by the jar's identity
+ * (path, size, time), classes from folders (a development build) by their bytes. Equal
+ * digests mean the reader would return the same schema; anything that cannot be read
+ * makes the digest unknown ({@code null}), never a guess.
  */
 final class EntityFingerprint {
 
+	private static final Pattern CLASS_NAME = Pattern
+		.compile("([\\p{L}_$][\\p{L}\\p{N}_$]*\\.)+[\\p{L}_$][\\p{L}\\p{N}_$]*");
+
 	private final MessageDigest digest = sha256();
+
+	private final Set<TypeVariable<?>> variables = new HashSet<>();
 
 	private final Map<String, Class<?>> reached = new TreeMap<>();
 
+	private final Map<String, String> jars = new TreeMap<>();
+
 	private final Deque<Class<?>> queue = new ArrayDeque<>();
 
-	static String of(Collection<Class<?>> entityClasses, Map<String, ?> settings) {
-		return new EntityFingerprint().compute(entityClasses, settings);
+	private final ClassLoader classLoader;
+
+	private EntityFingerprint(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
+
+	static @Nullable String of(Collection<Class<?>> entityClasses, Map<String, ?> settings) {
+		if (entityClasses.isEmpty()) {
+			return null;
+		}
+		try {
+			return new EntityFingerprint(entityClasses.iterator().next().getClassLoader()).compute(entityClasses,
+					settings);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			// A class that cannot be loaded or read: the entities are read the full way.
+			return null;
+		}
 	}
 
 	private String compute(Collection<Class<?>> entityClasses, Map<String, ?> settings) {
 		update("hibernate", Version.getVersionString());
-		update("migrate", String.valueOf(EntityFingerprint.class.getPackage().getImplementationVersion()));
-		new TreeMap<String, Object>(settings).forEach((key, value) -> update(key, describe(value)));
+		update("migrate", source(EntityFingerprint.class));
+		new TreeMap<String, Object>(settings).forEach((key, value) -> {
+			update(key, describe(value));
+			reachSetting(value);
+		});
 		entityClasses.stream()
 			.sorted(Comparator.comparing(Class::getName))
 			.forEach((type) -> update("entity", type.getName()));
@@ -58,23 +98,59 @@ final class EntityFingerprint {
 		}
 		this.reached.forEach((name, type) -> {
 			update("class", name);
-			this.digest.update(bytes(type));
+			this.digest.update(bytes(type, type.getName().replace('.', '/') + ".class", true));
+			String packageInfo = type.getPackageName().replace('.', '/') + "/package-info.class";
+			update("package-info", packageInfo);
+			this.digest.update(bytes(type, packageInfo, false));
 		});
+		this.jars.forEach(this::update);
 		return HexFormat.of().formatHex(this.digest.digest(), 0, 16);
 	}
 
 	private void visit(Class<?> type) {
-		reach(type.getSuperclass());
+		reach(type.getGenericSuperclass());
+		for (Type each : type.getGenericInterfaces()) {
+			reach(each);
+		}
 		annotations(type);
 		for (Field field : type.getDeclaredFields()) {
-			reach(field.getGenericType());
-			annotations(field);
+			if (!Modifier.isStatic(field.getModifiers())) {
+				reach(field.getGenericType());
+				annotations(field);
+			}
 		}
 		for (Method method : type.getDeclaredMethods()) {
-			if (method.getParameterCount() == 0) {
+			if (method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers())) {
 				reach(method.getGenericReturnType());
 				annotations(method);
 			}
+		}
+		if (type.isRecord()) {
+			for (RecordComponent component : type.getRecordComponents()) {
+				reach(component.getGenericType());
+			}
+		}
+	}
+
+	/**
+	 * A setting may be an instance of an application class (a naming strategy bean) or
+	 * name one.
+	 */
+	private void reachSetting(@Nullable Object value) {
+		if (value instanceof Class<?> type) {
+			reach(type);
+		}
+		else if (value instanceof String name && CLASS_NAME.matcher(name).matches()) {
+			try {
+				reach(Class.forName(name, false, this.classLoader));
+			}
+			catch (ClassNotFoundException ex) {
+				// Not a class name after all, or a short name Hibernate resolves itself.
+			}
+		}
+		else if (value != null && !(value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+				|| value instanceof Enum<?>)) {
+			reach(value.getClass());
 		}
 	}
 
@@ -85,13 +161,16 @@ final class EntityFingerprint {
 	}
 
 	private void annotation(Annotation annotation) {
+		// An application's own annotation (a composed or meta-annotated one) maps too.
+		reach(annotation.annotationType());
 		for (Method member : annotation.annotationType().getDeclaredMethods()) {
 			Object value;
 			try {
+				member.setAccessible(true);
 				value = member.invoke(annotation);
 			}
-			catch (IllegalAccessException | InvocationTargetException | RuntimeException ex) {
-				continue;
+			catch (IllegalAccessException | InvocationTargetException ex) {
+				throw new IllegalStateException("Cannot read " + member, ex);
 			}
 			if (value instanceof Class<?> type) {
 				reach(type);
@@ -112,14 +191,29 @@ final class EntityFingerprint {
 		}
 	}
 
-	private void reach(Type type) {
+	private void reach(@Nullable Type type) {
 		if (type instanceof Class<?> plain) {
 			Class<?> element = plain;
 			while (element.isArray()) {
 				element = element.getComponentType();
 			}
-			if (!isLibrary(element) && this.reached.putIfAbsent(element.getName(), element) == null) {
+			if (isLibrary(element)) {
+				return;
+			}
+			String source = source(element);
+			if (source.startsWith("jar:")) {
+				// A dependency's class: its jar says whether it changed.
+				this.jars.put(element.getName(), source);
+			}
+			else if (this.reached.putIfAbsent(element.getName(), element) == null) {
 				this.queue.add(element);
+			}
+		}
+		else if (type instanceof TypeVariable<?> variable) {
+			if (this.variables.add(variable)) {
+				for (Type bound : variable.getBounds()) {
+					reach(bound);
+				}
 			}
 		}
 		else if (type instanceof ParameterizedType parameterized) {
@@ -151,17 +245,42 @@ final class EntityFingerprint {
 				|| name.startsWith("org.hibernate.");
 	}
 
-	private static byte[] bytes(Class<?> type) {
-		String resource = type.getName().replace('.', '/') + ".class";
+	private static byte[] bytes(Class<?> type, String resource, boolean required) {
 		try (InputStream in = type.getClassLoader().getResourceAsStream(resource)) {
-			return (in != null) ? in.readAllBytes() : new byte[0];
+			if (in == null) {
+				if (required) {
+					throw new IllegalStateException("No class file " + resource);
+				}
+				return new byte[0];
+			}
+			return in.readAllBytes();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + resource, ex);
 		}
 	}
 
-	private static String describe(Object value) {
+	/**
+	 * Where a class comes from: {@code jar:<path>:<size>:<time>} for a jar file, its
+	 * location otherwise (whose classes are read byte by byte).
+	 */
+	private static String source(Class<?> type) {
+		CodeSource codeSource = type.getProtectionDomain().getCodeSource();
+		URL location = (codeSource != null) ? codeSource.getLocation() : null;
+		if (location == null) {
+			throw new IllegalStateException("No code source for " + type.getName());
+		}
+		String path = location.toString();
+		if ("file".equals(location.getProtocol()) && !path.endsWith("/")) {
+			File file = new File(location.getPath());
+			return "jar:" + path + ":" + file.length() + ":" + file.lastModified();
+		}
+		// A folder, or a nested jar of a Spring Boot archive whose size and time say
+		// nothing: read byte by byte.
+		return path;
+	}
+
+	private static String describe(@Nullable Object value) {
 		if (value == null || value instanceof CharSequence || value instanceof Number || value instanceof Boolean
 				|| value instanceof Enum<?>) {
 			return String.valueOf(value);

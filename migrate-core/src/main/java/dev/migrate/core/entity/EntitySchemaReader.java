@@ -15,6 +15,7 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.cfg.AvailableSettings;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the desired {@link Schema} from JPA entity classes through Hibernate's boot
@@ -51,9 +52,10 @@ public final class EntitySchemaReader {
 	 * @param entityClasses the entity classes (and embeddables, mapped superclasses)
 	 * @param hibernateSettings Hibernate settings as the application uses them at run
 	 * time
-	 * @return the fingerprint
+	 * @return the fingerprint, or {@code null} if one cannot be told (a class that cannot
+	 * be read), when the entities must be read
 	 */
-	public String fingerprint(Collection<Class<?>> entityClasses, Map<String, ?> hibernateSettings) {
+	public @Nullable String fingerprint(Collection<Class<?>> entityClasses, Map<String, ?> hibernateSettings) {
 		return EntityFingerprint.of(entityClasses, hibernateSettings);
 	}
 

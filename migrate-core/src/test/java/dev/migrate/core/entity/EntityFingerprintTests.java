@@ -42,8 +42,8 @@ class EntityFingerprintTests {
 			}
 			""";
 
-	private static final Map<String, String> SOURCES = Map.of("Item", ITEM, "Kind",
-			"package fp; public enum Kind { SMALL, LARGE }", "ItemKey",
+	private static final Map<String, String> SOURCES = Map.of("package-info", "@Deprecated(since = \"1\") package fp;",
+			"Item", ITEM, "Kind", "package fp; public enum Kind { SMALL, LARGE }", "ItemKey",
 			"package fp; public class ItemKey implements java.io.Serializable { Long id; String code; }", "Base",
 			"package fp; @jakarta.persistence.MappedSuperclass public class Base { String createdBy; }", "Tag",
 			"package fp; @jakarta.persistence.Embeddable public class Tag { String label; }");
@@ -87,6 +87,53 @@ class EntityFingerprintTests {
 	}
 
 	@Test
+	void changesWithThePackageInfo() throws Exception {
+		assertChanges("package-info", "@Deprecated(since = \"2\") package fp;");
+	}
+
+	@Test
+	void changesWithAnEnumReachedThroughAGenericSuperclassArgument() throws Exception {
+		Map<String, String> generic = Map.of("Item",
+				"package fp; @jakarta.persistence.Entity public class Item extends Base<Kind> { @jakarta.persistence.Id Long id; }",
+				"Base",
+				"package fp; @jakarta.persistence.MappedSuperclass public class Base<S extends Enum<S>> {"
+						+ " @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING) S status; }",
+				"Kind", "package fp; public enum Kind { SMALL, LARGE }");
+		Map<String, String> changed = new LinkedHashMap<>(generic);
+		changed.put("Kind", "package fp; public enum Kind { SMALL, MEDIUM, LARGE }");
+		assertThat(fingerprint(changed, SETTINGS)).isNotEqualTo(fingerprint(generic, SETTINGS));
+	}
+
+	@Test
+	void changesWithTheApplicationsOwnAnnotationType() throws Exception {
+		Map<String, String> annotated = new LinkedHashMap<>(SOURCES);
+		annotated.put("Item", ITEM.replace("Kind kind;", "@Audited Kind kind;"));
+		annotated.put("Audited",
+				"package fp; @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
+						+ " public @interface Audited { }");
+		Map<String, String> changed = new LinkedHashMap<>(annotated);
+		changed.put("Audited",
+				"package fp; @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
+						+ " public @interface Audited { String value() default \"x\"; }");
+		assertThat(fingerprint(changed, SETTINGS)).isNotEqualTo(fingerprint(annotated, SETTINGS));
+	}
+
+	@Test
+	void changesWithANamingStrategyClassNamedInTheSettings() throws Exception {
+		Map<String, Object> settings = Map.of("hibernate.physical_naming_strategy", "fp.Naming");
+		Map<String, String> withNaming = new LinkedHashMap<>(SOURCES);
+		withNaming.put("Naming", "package fp; public class Naming { String prefix = \"a_\"; }");
+		Map<String, String> changed = new LinkedHashMap<>(SOURCES);
+		changed.put("Naming", "package fp; public class Naming { String prefix = \"b_\"; }");
+		assertThat(fingerprint(changed, settings)).isNotEqualTo(fingerprint(withNaming, settings));
+	}
+
+	@Test
+	void isUnknownWhenAReachedClassCannotBeLoaded() throws Exception {
+		assertThat(fingerprint(SOURCES, SETTINGS, "Kind")).isNull();
+	}
+
+	@Test
 	void changesWithTheHibernateSettings() throws Exception {
 		assertThat(fingerprint(SOURCES, Map.of("hibernate.default_schema", "shop")))
 			.isNotEqualTo(fingerprint(SOURCES, SETTINGS));
@@ -103,6 +150,11 @@ class EntityFingerprintTests {
 	 * and fingerprint {@code fp.Item}, the only class handed over as an entity.
 	 */
 	private String fingerprint(Map<String, String> sources, Map<String, Object> settings) throws Exception {
+		return fingerprint(sources, settings, null);
+	}
+
+	private String fingerprint(Map<String, String> sources, Map<String, Object> settings, String deleted)
+			throws Exception {
 		Path build = Files.createDirectories(this.temp.resolve("build-" + (++this.builds)));
 		List<String> arguments = new ArrayList<>(List.of("-d", build.toString(), "-classpath", persistenceApi()));
 		for (Map.Entry<String, String> source : sources.entrySet()) {
@@ -113,6 +165,9 @@ class EntityFingerprintTests {
 		}
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
 		assertThat(compiler.run(null, null, null, arguments.toArray(String[]::new))).as("compiled").isZero();
+		if (deleted != null) {
+			Files.delete(build.resolve("fp/" + deleted + ".class"));
+		}
 		try (URLClassLoader loader = new URLClassLoader(new URL[] { build.toUri().toURL() },
 				getClass().getClassLoader())) {
 			return new EntitySchemaReader(Dialects.postgresql()).fingerprint(List.of(loader.loadClass("fp.Item")),
