@@ -38,10 +38,11 @@ public interface Dialect {
 			throws SQLException;
 
 	/**
-	 * Return a digest of the definitions of every schema object outside the system
-	 * schemas, computed by the database in one query: it changes with any change of a
-	 * table, column, constraint, index, sequence or enum type, so that an unchanged
-	 * digest shows that the catalog need not be read again.
+	 * Return a digest of the schemas outside the system ones and of the definitions of
+	 * their tables, columns, constraints, indexes, sequences and enum types, computed by
+	 * the database in one query: it changes with every change {@link #readSchema} can see
+	 * (and more), so that an unchanged digest shows that the catalog need not be read
+	 * again.
 	 * @param connection the connection
 	 * @param excludedTables names of tables to leave out (e.g. the migration tool's own
 	 * tables, whose comment holds fingerprints)

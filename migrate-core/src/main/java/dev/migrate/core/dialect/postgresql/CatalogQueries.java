@@ -4,7 +4,8 @@ package dev.migrate.core.dialect.postgresql;
  * The catalog queries: one per kind of object, each covering every table of the requested
  * schemas at once, so that the number of queries does not grow with the number of tables.
  * Every query takes the schema names as its first parameter and, but for
- * {@link #SCHEMAS}, the excluded table names as its second (both {@code text[]}).
+ * {@link #SCHEMAS}, the excluded table names as its second (both {@code text[]});
+ * {@link #FINGERPRINT} takes only the excluded table names.
  */
 final class CatalogQueries {
 
@@ -110,25 +111,41 @@ final class CatalogQueries {
 	static final String SCHEMAS = "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ANY (?)";
 
 	/**
-	 * A digest of the definition of every table, column, constraint, index, sequence and
-	 * enum type in every schema but the system ones, computed by the server from its own
-	 * text of each definition (takes only the excluded table names).
+	 * A digest of every schema and of the definition of every table, column, constraint,
+	 * index, sequence and enum type in them (system schemas left out), computed by the
+	 * server from its own text of each definition, with what the reader filters on:
+	 * partitions, and membership of an extension or ownership by a column. Takes only the
+	 * excluded table names. Each line is hashed, so no text can run into the next line.
 	 */
 	static final String FINGERPRINT = """
-			WITH rel AS (
-			  SELECT c.oid, n.nspname || '.' || c.relname AS name, c.relkind
-			  FROM pg_catalog.pg_class c
-			  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+			WITH ns AS (
+			  SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n
 			  WHERE n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'
-			    AND c.relkind IN ('r', 'p', 'S', 'v', 'm') AND c.relname <> ALL (?)
+			), rel AS (
+			  SELECT c.oid, ns.nspname || '.' || c.relname AS name, c.relkind, c.relispartition,
+			         pg_catalog.pg_get_expr(c.relpartbound, c.oid) AS bound
+			  FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace
+			  WHERE c.relkind IN ('r', 'p', 'S', 'v', 'm') AND c.relname <> ALL (?)
+			), dep AS (
+			  SELECT d.classid, d.objid,
+			         string_agg(d.deptype::text || ' ' || pg_catalog.pg_describe_object(d.refclassid, d.refobjid,
+			           d.refobjsubid), ', ' ORDER BY d.deptype, d.refobjid, d.refobjsubid) AS deps
+			  FROM pg_catalog.pg_depend d
+			  WHERE d.deptype IN ('e', 'a', 'i')
+			    AND d.classid IN ('pg_catalog.pg_class'::regclass, 'pg_catalog.pg_type'::regclass)
+			  GROUP BY d.classid, d.objid
 			), item AS (
-			  SELECT 'r ' || rel.name || ' ' || rel.relkind::text || ' '
-			         || coalesce(obj_description(rel.oid, 'pg_class'), '') AS line
+			  SELECT 'n ' || ns.nspname AS line FROM ns
+			  UNION ALL
+			  SELECT 'r ' || rel.name || ' ' || rel.relkind::text || ' ' || rel.relispartition::text || ' '
+			         || coalesce(rel.bound, '') || ' ' || coalesce(dep.deps, '') || ' '
+			         || coalesce(obj_description(rel.oid, 'pg_class'), '')
 			  FROM rel
+			  LEFT JOIN dep ON dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = rel.oid
 			  UNION ALL
 			  SELECT 'c ' || rel.name || ' ' || a.attnum || ' ' || a.attname || ' '
 			         || pg_catalog.format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull::text || ' '
-			         || a.attidentity::text || a.attgenerated::text || ' '
+			         || a.attidentity::text || a.attgenerated::text || ' ' || a.attcollation || ' '
 			         || coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), '') || ' '
 			         || coalesce(col_description(a.attrelid, a.attnum), '')
 			  FROM rel
@@ -138,18 +155,21 @@ final class CatalogQueries {
 			  SELECT 'k ' || rel.name || ' ' || co.conname || ' ' || pg_catalog.pg_get_constraintdef(co.oid)
 			  FROM rel JOIN pg_catalog.pg_constraint co ON co.conrelid = rel.oid
 			  UNION ALL
-			  SELECT 'i ' || pg_catalog.pg_get_indexdef(i.indexrelid)
+			  SELECT 'i ' || pg_catalog.pg_get_indexdef(i.indexrelid) || ' ' || i.indisvalid::text
 			  FROM rel JOIN pg_catalog.pg_index i ON i.indrelid = rel.oid
 			  UNION ALL
-			  SELECT 's ' || rel.name || ' ' || s.seqstart || ' ' || s.seqincrement
+			  SELECT 's ' || rel.name || ' ' || s.seqstart || ' ' || s.seqincrement || ' ' || s.seqmin || ' '
+			         || s.seqmax || ' ' || s.seqcache || ' ' || s.seqcycle::text
 			  FROM rel JOIN pg_catalog.pg_sequence s ON s.seqrelid = rel.oid
 			  UNION ALL
-			  SELECT 'e ' || n.nspname || '.' || t.typname || ' ' || e.enumsortorder || ' ' || e.enumlabel
+			  SELECT 'e ' || ns.nspname || '.' || t.typname || ' ' || e.enumsortorder || ' ' || e.enumlabel || ' '
+			         || coalesce(dep.deps, '')
 			  FROM pg_catalog.pg_enum e
 			  JOIN pg_catalog.pg_type t ON t.oid = e.enumtypid
-			  JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+			  JOIN ns ON ns.oid = t.typnamespace
+			  LEFT JOIN dep ON dep.classid = 'pg_catalog.pg_type'::regclass AND dep.objid = t.oid
 			)
-			SELECT md5(coalesce(string_agg(line, E'\\n' ORDER BY line), '')) FROM item""";
+			SELECT md5(coalesce(string_agg(md5(line), '' ORDER BY line), '')) FROM item""";
 
 	private CatalogQueries() {
 	}

@@ -33,6 +33,17 @@ class CatalogFingerprintTests {
 			""";
 
 	@Test
+	void changesWhenAPartitionIsDetached() throws SQLException {
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			database.execute("CREATE TABLE part (id int, at date) PARTITION BY RANGE (at);"
+					+ " CREATE TABLE part_2026 PARTITION OF part FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')");
+			String before = fingerprint(database);
+			database.execute("ALTER TABLE part DETACH PARTITION part_2026");
+			assertThat(fingerprint(database)).isNotEqualTo(before);
+		}
+	}
+
+	@Test
 	void isTheSameForTheSameDefinitionsInAnotherDatabase() throws SQLException {
 		try (TestDatabase one = TestPostgres.createDatabase(); TestDatabase two = TestPostgres.createDatabase()) {
 			one.execute(SCHEMA);
@@ -57,7 +68,11 @@ class CatalogFingerprintTests {
 			"ALTER TABLE author DROP CONSTRAINT author_score_check, ADD CONSTRAINT author_score_check CHECK (score > 0)",
 			"ALTER TABLE book DROP CONSTRAINT book_author_id_fkey, ADD CONSTRAINT book_author_id_fkey"
 					+ " FOREIGN KEY (author_id) REFERENCES author ON DELETE CASCADE",
-			"DROP INDEX book_title; CREATE INDEX book_title ON book (upper(title))" })
+			"DROP INDEX book_title; CREATE INDEX book_title ON book (upper(title))", "CREATE SCHEMA empty",
+			"CREATE TABLE part (id int, at date) PARTITION BY RANGE (at);"
+					+ " CREATE TABLE part_2026 PARTITION OF part FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+			"ALTER SEQUENCE book_seq OWNED BY book.id", "ALTER SEQUENCE book_seq MAXVALUE 1000",
+			"ALTER TABLE author ALTER COLUMN name TYPE varchar(100) COLLATE \"C\"" })
 	void changesWithEveryChangeACatalogReadSees(String change) throws SQLException {
 		try (TestDatabase database = TestPostgres.createDatabase()) {
 			database.execute(SCHEMA);
