@@ -22,8 +22,8 @@ public interface EntitySchemaSource {
 	 * reading it, so that a development restart with an unchanged fingerprint (and an
 	 * unchanged database) need not read the entities. Equal fingerprints must mean an
 	 * equal desired schema.
-	 * @return the fingerprint (letters and digits), or {@code null} if it cannot be told,
-	 * then the desired schema is read on every start
+	 * @return the fingerprint, or {@code null} if it cannot be told, then the desired
+	 * schema is read on every start
 	 */
 	default @Nullable String fingerprint() {
 		return null;

@@ -2,9 +2,13 @@ package dev.migrate.autoconfigure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -215,7 +219,17 @@ public class MigrateContext {
 		}
 		String options = this.properties.getIncludeTables() + "|" + this.properties.getExcludeTables() + "|"
 				+ this.properties.isOnline();
-		return entities + "-" + Integer.toHexString(options.hashCode());
+		return entities + "-"
+				+ HexFormat.of().formatHex(sha256().digest(options.getBytes(StandardCharsets.UTF_8)), 0, 8);
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	String logicalChangesDirectory() {

@@ -112,6 +112,9 @@ public class MigrateInitializer implements InitializingBean {
 		if (!this.context.hasEntities()) {
 			return new Outcome(true, result.status(), null, applied, null, false);
 		}
+		// Taken before the comparison, so that DDL run meanwhile is not recorded as in
+		// step.
+		String catalog = (desired != null) ? migrate.runner().catalogFingerprint().orElse(null) : null;
 		// One comparison serves both the new revision and the drift reported.
 		SchemaDiff drift = migrate.diff();
 		if (!result.blocked().isEmpty()) {
@@ -128,10 +131,12 @@ public class MigrateInitializer implements InitializingBean {
 			result = migrate.runner().upgrade();
 			logBlocked(result);
 			applied += result.applied().size();
+			catalog = (desired != null) ? migrate.runner().catalogFingerprint().orElse(null) : null;
 			drift = migrate.diff();
 		}
-		if (desired != null && drift.isEmpty() && result.blocked().isEmpty() && !result.status().hasPending()) {
-			migrate.runner().recordInStep(desired);
+		if (desired != null && catalog != null && drift.isEmpty() && result.blocked().isEmpty()
+				&& !result.status().hasPending()) {
+			migrate.runner().recordInStep(desired, catalog);
 		}
 		return new Outcome(true, result.status(), drift, applied, generated, false);
 	}

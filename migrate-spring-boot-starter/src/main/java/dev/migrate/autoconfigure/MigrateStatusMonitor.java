@@ -75,6 +75,10 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 			MigrationStatus revisions = this.context.hasChangelog()
 					? migrate.runner().statusIfUnchanged().orElseGet(migrate.runner()::status) : null;
 			SchemaDiff drift = this.context.hasEntities() ? migrate.diff() : null;
+			if (drift != null && !drift.isEmpty()) {
+				// A start that trusted the fingerprints must not trust them again.
+				migrate.runner().forgetInStep();
+			}
 			this.status = new MigrateStatus(Instant.now(), revisions, drift, null);
 			reportDriftChange(drift);
 		}

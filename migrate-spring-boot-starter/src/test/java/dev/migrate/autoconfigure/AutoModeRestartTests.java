@@ -5,9 +5,11 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import dev.migrate.autoconfigure.app.v1.PeopleApplication;
+import dev.migrate.core.schema.Schema;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
@@ -77,12 +79,100 @@ class AutoModeRestartTests {
 		}
 	}
 
+	@Test
+	void aRestartWithChangedEntitiesTakesTheFullPathAndWritesTheirRevision(CapturedOutput output) throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			start(database).close();
+			start(database).close();
+			int before = output.getOut().length();
+			try (ConfigurableApplicationContext context = start(
+					dev.migrate.autoconfigure.app.v2.PeopleApplication.class, database)) {
+				assertThat(output.getOut().substring(before)).doesNotContain(SHORTCUT);
+				assertThat(context.getBean(MigrateInitializer.class).lastRun().generated()).isNotNull();
+			}
+			assertThat(revisions()).hasSize(2);
+		}
+	}
+
+	@Test
+	void aRestartAfterATeammatesRevisionAppliesIt(CapturedOutput output) throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			start(database).close();
+			start(database).close();
+			Files.writeString(this.source.resolve("db/migrate/changes/20990101000000_teammate.yaml"), """
+					databaseChangeLog:
+					- changeSet:
+					    id: teammate-1
+					    author: teammate
+					    changes:
+					    - sql:
+					        sql: CREATE TABLE audit_log (id bigint PRIMARY KEY)
+					""");
+			int before = output.getOut().length();
+			try (ConfigurableApplicationContext context = start(database)) {
+				assertThat(output.getOut().substring(before)).doesNotContain(SHORTCUT);
+				assertThat(context.getBean(MigrateInitializer.class).lastRun().applied()).isEqualTo(1);
+			}
+			assertThat(database.queryForString("SELECT to_regclass('audit_log') IS NOT NULL")).isEqualTo("t");
+		}
+	}
+
+	@Test
+	void driftFoundAfterAStartThatTrustedTheFingerprintsIsComparedAgainAtTheNextStart(CapturedOutput output)
+			throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			// A source whose fingerprint stays the same while its schema changes: what a
+			// fingerprint that misses an input would do.
+			AtomicReference<String> entityPackage = new AtomicReference<>("dev.migrate.autoconfigure.app.v1");
+			EntitySchemaSource lying = new EntitySchemaSource() {
+
+				@Override
+				public Schema desiredSchema() {
+					return new ScannedEntitySchemaSource(List.of(entityPackage.get()), getClass().getClassLoader())
+						.desiredSchema();
+				}
+
+				@Override
+				public String fingerprint() {
+					return "always-the-same";
+				}
+
+			};
+			start(PeopleApplication.class, database, lying).close();
+			entityPackage.set("dev.migrate.autoconfigure.app.v2");
+			int before = output.getOut().length();
+			try (ConfigurableApplicationContext context = start(PeopleApplication.class, database, lying)) {
+				assertThat(output.getOut().substring(before)).contains(SHORTCUT);
+				assertThat(context.getBean(MigrateStatusMonitor.class).refresh().drift().isEmpty()).isFalse();
+			}
+			before = output.getOut().length();
+			try (ConfigurableApplicationContext context = start(PeopleApplication.class, database, lying)) {
+				assertThat(output.getOut().substring(before)).doesNotContain(SHORTCUT);
+				assertThat(context.getBean(MigrateInitializer.class).lastRun().generated()).isNotNull();
+			}
+			assertThat(revisions()).hasSize(2);
+		}
+	}
+
 	private ConfigurableApplicationContext start(TestDatabase database) throws Exception {
+		return start(PeopleApplication.class, database, null);
+	}
+
+	private ConfigurableApplicationContext start(Class<?> application, TestDatabase database) throws Exception {
+		return start(application, database, null);
+	}
+
+	private ConfigurableApplicationContext start(Class<?> application, TestDatabase database,
+			EntitySchemaSource entities) throws Exception {
 		// The revisions written to the source folder are on the classpath too, as after a
 		// build.
 		URLClassLoader classLoader = new URLClassLoader(new URL[] { this.source.toUri().toURL() },
 				getClass().getClassLoader());
-		return new SpringApplicationBuilder(PeopleApplication.class).web(WebApplicationType.NONE)
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(application);
+		if (entities != null) {
+			builder.initializers((context) -> context.getBeanFactory().registerSingleton("entities", entities));
+		}
+		return builder.web(WebApplicationType.NONE)
 			.resourceLoader(new DefaultResourceLoader(classLoader))
 			.properties(
 					"spring.autoconfigure.exclude=org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",

@@ -141,10 +141,10 @@ public final class MigrationRunner {
 
 	/**
 	 * Return the status as {@link #statusIfUnchanged()} does, and only if, in addition,
-	 * the desired schema's fingerprint is the one {@link #recordInStep(String)} recorded
-	 * and the catalog's fingerprint (one more query) is unchanged too: then the database
-	 * was found in step with the same desired schema and nothing changed since, so there
-	 * is nothing to compare.
+	 * the desired schema's fingerprint is the one {@link #recordInStep(String, String)}
+	 * recorded and the catalog's fingerprint (one more query) is unchanged too: then the
+	 * database was found in step with the same desired schema and nothing changed since,
+	 * so there is nothing to compare.
 	 * @param desiredFingerprint the desired schema's fingerprint
 	 * @return the status, or empty if it must be found out the full way
 	 */
@@ -163,19 +163,49 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * Record that the database was found in step with the desired schema of the given
-	 * fingerprint (no drift), after an upgrade that left nothing pending, together with a
-	 * fingerprint of the catalog as it is now.
-	 * @param desiredFingerprint the desired schema's fingerprint
-	 * @return whether it was recorded (not when revisions or applied changesets changed
-	 * since that upgrade, or the user may not comment on the table)
+	 * Return the catalog's fingerprint (one query), to be taken before comparing the
+	 * database with a desired schema and passed to {@link #recordInStep(String, String)}.
+	 * @return the fingerprint, or empty if it cannot be computed
 	 */
-	public boolean recordInStep(String desiredFingerprint) {
+	public Optional<String> catalogFingerprint() {
 		try (Connection connection = this.dataSource.getConnection()) {
-			return new UnchangedCheck(this.changelog, this.resources).recordInStep(connection, desiredFingerprint);
+			return Optional.of(UnchangedCheck.catalogFingerprint(connection));
+		}
+		catch (SQLException | RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Record that the database was found in step with the desired schema of the given
+	 * fingerprint (no drift), after an upgrade that left nothing pending, unless the
+	 * catalog changed since {@code catalogFingerprint} was taken.
+	 * @param desiredFingerprint the desired schema's fingerprint
+	 * @param catalogFingerprint the catalog's fingerprint taken before the comparison
+	 * @return whether it was recorded (not when revisions, applied changesets or the
+	 * catalog changed meanwhile, or the user may not comment on the table)
+	 */
+	public boolean recordInStep(String desiredFingerprint, String catalogFingerprint) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return new UnchangedCheck(this.changelog, this.resources).recordInStep(connection, desiredFingerprint,
+					catalogFingerprint);
 		}
 		catch (SQLException | IOException | RuntimeException ex) {
 			return false;
+		}
+	}
+
+	/**
+	 * Forget that the database was in step with a desired schema, e.g. when drift was
+	 * found after a start that took {@link #statusIfUnchanged(String)}: the next one then
+	 * compares again.
+	 */
+	public void forgetInStep() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			new UnchangedCheck(this.changelog, this.resources).forgetInStep(connection);
+		}
+		catch (SQLException | IOException | RuntimeException ex) {
+			// Nothing recorded can be forgotten either.
 		}
 	}
 

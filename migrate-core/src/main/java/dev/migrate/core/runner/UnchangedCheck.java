@@ -92,22 +92,39 @@ final class UnchangedCheck {
 
 	/**
 	 * Add the desired schema's fingerprint and the catalog's to the recorded ones, if
-	 * they still hold.
+	 * they still hold and the catalog is still the one the comparison read (its
+	 * fingerprint taken before the comparison): DDL run meanwhile by someone else must
+	 * not be recorded as in step.
 	 * @return whether it was recorded
 	 */
-	boolean recordInStep(Connection connection, String desired) throws SQLException, IOException {
+	boolean recordInStep(Connection connection, String desired, String catalogBefore) throws SQLException, IOException {
 		String folder = folder();
-		if (folder == null || statusIfUnchanged(connection, null) == null) {
+		if (folder == null || statusIfUnchanged(connection, null) == null
+				|| !catalogBefore.equals(catalogFingerprint(connection))) {
 			return false;
 		}
 		writeComment(connection, comment(filesFingerprint(folder), Rows.read(connection).fingerprint()) + ":"
-				+ inStep(connection, desired));
+				+ plain(desired) + ":" + catalogBefore);
 		return true;
 	}
 
+	/**
+	 * Drop the desired schema's and the catalog's fingerprints, e.g. when drift was found
+	 * after a start that trusted them.
+	 */
+	void forgetInStep(Connection connection) throws SQLException, IOException {
+		String folder = folder();
+		if (folder != null && statusIfUnchanged(connection, null) != null) {
+			writeComment(connection, comment(filesFingerprint(folder), Rows.read(connection).fingerprint()));
+		}
+	}
+
+	static String catalogFingerprint(Connection connection) throws SQLException {
+		return Dialects.postgresql().catalogFingerprint(connection, MigrationRunner.LIQUIBASE_TABLES);
+	}
+
 	private static String inStep(Connection connection, String desired) throws SQLException {
-		return plain(desired) + ":"
-				+ Dialects.postgresql().catalogFingerprint(connection, MigrationRunner.LIQUIBASE_TABLES);
+		return plain(desired) + ":" + catalogFingerprint(connection);
 	}
 
 	/**

@@ -93,7 +93,7 @@ class UnchangedShortcutTests {
 		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = upgraded(database)) {
 			MigrationRunner runner = workspace.runner();
 			assertThat(runner.statusIfUnchanged("entities-1")).as("never recorded").isEmpty();
-			assertThat(runner.recordInStep("entities-1")).isTrue();
+			assertThat(runner.recordInStep("entities-1", runner.catalogFingerprint().orElseThrow())).isTrue();
 			assertThat(runner.statusIfUnchanged("entities-1"))
 				.hasValueSatisfying((status) -> assertThat(status.current()).isEqualTo(runner.status().current()));
 			assertThat(runner.statusIfUnchanged("entities-2")).as("other entities").isEmpty();
@@ -106,14 +106,40 @@ class UnchangedShortcutTests {
 	@Test
 	void inStepIsDroppedByTheNextUpgrade() throws Exception {
 		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = upgraded(database)) {
-			assertThat(workspace.runner().recordInStep("entities-1")).isTrue();
+			assertThat(workspace.runner().recordInStep("entities-1", catalog(workspace))).isTrue();
 			workspace.generate(A_AND_B, DiffOptions.defaults(), "two");
-			assertThat(workspace.runner().recordInStep("entities-1")).as("a revision not applied yet").isFalse();
+			assertThat(workspace.runner().recordInStep("entities-1", catalog(workspace)))
+				.as("a revision not applied yet")
+				.isFalse();
 			assertThat(workspace.runner().statusIfUnchanged("entities-1")).isEmpty();
 			workspace.runner().upgrade();
 			assertThat(workspace.runner().statusIfUnchanged("entities-1")).isEmpty();
 			assertUnchanged(workspace.runner());
 		}
+	}
+
+	@Test
+	void inStepIsNotRecordedWhenTheCatalogChangedSinceTheComparison() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = upgraded(database)) {
+			String compared = catalog(workspace);
+			database.execute("CREATE INDEX a_name ON a (name)");
+			assertThat(workspace.runner().recordInStep("entities-1", compared)).isFalse();
+			assertThat(workspace.runner().statusIfUnchanged("entities-1")).isEmpty();
+		}
+	}
+
+	@Test
+	void inStepIsForgottenOnRequestAndTheRevisionsShortcutStays() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = upgraded(database)) {
+			assertThat(workspace.runner().recordInStep("entities-1", catalog(workspace))).isTrue();
+			workspace.runner().forgetInStep();
+			assertThat(workspace.runner().statusIfUnchanged("entities-1")).isEmpty();
+			assertUnchanged(workspace.runner());
+		}
+	}
+
+	private static String catalog(Workspace workspace) {
+		return workspace.runner().catalogFingerprint().orElseThrow();
 	}
 
 	private static Workspace upgraded(TestDatabase database) {
