@@ -64,7 +64,7 @@ public final class CatalogFloor {
 	 * constraints, indexes, sequences, enum labels
 	 * @throws SQLException if a query fails
 	 */
-	public static int[] read(Connection connection, List<String> schemas) throws SQLException {
+	static int[] read(Connection connection, List<String> schemas) throws SQLException {
 		Array names = connection.createArrayOf("text", schemas.toArray());
 		return new int[] { rows(connection, TABLES, names), rows(connection, COLUMNS, names),
 				rows(connection, CONSTRAINTS, names), rows(connection, INDEXES, names),

@@ -15,7 +15,7 @@ import liquibase.snapshot.SnapshotGeneratorFactory;
  * Liquibase's snapshot of a schema, what {@code diffChangeLog} and liquibase-hibernate
  * compare: the way the Java tools before Migrate read a database.
  */
-public final class LiquibaseSnapshot {
+final class LiquibaseSnapshot {
 
 	private LiquibaseSnapshot() {
 	}
@@ -28,7 +28,7 @@ public final class LiquibaseSnapshot {
 	 * @return the snapshot
 	 * @throws LiquibaseException if Liquibase fails
 	 */
-	public static DatabaseSnapshot take(Connection connection, String schema) throws LiquibaseException {
+	static DatabaseSnapshot take(Connection connection, String schema) throws LiquibaseException {
 		Database database = DatabaseFactory.getInstance()
 			.findCorrectDatabaseImplementation(new JdbcConnection(connection));
 		return SnapshotGeneratorFactory.getInstance()

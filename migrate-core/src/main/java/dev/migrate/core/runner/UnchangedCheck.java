@@ -148,7 +148,7 @@ final class UnchangedCheck {
 		if (folder == null || changelog.revisions().isEmpty() || !changelog.pending().isEmpty()
 				|| !changelog.revisions()
 					.stream()
-					.allMatch((revision) -> normalize(revision.file()).startsWith(folder + "/"))) {
+					.allMatch((revision) -> isInFolder(normalize(revision.file()), folder))) {
 			return;
 		}
 		writeComment(connection, comment(filesFingerprint(folder), Rows.read(connection).fingerprint()));
@@ -199,6 +199,14 @@ final class UnchangedCheck {
 			normalized = normalized.substring(1);
 		}
 		return normalized;
+	}
+
+	/**
+	 * Whether a changeset's file is one of the files the check reads; a path that climbs
+	 * out ({@code ..}) never is.
+	 */
+	private static boolean isInFolder(String file, String folder) {
+		return file.startsWith(folder + "/") && !file.contains("/../") && !file.contains("/./");
 	}
 
 	private static String comment(String files, String rows) {

@@ -33,6 +33,9 @@ public final class StartupBenchmark {
 	public static void main(String[] args) throws Exception {
 		int revisions = intArgument(args, "--revisions=", 500);
 		int rounds = intArgument(args, "--rounds=", 10);
+		if (revisions < 1 || rounds < 1) {
+			throw new IllegalArgumentException("--revisions and --rounds must be at least 1");
+		}
 		run(revisions, rounds, Path.of("target", "application-classpath.txt"), System.out).print(System.out);
 	}
 
