@@ -67,12 +67,24 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 	 * Read the revisions and compare the entities with the database now.
 	 * @return the new status
 	 */
-	public synchronized MigrateStatus refresh() {
+	public MigrateStatus refresh() {
+		return refresh(true);
+	}
+
+	/**
+	 * The first comparison after a start that did not compare: the revisions were just
+	 * read by the start itself.
+	 */
+	private MigrateStatus compareAfterStartup() {
+		return refresh(false);
+	}
+
+	private synchronized MigrateStatus refresh(boolean readRevisions) {
 		try {
 			Migrate migrate = this.context.migrate();
 			// Liquibase's full status only when the revisions or the applied changesets
 			// changed since the last upgrade.
-			MigrationStatus revisions = this.context.hasChangelog()
+			MigrationStatus revisions = !readRevisions ? this.status.revisions() : this.context.hasChangelog()
 					? migrate.runner().statusIfUnchanged().orElseGet(migrate.runner()::status) : null;
 			SchemaDiff drift = this.context.hasEntities() ? migrate.diff() : null;
 			if (drift != null && !drift.isEmpty()) {
@@ -115,12 +127,12 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
-		if (periodic()) {
-			scheduler.scheduleWithFixedDelay(this::refresh, driftUnknown ? 0 : this.interval.toMillis(),
-					this.interval.toMillis(), TimeUnit.MILLISECONDS);
+		if (driftUnknown) {
+			scheduler.execute(this::compareAfterStartup);
 		}
-		else {
-			scheduler.execute(this::refresh);
+		if (periodic()) {
+			scheduler.scheduleWithFixedDelay(this::refresh, this.interval.toMillis(), this.interval.toMillis(),
+					TimeUnit.MILLISECONDS);
 		}
 		this.scheduler = scheduler;
 	}
