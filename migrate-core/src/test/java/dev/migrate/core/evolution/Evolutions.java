@@ -179,6 +179,21 @@ final class Evolutions {
 							.withRenames(RenameHints.none()
 								.table(new QualifiedName("public", "person"), new QualifiedName("public", "customer"))))
 						.keeps(SEED_PERSON, "SELECT string_agg(name, ',' ORDER BY id) FROM customer", "Ada,Grace"),
+					Evolution
+						.of("rename a table with a hint and drop its check, unique key and index",
+								schema().table("person",
+										(t) -> t.id()
+											.column("name", "varchar(50)")
+											.column("age", "integer")
+											.check("age >= 0")
+											.unique("name")
+											.index("age")),
+								schema().table("customer",
+										(t) -> t.id().column("name", "varchar(50)").column("age", "integer")))
+						.options(DiffOptions.defaults()
+							.withRenames(RenameHints.none()
+								.table(new QualifiedName("public", "person"), new QualifiedName("public", "customer"))))
+						.keeps(SEED_PERSON, "SELECT string_agg(name, ',' ORDER BY id) FROM customer", "Ada,Grace"),
 					Evolution.of("identity columns",
 							schema().table("ticket",
 									(t) -> t.identity("id", "bigint", Column.Identity.ALWAYS)
