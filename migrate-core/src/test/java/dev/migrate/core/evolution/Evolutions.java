@@ -194,6 +194,15 @@ final class Evolutions {
 							.withRenames(RenameHints.none()
 								.table(new QualifiedName("public", "person"), new QualifiedName("public", "customer"))))
 						.keeps(SEED_PERSON, "SELECT string_agg(name, ',' ORDER BY id) FROM customer", "Ada,Grace"),
+					Evolution
+						.of("rename a table with a hint and create a new one with its old name",
+								schema().table("person", (t) -> t.id().column("name", "varchar(50)").unique("name")),
+								schema().table("customer", (t) -> t.id().column("name", "varchar(50)").unique("name"))
+									.table("person", (t) -> t.id().column("name", "varchar(50)").unique("name")))
+						.options(DiffOptions.defaults()
+							.withRenames(RenameHints.none()
+								.table(new QualifiedName("public", "person"), new QualifiedName("public", "customer"))))
+						.keeps(SEED_PERSON, "SELECT string_agg(name, ',' ORDER BY id) FROM customer", "Ada,Grace"),
 					Evolution.of("identity columns",
 							schema().table("ticket",
 									(t) -> t.identity("id", "bigint", Column.Identity.ALWAYS)

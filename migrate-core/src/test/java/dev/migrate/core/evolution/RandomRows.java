@@ -27,7 +27,7 @@ final class RandomRows {
 	/** Columns whose text form survives every type change of their family. */
 	private static final Map<String, String[]> KEPT = Map.of("id", new String[] { "1", "2", "3" }, "c0",
 			new String[] { "1", "2", "3" }, "c1", new String[] { "r1", "r2", "r3" }, "c4",
-			new String[] { "t", "t", "t" }, "c5", new String[] { "00000000-0000-0000-0000-000000000001",
+			new String[] { "true", "true", "true" }, "c5", new String[] { "00000000-0000-0000-0000-000000000001",
 					"00000000-0000-0000-0000-000000000002", "00000000-0000-0000-0000-000000000003" });
 
 	private RandomRows() {
