@@ -11,6 +11,8 @@ import java.util.TreeSet;
 
 import dev.migrate.core.diff.Change;
 import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.diff.TableChange;
+import dev.migrate.core.schema.QualifiedName;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.SchemaComparator;
 import dev.migrate.testsupport.PostgresTest;
@@ -28,7 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pair's A), so every step is one generated revision applied to a real database.
  * <p>
  * {@code -Dmigrate.random.seed=N} replays a failing walk;
- * {@code -Dmigrate.random.pairs=N} sets the number of pairs (500 by default).
+ * {@code -Dmigrate.random.pairs=N} sets the number of pairs (100 by default; the build
+ * runs 100 on the default major and 25 on each other one). With fewer than
+ * {@value #STEPS_PER_WALK} pairs the run is too short to promise every kind of change,
+ * and that check is left out.
  */
 @PostgresTest
 class RandomEvolutionTests {
@@ -50,7 +55,7 @@ class RandomEvolutionTests {
 	@Test
 	void upgradingFromAToBYieldsExactlyBWithTheRowsAndDowngradingYieldsExactlyA() throws Exception {
 		long seed = Long.getLong("migrate.random.seed", System.nanoTime());
-		int pairs = Integer.getInteger("migrate.random.pairs", 500);
+		int pairs = Integer.getInteger("migrate.random.pairs", 100);
 		Random random = new Random(seed);
 		RandomSchemas schemas = new RandomSchemas(random);
 		RandomRenames renames = new RandomRenames(random);
@@ -65,36 +70,61 @@ class RandomEvolutionTests {
 					RandomRenames.Renamed b = renames.apply(a, schemas.next());
 					DiffOptions options = OPTIONS.withRenames(b.hints());
 					RandomRows.write(database, a);
-					workspace.diff(b.target(), options).changes().forEach((change) -> kinds.add(kind(change)));
+					List<Change> changes = workspace.diff(b.target(), options).changes();
+					changes.forEach((change) -> kinds.add(kind(change)));
 					Path revision = workspace.generate(b.target(), options, "step " + step);
 					walk.add((revision != null) ? Files.readString(revision) : "(no changes)");
 					String context = "pair %d of walk with seed %d (-Dmigrate.random.seed=%d); A was %s;%nhints %s;%nrevisions:%n%s"
 						.formatted(done, seed, seed, a, b.hints(), String.join("\n", walk));
 					Map<String, String> keptForward = RandomRows.expected(a, b.target(), b.hints(), true);
-					Map<String, String> keptBackward = RandomRows.expected(b.target(), a, b.hints(), false);
+					// A dropped column comes back with its default in every row, which
+					// its
+					// unique key or check may refuse: a downgrade restores the schema,
+					// not
+					// lost data, so such tables are emptied before it and not compared.
+					Set<QualifiedName> lossy = new TreeSet<>();
+					changes.stream()
+						.filter(TableChange.DropColumn.class::isInstance)
+						.forEach((change) -> lossy.add(((TableChange.DropColumn) change).table()));
+					Map<String, String> keptBackward = RandomRows.expected(b.target(), a, b.hints(), false, lossy);
 
-					workspace.runner().upgrade();
+					run(() -> workspace.runner().upgrade(), "upgrade, " + context);
 					assertThat(SchemaComparator.differences(b.target(), workspace.read(scope))).as("B, " + context)
 						.isEmpty();
 					assertThat(workspace.diff(b.target(), options).changes()).as("re-diff, " + context).isEmpty();
 					assertThat(RandomRows.actual(database, keptForward)).as("rows at B, " + context)
 						.isEqualTo(keptForward);
+					rowsChecked += keptForward.size();
 					if (revision == null) {
 						continue;
 					}
-					workspace.runner().downgrade(1);
+					RandomRows.delete(database, lossy);
+					run(() -> workspace.runner().downgrade(1), "downgrade, " + context);
 					assertThat(SchemaComparator.differences(a, workspace.read(scope)))
 						.as("A after downgrade, " + context)
 						.isEmpty();
 					assertThat(RandomRows.actual(database, keptBackward)).as("rows at A after downgrade, " + context)
 						.isEqualTo(keptBackward);
-					rowsChecked += keptForward.size() + keptBackward.size();
-					workspace.runner().upgrade();
+					rowsChecked += keptBackward.size();
+					run(() -> workspace.runner().upgrade(), "upgrade again, " + context);
 				}
 			}
 		}
-		assertThat(kinds).as("kinds of change generated with seed %d", seed).containsAll(EXPECTED_KINDS);
+		if (pairs >= STEPS_PER_WALK) {
+			// Seeds 0 to 299 all make every kind within 25 pairs.
+			assertThat(kinds).as("kinds of change generated with seed %d", seed).containsAll(EXPECTED_KINDS);
+		}
 		assertThat(rowsChecked).as("row checks with seed %d", seed).isGreaterThanOrEqualTo(pairs);
+	}
+
+	/** Failures of the runner carry the walk, so that they can be read and replayed. */
+	private static void run(Runnable command, String context) {
+		try {
+			command.run();
+		}
+		catch (RuntimeException ex) {
+			throw new AssertionError(context, ex);
+		}
 	}
 
 	private static String kind(Change change) {

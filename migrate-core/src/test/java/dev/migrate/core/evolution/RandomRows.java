@@ -1,9 +1,11 @@
 package dev.migrate.core.evolution;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.migrate.core.diff.RenameHints;
@@ -33,14 +35,24 @@ final class RandomRows {
 	private RandomRows() {
 	}
 
+	/**
+	 * Delete the rows of some tables (no row references another: foreign key columns are
+	 * NULL).
+	 */
+	static void delete(TestDatabase database, Set<QualifiedName> tables) {
+		tables.forEach((table) -> database.execute("DELETE FROM " + table));
+	}
+
+	private static String truncate(Collection<QualifiedName> tables) {
+		return "TRUNCATE " + tables.stream().map(QualifiedName::toString).collect(Collectors.joining(", ")) + ";";
+	}
+
 	/** Replace the rows of every table with {@value #ROWS} known rows. */
 	static void write(TestDatabase database, Schema schema) {
 		if (schema.tables().isEmpty()) {
 			return;
 		}
-		StringBuilder sql = new StringBuilder("TRUNCATE ")
-			.append(schema.tables().stream().map((table) -> table.name().toString()).collect(Collectors.joining(", ")))
-			.append(";");
+		StringBuilder sql = new StringBuilder(truncate(schema.tables().stream().map(Table::name).toList()));
 		for (Table table : schema.tables()) {
 			for (int row = 1; row <= ROWS; row++) {
 				List<String> names = new ArrayList<>();
@@ -70,8 +82,20 @@ final class RandomRows {
 	 * column.
 	 */
 	static Map<String, String> expected(Schema before, Schema after, RenameHints hints, boolean forward) {
+		return expected(before, after, hints, forward, Set.of());
+	}
+
+	/**
+	 * As {@link #expected(Schema, Schema, RenameHints, boolean)}, leaving out some tables
+	 * of {@code before}.
+	 */
+	static Map<String, String> expected(Schema before, Schema after, RenameHints hints, boolean forward,
+			Set<QualifiedName> emptied) {
 		Map<String, String> expected = new LinkedHashMap<>();
 		for (Table table : before.tables()) {
+			if (emptied.contains(table.name())) {
+				continue;
+			}
 			QualifiedName name = forward ? hints.tables().getOrDefault(table.name(), table.name())
 					: RandomRenames.hintedFrom(hints, table.name());
 			Table other = find(after, name);

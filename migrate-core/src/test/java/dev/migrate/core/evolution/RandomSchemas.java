@@ -23,7 +23,8 @@ final class RandomSchemas {
 			{ "numeric(10,2)", "numeric(12,2)", "numeric(12,4)" }, { "timestamp(6)", "timestamp(3)", "timestamptz(6)" },
 			{ "boolean" }, { "uuid" }, { "integer[]", "text[]" } };
 
-	private static final String[][] DEFAULTS = { { "0", "1" }, { "'x'", "'y'" }, { "0", "1.5" }, { "now()" },
+	// Positive integers, so that every check on c0 accepts the default.
+	private static final String[][] DEFAULTS = { { "1", "2" }, { "'x'", "'y'" }, { "0", "1.5" }, { "now()" },
 			{ "true", "false" }, { "gen_random_uuid()" }, { "'{}'" } };
 
 	private final Random random;
@@ -79,6 +80,9 @@ final class RandomSchemas {
 		else {
 			table.primaryKey("id");
 		}
+		// A column of a unique key takes no default: added to a populated table, every
+		// row would get the same value.
+		List<String> unique = chance(0.4) ? (chance(0.5) ? List.of("c0", "c1") : List.of("c1")) : List.of();
 		List<String> columns = new ArrayList<>();
 		for (int family = 0; family < TYPES.length; family++) {
 			if (!chance(0.6)) {
@@ -86,8 +90,9 @@ final class RandomSchemas {
 			}
 			String column = "c" + family;
 			columns.add(column);
-			boolean nullable = chance(0.6);
-			String defaultValue = (!nullable || chance(0.3)) ? pick(DEFAULTS[family]) : null;
+			boolean nullable = unique.contains(column) || chance(0.6);
+			String defaultValue = (!unique.contains(column) && (!nullable || chance(0.3))) ? pick(DEFAULTS[family])
+					: null;
 			String comment = chance(0.2) ? pick(new String[] { "note", "other note" }) : null;
 			table.column(column, pick(TYPES[family]), nullable, defaultValue, null, comment);
 		}
@@ -97,13 +102,8 @@ final class RandomSchemas {
 		if (columns.contains("c0") && chance(0.5)) {
 			table.check(pick(new String[] { "c0 > 0", "c0 >= 0", "c0 between 0 and 100" }));
 		}
-		if (columns.contains("c1") && chance(0.4)) {
-			if (columns.contains("c0") && chance(0.5)) {
-				table.unique("c0", "c1");
-			}
-			else {
-				table.unique("c1");
-			}
+		if (!unique.isEmpty() && columns.containsAll(unique)) {
+			table.unique(unique.toArray(String[]::new));
 		}
 		if (!columns.isEmpty() && chance(0.5)) {
 			String first = pick(columns.toArray(String[]::new));
