@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 
 import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Tag;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
@@ -35,7 +36,10 @@ public class PostgresDisplayNames extends DisplayNameGenerator.Standard {
 	}
 
 	static String withServer(Class<?> testClass, String name) {
-		if (!AnnotationSupport.isAnnotated(testClass, PostgresTest.class)) {
+		boolean tagged = AnnotationSupport.findRepeatableAnnotations(testClass, Tag.class)
+			.stream()
+			.anyMatch((tag) -> PostgresTest.TAG.equals(tag.value()));
+		if (!tagged) {
 			return name;
 		}
 		return name + " on " + serverName();
