@@ -23,9 +23,9 @@ import dev.migrate.core.schema.Schema;
  * with it;</li>
  * <li>a schema created is left out: the inverse drops it, while a diff never drops
  * schemas;</li>
- * <li>an inverse that runs before the inverse of a table rename names the table by its
- * new name, where the diff in the other direction, which renames first, names it by the
- * old one.</li>
+ * <li>an inverse that runs before the inverse of a table or column rename names the table
+ * or column by its new name, where the diff in the other direction, which renames first,
+ * names it by the old one.</li>
  * </ul>
  */
 final class ChangeInverses {
@@ -39,8 +39,14 @@ final class ChangeInverses {
 		Map<QualifiedName, QualifiedName> renames = options.renames().tables();
 		return withoutPartsOfNewTables(changes).stream().map((change) -> {
 			String description = change.inverse().description();
-			if (change instanceof TableChange.RenameTable) {
+			if (change instanceof TableChange.RenameTable || change instanceof TableChange.RenameColumn) {
 				return description;
+			}
+			for (Map.Entry<Change.ColumnRef, String> rename : options.renames().columns().entrySet()) {
+				if (change instanceof TableChange table && table.table().equals(rename.getKey().table())) {
+					description = description.replaceAll("\\b" + Pattern.quote(rename.getValue()) + "\\b",
+							rename.getKey().column());
+				}
 			}
 			for (Map.Entry<QualifiedName, QualifiedName> rename : renames.entrySet()) {
 				description = description.replaceAll(Pattern.quote(rename.getValue().toString()) + "(?!\\w)",

@@ -207,6 +207,26 @@ final class Evolutions {
 							.withRenames(RenameHints.none()
 								.table(new QualifiedName("public", "person"), new QualifiedName("public", "customer"))))
 						.keeps(SEED_PERSON, "SELECT string_agg(name, ',' ORDER BY id) FROM customer", "Ada,Grace"),
+					Evolution.of("rename a column with a hint and drop its check",
+							schema().table("person", (t) -> t.id().column("age", "integer").check("age >= 0")),
+							schema().table("person", (t) -> t.id().column("years", "integer")))
+						.options(
+								DiffOptions.defaults()
+									.withRenames(RenameHints.none()
+										.column(new QualifiedName("public", "person"), "age", "years")))
+						.keeps("INSERT INTO person (id, age) VALUES (1, 36)", "SELECT years FROM person", "36"),
+					Evolution.of("rename a column with a hint that its check and index follow", schema().table("person",
+							(t) -> t.id().column("age", "integer").check("age >= 0").index(false, "age > 17", "age")),
+							schema().table("person",
+									(t) -> t.id()
+										.column("years", "integer")
+										.check("years >= 0")
+										.index(false, "years > 17", "years")))
+						.options(
+								DiffOptions.defaults()
+									.withRenames(RenameHints.none()
+										.column(new QualifiedName("public", "person"), "age", "years")))
+						.keeps("INSERT INTO person (id, age) VALUES (1, 36)", "SELECT years FROM person", "36"),
 					Evolution.of("identity columns",
 							schema().table("ticket",
 									(t) -> t.identity("id", "bigint", Column.Identity.ALWAYS)
