@@ -36,6 +36,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Tag(PostgresTest.TAG)
+@Tag(PostgresTest.DEFAULT_MAJOR_ONLY)
 @DirtiesContext
 class ExampleFailedRunHealthTests {
 

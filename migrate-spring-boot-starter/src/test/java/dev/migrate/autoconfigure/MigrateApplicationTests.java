@@ -21,6 +21,7 @@ import dev.migrate.core.runner.MigrationException;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +138,7 @@ class MigrateApplicationTests {
 	}
 
 	@Test
+	@Tag(PostgresTest.DEFAULT_MAJOR_ONLY)
 	void twoInstancesStartingAtOnceBothStartAndApplyEachChangesetOnce() throws Exception {
 		try (TestDatabase development = TestPostgres.createDatabase();
 				TestDatabase production = TestPostgres.createDatabase()) {
@@ -200,6 +202,7 @@ class MigrateApplicationTests {
 	}
 
 	@Test
+	@Tag(PostgresTest.DEFAULT_MAJOR_ONLY)
 	void failsWithinTheConnectionTimeoutNamingHostAndDatabaseButNotThePassword() {
 		long start = System.nanoTime();
 		Throwable failure = org.assertj.core.api.Assertions

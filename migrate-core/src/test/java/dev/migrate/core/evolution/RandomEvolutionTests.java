@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pair's A), so every step is one generated revision applied to a real database.
  * <p>
  * {@code -Dmigrate.random.seed=N} replays a failing walk;
- * {@code -Dmigrate.random.pairs=N} sets the number of pairs (100 by default; the build
- * runs 100 on the default major and 25 on each other one). With fewer than
+ * {@code -Dmigrate.random.pairs=N} sets the number of pairs (50 by default; the build
+ * runs 50 on the default major and 25 on each other one). With fewer than
  * {@value #STEPS_PER_WALK} pairs the run is too short to promise every kind of change,
  * and that check is left out.
  */
@@ -55,7 +55,7 @@ class RandomEvolutionTests {
 	@Test
 	void upgradingFromAToBYieldsExactlyBWithTheRowsAndDowngradingYieldsExactlyA() throws Exception {
 		long seed = Long.getLong("migrate.random.seed", System.nanoTime());
-		int pairs = Integer.getInteger("migrate.random.pairs", 100);
+		int pairs = Integer.getInteger("migrate.random.pairs", 50);
 		Random random = new Random(seed);
 		RandomSchemas schemas = new RandomSchemas(random);
 		RandomRenames renames = new RandomRenames(random);
