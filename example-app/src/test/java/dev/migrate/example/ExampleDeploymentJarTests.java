@@ -20,11 +20,13 @@ import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.example.ExampleArchives.Layout;
+import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
 import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +42,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * as processes of its own, from a folder that is not the repository, against a PostgreSQL
  * database with no schema, several at once, and killed in the middle of a migration.
  */
+@Tag(PostgresTest.TAG)
 class ExampleDeploymentJarTests {
+
+	/**
+	 * The tag of the deployment tests that also run on the older majors (the others, a
+	 * process each, run on the default major only: see example-app's pom.xml).
+	 */
+	static final String EVERY_MAJOR = "every-major";
 
 	private static final String SLOW_REVISION = "20261122091300_post_counts.yaml";
 
@@ -62,6 +71,7 @@ class ExampleDeploymentJarTests {
 	}
 
 	@Test
+	@Tag(ExampleDeploymentJarTests.EVERY_MAJOR)
 	void appliesThePackagedRevisionsToAnEmptyDatabaseAndGeneratesNothingBesideASourceFolder() throws Exception {
 		// A folder that looks like a project: a packaged application must not write here.
 		Path resources = Files.createDirectories(this.work.resolve("src/main/resources"));

@@ -1,12 +1,16 @@
 package dev.migrate.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
+import dev.migrate.autoconfigure.app.v1.Person;
 import dev.migrate.core.Migrate;
+import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.PrimaryKey;
@@ -15,6 +19,7 @@ import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.Table;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
+import dev.migrate.testsupport.TestPostgres;
 import liquibase.Liquibase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,11 +101,72 @@ class MigrateAutoConfigurationTests {
 	}
 
 	@Test
-	void appliesCommittedRevisionsOnlyWithoutHibernate() {
-		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
-			.withClassLoader(new FilteredClassLoader(HibernateProperties.class))
-			.run((context) -> assertThat(context).hasSingleBean(MigrateInitializer.class)
-				.doesNotHaveBean(EntitySchemaSource.class));
+	void appliesCommittedRevisionsButComparesNoEntitiesWithoutHibernate(@TempDir Path source) throws IOException {
+		commitNoteRevision(source);
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			developing(source, database).withClassLoader(new FilteredClassLoader(HibernateProperties.class))
+				.run((context) -> {
+					assertThat(context).hasNotFailed()
+						.hasSingleBean(MigrateInitializer.class)
+						.doesNotHaveBean(EntitySchemaSource.class);
+					MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
+					assertThat(run.applied()).isEqualTo(1);
+					assertThat(run.generated()).as("no revision for the entities it cannot read").isNull();
+					assertThat(database.queryForString("SELECT to_regclass('note') IS NOT NULL")).isEqualTo("t");
+					assertThat(database.queryForString("SELECT to_regclass('person') IS NULL")).isEqualTo("t");
+				});
+		}
+	}
+
+	/**
+	 * The same application with Hibernate: what the class loader filter above removes.
+	 */
+	@Test
+	void comparesTheEntitiesSpringBootFoundWithHibernate(@TempDir Path source) throws IOException {
+		commitNoteRevision(source);
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			developing(source, database).run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(EntitySchemaSource.class);
+				MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
+				assertThat(run.generated()).as("a revision for the person entity").isNotNull();
+				assertThat(database.queryForString("SELECT to_regclass('note') IS NOT NULL")).isEqualTo("t");
+				assertThat(database.queryForString("SELECT to_regclass('person') IS NOT NULL")).isEqualTo("t");
+			});
+		}
+	}
+
+	/**
+	 * A development run in auto mode of an application whose JPA entity (Spring Boot's
+	 * {@link PersistenceManagedTypes}) is a person that no revision creates yet.
+	 */
+	private ApplicationContextRunner developing(Path source, TestDatabase database) {
+		return this.contextRunner.withBean(DataSource.class, database::dataSource)
+			.withBean(PersistenceManagedTypes.class, () -> PersistenceManagedTypes.of(Person.class.getName()))
+			.withPropertyValues("migrate.mode=auto", "migrate.development=true", "migrate.source-directory=" + source);
+	}
+
+	/** A committed revision that creates a note table. */
+	private static void commitNoteRevision(Path source) throws IOException {
+		Path changelog = source.resolve(MasterChangelog.DEFAULT_PATH);
+		MasterChangelog.writeIfMissing(changelog, "changes");
+		Path changes = source.resolve(MasterChangelog.DEFAULT_CHANGES_DIRECTORY);
+		Files.createDirectories(changes);
+		Files.writeString(changes.resolve("20260101000000_note.yaml"), """
+				databaseChangeLog:
+				- changeSet:
+				    id: 20260101000000-1
+				    author: test
+				    changes:
+				    - createTable:
+				        tableName: note
+				        columns:
+				        - column:
+				            name: id
+				            type: bigint
+				            constraints:
+				              primaryKey: true
+				              nullable: false
+				""");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import dev.migrate.autoconfigure.app.r2dbc.v1.NotesApplication;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import io.r2dbc.spi.ConnectionFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * comes from the R2DBC connection options.
  */
 @PostgresTest
+@Tag(PostgresTest.DEFAULT_MAJOR_ONLY)
 class R2dbcApplicationTests {
 
 	@TempDir

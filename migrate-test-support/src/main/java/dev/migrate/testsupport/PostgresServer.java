@@ -72,6 +72,15 @@ public final class PostgresServer {
 		return "jdbc:postgresql://" + this.host + ":" + this.port + "/" + database;
 	}
 
+	/**
+	 * Return whether this server was started for the tests from the bundled binaries, as
+	 * opposed to an existing server named by {@link TestPostgres#URL_ENV}.
+	 * @return whether it is embedded
+	 */
+	public boolean isEmbedded() {
+		return this.process != null;
+	}
+
 	public String host() {
 		return this.host;
 	}

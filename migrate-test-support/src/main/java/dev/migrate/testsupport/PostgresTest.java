@@ -24,4 +24,11 @@ public @interface PostgresTest {
 	/** The tag of tests that run against PostgreSQL. */
 	String TAG = "postgres";
 
+	/**
+	 * The tag of PostgreSQL tests that the build runs on the default major only: what
+	 * they prove does not depend on the server's version (e.g. Spring wiring, a second
+	 * client) and is proven on every major by other tests.
+	 */
+	String DEFAULT_MAJOR_ONLY = "default-major-only";
+
 }

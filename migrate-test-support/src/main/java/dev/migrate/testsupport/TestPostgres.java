@@ -18,6 +18,12 @@ public final class TestPostgres {
 	/** System property naming the embedded PostgreSQL major version, e.g. {@code 18}. */
 	public static final String MAJOR_PROPERTY = "migrate.test.postgres.major";
 
+	/**
+	 * System property with the version of the bundled binaries the build expects for the
+	 * requested major, e.g. {@code 15.14.0}; tests compare it with what the server says.
+	 */
+	public static final String VERSION_PROPERTY = "migrate.test.postgres.version";
+
 	/** Environment variable naming the embedded PostgreSQL major version. */
 	public static final String MAJOR_ENV = "MIGRATE_TEST_POSTGRES_MAJOR";
 
@@ -78,7 +84,12 @@ public final class TestPostgres {
 		return EmbeddedPostgresServer.start(requestedMajor());
 	}
 
-	static String requestedMajor() {
+	/**
+	 * Return the embedded major version asked for by {@value #MAJOR_PROPERTY} or
+	 * {@value #MAJOR_ENV}.
+	 * @return the major, e.g. {@code 18}
+	 */
+	public static String requestedMajor() {
 		String major = System.getProperty(MAJOR_PROPERTY);
 		if (major == null || major.isBlank()) {
 			major = envOrDefault(MAJOR_ENV, DEFAULT_MAJOR);

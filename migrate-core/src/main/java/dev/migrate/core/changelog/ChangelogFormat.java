@@ -1,8 +1,6 @@
 package dev.migrate.core.changelog;
 
 import liquibase.serializer.ChangeLogSerializer;
-import liquibase.serializer.core.formattedsql.FormattedSqlChangeLogSerializer;
-import liquibase.serializer.core.xml.XMLChangeLogSerializer;
 
 /**
  * The file format of generated revisions, each written by Liquibase's own serializer.
@@ -35,8 +33,8 @@ public enum ChangelogFormat {
 	ChangeLogSerializer serializer() {
 		return switch (this) {
 			case YAML -> new RevisionYamlSerializer();
-			case XML -> new XMLChangeLogSerializer();
-			case SQL -> new FormattedSqlChangeLogSerializer();
+			case XML -> new RevisionXmlSerializer();
+			case SQL -> new RevisionSqlSerializer();
 		};
 	}
 

@@ -3,6 +3,7 @@ package dev.migrate.core.diff;
 import java.util.List;
 import java.util.Map;
 
+import dev.migrate.core.schema.CheckConstraint;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.ForeignKey;
 import dev.migrate.core.schema.Index;
@@ -36,16 +37,29 @@ final class ColumnRenames {
 			.map((i) -> new Index(i.name(),
 					i.keys()
 						.stream()
-						.map((k) -> new Index.Key(rename(k.expression(), renames), k.descending()))
+						.map((k) -> new Index.Key(renameIn(k.expression(), renames), k.descending()))
 						.toList(),
-					i.unique(), i.predicate()))
+					i.unique(), (i.predicate() != null) ? renameIn(i.predicate(), renames) : null))
 			.toList();
 		List<ForeignKey> foreignKeys = table.foreignKeys()
 			.stream()
 			.map((f) -> new ForeignKey(f.name(), rename(f.columns(), renames), f.referencedTable(),
 					f.referencedColumns(), f.onDelete(), f.onUpdate()))
 			.toList();
-		return new Table(table.name(), columns, key, uniques, indexes, foreignKeys, table.checks(), table.comment());
+		List<CheckConstraint> checks = table.checks()
+			.stream()
+			.map((c) -> new CheckConstraint(c.name(), renameIn(c.expression(), renames)))
+			.toList();
+		return new Table(table.name(), columns, key, uniques, indexes, foreignKeys, checks, table.comment());
+	}
+
+	/** Column references in an expression, which PostgreSQL renames with the column. */
+	private static String renameIn(String expression, Map<String, String> renames) {
+		String renamed = expression;
+		for (Map.Entry<String, String> rename : renames.entrySet()) {
+			renamed = Expressions.renameColumn(renamed, rename.getKey(), rename.getValue());
+		}
+		return renamed;
 	}
 
 	private static List<String> rename(List<String> names, Map<String, String> renames) {

@@ -2,6 +2,7 @@ package dev.migrate.core.diff;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Predicate;
 
 import dev.migrate.core.schema.QualifiedName;
 
@@ -37,6 +38,18 @@ final class ConstraintNames {
 
 	static String check(QualifiedName table, String expression) {
 		return fit(table.name() + "_" + hash(expression) + "_check");
+	}
+
+	/**
+	 * Return {@code name}, or the first of {@code name1}, {@code name2}, ... that is not
+	 * taken, as PostgreSQL itself chooses a name for an unnamed constraint.
+	 */
+	static String unused(String name, Predicate<String> taken) {
+		String candidate = name;
+		for (int i = 1; taken.test(candidate); i++) {
+			candidate = fit(name + i);
+		}
+		return candidate;
 	}
 
 	private static String fit(String name) {

@@ -10,11 +10,15 @@ final class Phases {
 
 	static final int CREATE_TYPES_AND_SEQUENCES = 1;
 
-	static final int DROP_FOREIGN_KEYS = 2;
+	/**
+	 * Renames come before the drops: the diff names what it drops by the new names of
+	 * renamed tables and columns.
+	 */
+	static final int RENAMES = 2;
 
-	static final int DROP_CONSTRAINTS_AND_INDEXES = 3;
+	static final int DROP_FOREIGN_KEYS = 3;
 
-	static final int RENAMES = 4;
+	static final int DROP_CONSTRAINTS_AND_INDEXES = 4;
 
 	static final int CREATE_TABLES = 5;
 

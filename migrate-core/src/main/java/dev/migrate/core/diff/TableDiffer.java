@@ -1,6 +1,8 @@
 package dev.migrate.core.diff;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +30,28 @@ final class TableDiffer {
 
 	private final List<PossibleRename> possibleRenames;
 
-	TableDiffer(DiffOptions options, List<Change> changes, List<PossibleRename> possibleRenames) {
+	/**
+	 * Index names (of primary keys, unique constraints and indexes) in the database, by
+	 * schema and name, with the table that has them.
+	 */
+	private final Map<QualifiedName, QualifiedName> indexNames = new HashMap<>();
+
+	TableDiffer(DiffOptions options, List<Change> changes, List<PossibleRename> possibleRenames,
+			Collection<Table> actualTables) {
 		this.options = options;
 		this.changes = changes;
 		this.possibleRenames = possibleRenames;
+		for (Table table : actualTables) {
+			List<String> names = new ArrayList<>();
+			if (table.primaryKey() != null) {
+				names.add(table.primaryKey().name());
+			}
+			table.uniqueConstraints().forEach((unique) -> names.add(unique.name()));
+			table.indexes().forEach((index) -> names.add(index.name()));
+			names.stream()
+				.filter(Objects::nonNull)
+				.forEach((name) -> this.indexNames.put(new QualifiedName(table.name().schema(), name), table.name()));
+		}
 	}
 
 	void create(Table table) {
@@ -203,19 +223,37 @@ final class TableDiffer {
 				comment);
 	}
 
-	private static PrimaryKey named(QualifiedName table, PrimaryKey key) {
-		return (key.name() != null) ? key : new PrimaryKey(ConstraintNames.primaryKey(table), key.columns());
+	private PrimaryKey named(QualifiedName table, PrimaryKey key) {
+		return (key.name() != null) ? key
+				: new PrimaryKey(unusedIndexName(table, ConstraintNames.primaryKey(table)), key.columns());
 	}
 
-	private static UniqueConstraint named(QualifiedName table, UniqueConstraint unique) {
-		return (unique.name() != null) ? unique
-				: new UniqueConstraint(ConstraintNames.unique(table, unique.columns()), unique.columns());
+	private UniqueConstraint named(QualifiedName table, UniqueConstraint unique) {
+		return (unique.name() != null) ? unique : new UniqueConstraint(
+				unusedIndexName(table, ConstraintNames.unique(table, unique.columns())), unique.columns());
 	}
 
-	private static Index named(QualifiedName table, Index index) {
+	private Index named(QualifiedName table, Index index) {
 		return (index.name() != null) ? index
-				: new Index(ConstraintNames.index(table, index.keys().stream().map(Index.Key::expression).toList()),
+				: new Index(
+						unusedIndexName(table,
+								ConstraintNames.index(table,
+										index.keys().stream().map(Index.Key::expression).toList())),
 						index.keys(), index.unique(), index.predicate());
+	}
+
+	/**
+	 * Index names are unique in a schema, and another table may have the name this one
+	 * would get: a renamed table keeps the names it had (e.g. {@code person_pkey} after
+	 * {@code person} became {@code customer}), and a table dropped in the same revision
+	 * keeps its names until the end. The table's own names are free, because its
+	 * constraints are dropped before they are added again.
+	 */
+	private String unusedIndexName(QualifiedName table, String name) {
+		return ConstraintNames.unused(name, (candidate) -> {
+			QualifiedName owner = this.indexNames.get(new QualifiedName(table.schema(), candidate));
+			return owner != null && !owner.equals(table);
+		});
 	}
 
 	private static CheckConstraint named(QualifiedName table, CheckConstraint check) {

@@ -2,6 +2,10 @@ package dev.migrate.core.evolution;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import dev.migrate.core.schema.Schema;
@@ -9,6 +13,7 @@ import dev.migrate.core.schema.SchemaComparator;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,12 +33,13 @@ class EvolutionTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("evolutions")
-	void upgradesToV2AndDowngradesToV1Exactly(Evolution evolution) throws Exception {
+	void upgradesToV2AndDowngradesToV1ExactlyWithTheInverseOfEachChange(Evolution evolution) throws Exception {
 		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = new Workspace(database)) {
 			Schema scope = scope(evolution);
 			workspace.generate(evolution.v1(), evolution.options(), "v1");
 			workspace.runner().upgrade();
-			assertThat(SchemaComparator.differences(evolution.v1(), workspace.read(scope))).as("v1").isEmpty();
+			Schema actualV1 = workspace.read(scope);
+			assertThat(SchemaComparator.differences(evolution.v1(), actualV1)).as("v1").isEmpty();
 			if (evolution.seed() != null) {
 				database.execute(evolution.seed());
 			}
@@ -45,14 +51,48 @@ class EvolutionTests {
 				.as("v2 after applying:%n%s", yaml)
 				.isEmpty();
 			assertThat(workspace.diff(evolution.v2(), evolution.options()).changes()).as("re-diff").isEmpty();
+			// Rollbacks are written from each change's inverse: the inverses must be what
+			// the diff finds in the other direction, both sides named as the catalog has
+			// them.
+			Schema actualV2 = workspace.read(scope);
+			if (ChangeInverses.reversible(evolution.v2(), evolution.options())) {
+				assertThat(ChangeInverses.inverses(actualV1, actualV2, evolution.options())).as("inverses")
+					.isNotEmpty()
+					.containsExactlyInAnyOrderElementsOf(
+							ChangeInverses.backwards(actualV1, actualV2, evolution.options()));
+			}
 			if (evolution.check() != null) {
-				assertThat(database.queryForString(evolution.check())).as("rows written at v1")
+				assertThat(queryAndRollBack(database, evolution.check())).as("rows written at v1")
 					.isEqualTo(evolution.expected());
 			}
 			workspace.runner().downgrade(1);
 			assertThat(SchemaComparator.differences(evolution.v1(), workspace.read(scope)))
 				.as("v1 after downgrading:%n%s", yaml)
 				.isEmpty();
+		}
+	}
+
+	@Test
+	void everyEvolutionWritesRowsAtV1AndChecksThemAtV2() {
+		assertThat(Evolutions.all())
+			.allSatisfy((evolution) -> assertThat(evolution.check()).as(evolution.name()).isNotNull().isNotBlank());
+		assertThat(Evolutions.all()).extracting(Evolution::name).containsAll(EvolutionRows.ROWS.keySet());
+	}
+
+	/**
+	 * Run a check that may insert a row at v2 in a transaction that is rolled back, so
+	 * that the downgrade finds only the rows of v1.
+	 */
+	private static String queryAndRollBack(TestDatabase database, String sql) throws SQLException {
+		try (Connection connection = database.connect()) {
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+				assertThat(rows.next()).as("a row from %s", sql).isTrue();
+				return rows.getString(1);
+			}
+			finally {
+				connection.rollback();
+			}
 		}
 	}
 

@@ -21,9 +21,13 @@ final class Evolutions {
 	}
 
 	static List<Evolution> all() {
+		return evolutions().stream().map(EvolutionRows::withRows).toList();
+	}
+
+	private static List<Evolution> evolutions() {
 		return List
-			.of(Evolution.of("add a nullable column", person(), person().table("extra", (t) -> t.id()))
-				.keeps(null, null, null),
+			.of(Evolution.of("create a table next to a populated one", person(),
+					person().table("extra", (t) -> t.id())),
 					Evolution
 						.of("add a nullable column to a populated table", person(),
 								schema().table("person",
@@ -179,6 +183,50 @@ final class Evolutions {
 							.withRenames(RenameHints.none()
 								.table(new QualifiedName("public", "person"), new QualifiedName("public", "customer"))))
 						.keeps(SEED_PERSON, "SELECT string_agg(name, ',' ORDER BY id) FROM customer", "Ada,Grace"),
+					Evolution
+						.of("rename a table with a hint and drop its check, unique key and index",
+								schema().table("person",
+										(t) -> t.id()
+											.column("name", "varchar(50)")
+											.column("age", "integer")
+											.check("age >= 0")
+											.unique("name")
+											.index("age")),
+								schema().table("customer",
+										(t) -> t.id().column("name", "varchar(50)").column("age", "integer")))
+						.options(DiffOptions.defaults()
+							.withRenames(RenameHints.none()
+								.table(new QualifiedName("public", "person"), new QualifiedName("public", "customer"))))
+						.keeps(SEED_PERSON, "SELECT string_agg(name, ',' ORDER BY id) FROM customer", "Ada,Grace"),
+					Evolution
+						.of("rename a table with a hint and create a new one with its old name",
+								schema().table("person", (t) -> t.id().column("name", "varchar(50)").unique("name")),
+								schema().table("customer", (t) -> t.id().column("name", "varchar(50)").unique("name"))
+									.table("person", (t) -> t.id().column("name", "varchar(50)").unique("name")))
+						.options(DiffOptions.defaults()
+							.withRenames(RenameHints.none()
+								.table(new QualifiedName("public", "person"), new QualifiedName("public", "customer"))))
+						.keeps(SEED_PERSON, "SELECT string_agg(name, ',' ORDER BY id) FROM customer", "Ada,Grace"),
+					Evolution.of("rename a column with a hint and drop its check",
+							schema().table("person", (t) -> t.id().column("age", "integer").check("age >= 0")),
+							schema().table("person", (t) -> t.id().column("years", "integer")))
+						.options(
+								DiffOptions.defaults()
+									.withRenames(RenameHints.none()
+										.column(new QualifiedName("public", "person"), "age", "years")))
+						.keeps("INSERT INTO person (id, age) VALUES (1, 36)", "SELECT years FROM person", "36"),
+					Evolution.of("rename a column with a hint that its check and index follow", schema().table("person",
+							(t) -> t.id().column("age", "integer").check("age >= 0").index(false, "age > 17", "age")),
+							schema().table("person",
+									(t) -> t.id()
+										.column("years", "integer")
+										.check("years >= 0")
+										.index(false, "years > 17", "years")))
+						.options(
+								DiffOptions.defaults()
+									.withRenames(RenameHints.none()
+										.column(new QualifiedName("public", "person"), "age", "years")))
+						.keeps("INSERT INTO person (id, age) VALUES (1, 36)", "SELECT years FROM person", "36"),
 					Evolution.of("identity columns",
 							schema().table("ticket",
 									(t) -> t.identity("id", "bigint", Column.Identity.ALWAYS)

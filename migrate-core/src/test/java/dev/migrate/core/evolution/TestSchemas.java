@@ -105,6 +105,11 @@ final class TestSchemas {
 			return add(name, type, true, null, null, comment);
 		}
 
+		TableBuilder column(String name, String type, boolean nullable, String defaultValue, Column.Identity identity,
+				String comment) {
+			return add(name, type, nullable, defaultValue, identity, comment);
+		}
+
 		TableBuilder identity(String name, String type, Column.Identity identity) {
 			return add(name, type, false, null, identity, null);
 		}

@@ -73,6 +73,14 @@ final class Workspace implements AutoCloseable {
 	 * Generate a revision taking the database to {@code desired}, or none if it is there.
 	 */
 	Path generate(Schema desired, DiffOptions options, String message) {
+		return generate(desired, options, message, ChangelogFormat.YAML);
+	}
+
+	/**
+	 * Generate a revision in the given format taking the database to {@code desired}, or
+	 * none if it is there.
+	 */
+	Path generate(Schema desired, DiffOptions options, String message, ChangelogFormat format) {
 		SchemaDiff diff = diff(desired, options);
 		if (diff.isEmpty()) {
 			return null;
@@ -80,7 +88,7 @@ final class Workspace implements AutoCloseable {
 		this.clock = this.clock.plusSeconds(60);
 		try {
 			return new ChangeSetWriter(this.dialect).write(diff, changesDirectory(),
-					MasterChangelog.DEFAULT_CHANGES_DIRECTORY, message, this.clock, ChangelogFormat.YAML);
+					MasterChangelog.DEFAULT_CHANGES_DIRECTORY, message, this.clock, format);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -95,6 +103,10 @@ final class Workspace implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	Path root() {
+		return this.root;
 	}
 
 	MigrationRunner runner() {
