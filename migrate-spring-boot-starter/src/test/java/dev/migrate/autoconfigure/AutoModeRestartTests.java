@@ -1,12 +1,9 @@
 package dev.migrate.autoconfigure;
 
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import dev.migrate.autoconfigure.app.v1.PeopleApplication;
 import dev.migrate.core.schema.Schema;
@@ -17,12 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -163,31 +158,17 @@ class AutoModeRestartTests {
 	}
 
 	private ConfigurableApplicationContext start(Class<?> application, TestDatabase database,
-			EntitySchemaSource entities) throws Exception {
-		// The revisions written to the source folder are on the classpath too, as after a
-		// build.
-		URLClassLoader classLoader = new URLClassLoader(new URL[] { this.source.toUri().toURL() },
-				getClass().getClassLoader());
-		SpringApplicationBuilder builder = new SpringApplicationBuilder(application);
+			EntitySchemaSource entities) {
+		SpringApplicationBuilder builder = new PeopleStarts(this.source).builder(application, database,
+				"migrate.mode=auto", "migrate.development=true");
 		if (entities != null) {
 			builder.initializers((context) -> context.getBeanFactory().registerSingleton("entities", entities));
 		}
-		return builder.web(WebApplicationType.NONE)
-			.resourceLoader(new DefaultResourceLoader(classLoader))
-			.properties(
-					"spring.autoconfigure.exclude=org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
-					"spring.datasource.url=" + database.jdbcUrl(), "spring.datasource.username=" + database.user(),
-					"spring.datasource.password=" + database.password(), "spring.jpa.hibernate.ddl-auto=validate",
-					"spring.jpa.open-in-view=false", "migrate.source-directory=" + this.source, "migrate.mode=auto",
-					"migrate.development=true")
-			.run();
+		return builder.run();
 	}
 
-	private List<Path> revisions() throws Exception {
-		Path changes = this.source.resolve("db/migrate/changes");
-		try (Stream<Path> files = Files.list(changes)) {
-			return files.toList();
-		}
+	private List<Path> revisions() {
+		return new PeopleStarts(this.source).revisions();
 	}
 
 }

@@ -44,36 +44,27 @@ final class RetryingUpdate {
 	 * on a lock (rolled back by then) with backoff until {@code retryFor} has passed.
 	 */
 	void apply(Changelog changelog, List<ChangeSetRef> toApply) throws Exception {
-		Liquibase liquibase = this.liquibase;
-		Connection connection = this.connection;
-		StatementTimeouts timeouts = new StatementTimeouts(connection, this.options.statementLockTimeout(),
+		StatementTimeouts timeouts = new StatementTimeouts(this.connection, this.options.statementLockTimeout(),
 				this.options.statementTimeout());
-		liquibase.setChangeExecListener(timeouts);
+		this.liquibase.setChangeExecListener(timeouts);
 		Set<String> wanted = new HashSet<>();
 		toApply.forEach((changeSet) -> wanted.add(changeSet.key()));
 		long deadline = System.nanoTime() + this.options.retryFor().toNanos();
 		Duration backoff = Duration.ofMillis(250);
+		int remaining = toApply.size();
 		try {
 			for (int attempt = 1;; attempt++) {
-				int remaining = (int) changelog.reread(connection)
-					.pending()
-					.stream()
-					.filter((changeSet) -> wanted.contains(changeSet.key()))
-					.count();
-				if (remaining == 0) {
-					return;
-				}
 				try {
-					liquibase.update(remaining, new Contexts(), new LabelExpression());
+					this.liquibase.update(remaining, new Contexts(), new LabelExpression());
 					return;
 				}
 				catch (LiquibaseException ex) {
 					if (!isLockTimeout(ex)) {
 						throw ex;
 					}
-					List<String> holders = LockHolders.describe(connection, timeouts.tables());
-					if (!connection.getAutoCommit()) {
-						connection.rollback();
+					List<String> holders = LockHolders.describe(this.connection, timeouts.tables());
+					if (!this.connection.getAutoCommit()) {
+						this.connection.rollback();
 					}
 					long left = deadline - System.nanoTime();
 					String waited = "Migrate waited " + this.options.statementLockTimeout().toMillis()
@@ -88,6 +79,15 @@ final class RetryingUpdate {
 					logger.log(System.Logger.Level.WARNING,
 							waited + "; the changeset was rolled back, retrying in " + pause.toMillis() + " ms");
 					Thread.sleep(pause.toMillis());
+					// Changesets before the one that timed out stay applied.
+					remaining = (int) changelog.reread(this.connection)
+						.pending()
+						.stream()
+						.filter((changeSet) -> wanted.contains(changeSet.key()))
+						.count();
+					if (remaining == 0) {
+						return;
+					}
 					backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
 							: backoff.multipliedBy(2);
 				}
