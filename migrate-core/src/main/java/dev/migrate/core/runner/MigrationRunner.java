@@ -24,8 +24,6 @@ import liquibase.changelog.DatabaseChangeLog;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.ChangeLogParseException;
-import liquibase.exception.ValidationFailedException;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
@@ -352,53 +350,8 @@ public final class MigrationRunner {
 			throw ex;
 		}
 		catch (Exception ex) {
-			throw translate(ex);
+			throw MigrationFailures.translate(this.changelog, ex);
 		}
-	}
-
-	private MigrationException translate(Exception ex) {
-		ValidationFailedException validation = find(ex, ValidationFailedException.class);
-		if (validation != null) {
-			return new MigrationException("The changelog " + this.changelog
-					+ " does not validate, nothing was applied: " + validation.getMessage().strip()
-					+ (validation.getInvalidMD5Sums().isEmpty() ? ""
-							: "\nAn applied changeset was edited after it was applied. Revert the edit, or write"
-									+ " the change as a new revision."),
-					ex);
-		}
-		ChangeLogParseException parse = find(ex, ChangeLogParseException.class);
-		if (parse != null) {
-			// Liquibase names the file that does not parse and the YAML/XML parser's line
-			// and column.
-			return new MigrationException(
-					"A revision of " + this.changelog + " cannot be read, nothing was applied: " + parse.getMessage(),
-					ex);
-		}
-		MigrationException privilege = MissingPrivilege.describe(ex);
-		if (privilege != null) {
-			return privilege;
-		}
-		if (ex instanceof SQLException) {
-			return new MigrationException("Cannot migrate: " + ex.getMessage(), ex);
-		}
-		return new MigrationException("Migration of " + this.changelog + " failed: " + rootMessage(ex), ex);
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return (root == ex) ? String.valueOf(ex.getMessage()) : ex.getMessage() + " (" + root.getMessage() + ")";
-	}
-
-	private static <E extends Throwable> @Nullable E find(Throwable ex, Class<E> type) {
-		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
-			if (type.isInstance(candidate)) {
-				return type.cast(candidate);
-			}
-		}
-		return null;
 	}
 
 	private static Map<String, Object> scope() {

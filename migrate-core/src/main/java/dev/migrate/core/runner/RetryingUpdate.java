@@ -99,12 +99,8 @@ final class RetryingUpdate {
 	}
 
 	private static boolean isLockTimeout(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
-				return true;
-			}
-		}
-		return false;
+		SQLException sql = MigrationFailures.find(ex, SQLException.class);
+		return sql != null && LOCK_NOT_AVAILABLE.equals(sql.getSQLState());
 	}
 
 }
