@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 
 import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.diff.Change;
-import dev.migrate.core.diff.ConstraintChange;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.diff.Safety;
 import liquibase.Labels;
@@ -31,7 +30,9 @@ import liquibase.precondition.core.PreconditionContainer;
  * and guarded by a precondition that halts unless the changelog property
  * {@value #ALLOW_DESTRUCTIVE_PROPERTY} is {@code true}; and statements that cannot run in
  * a transaction ({@code CREATE INDEX CONCURRENTLY}, {@code ALTER TYPE ... ADD VALUE}) get
- * a changeset of their own that runs outside one.
+ * a changeset of their own that runs outside one, as does every online recipe (whose
+ * statements must each commit on their own). Each change's comment names its safety
+ * class, the lock it takes and, for an online recipe, the recipe.
  */
 public final class ChangeSetWriter {
 
@@ -47,9 +48,12 @@ public final class ChangeSetWriter {
 	private static final DateTimeFormatter REVISION_ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT)
 		.withZone(ZoneOffset.UTC);
 
+	private final Dialect dialect;
+
 	private final LiquibaseChanges liquibaseChanges;
 
 	public ChangeSetWriter(Dialect dialect) {
+		this.dialect = dialect;
 		this.liquibaseChanges = new LiquibaseChanges(dialect);
 	}
 
@@ -136,10 +140,7 @@ public final class ChangeSetWriter {
 		// Stable whether the file is read from the source tree or from the application's
 		// jar.
 		changeSet.setLogicalFilePath(logicalFilePath);
-		changeSet.setComments(changes.stream()
-			.map((change) -> change.description() + " [" + change.classification().safety() + ": "
-					+ change.classification().reason() + "]")
-			.collect(Collectors.joining("; ")));
+		changeSet.setComments(changes.stream().map(this::comment).collect(Collectors.joining("; ")));
 		for (Change change : changes) {
 			this.liquibaseChanges.of(change).forEach(changeSet::addChange);
 		}
@@ -164,11 +165,20 @@ public final class ChangeSetWriter {
 		return preconditions;
 	}
 
-	private static Kind kind(Change change) {
+	private String comment(Change change) {
+		String recipe = this.liquibaseChanges.recipes()
+			.recipe(change)
+			.map((online) -> "; online: " + online.name())
+			.orElse("");
+		return change.description() + " [" + change.classification().safety() + ": " + change.classification().reason()
+				+ "; lock: " + this.dialect.lockImpact(change) + recipe + "]";
+	}
+
+	private Kind kind(Change change) {
 		if (change.classification().safety() == Safety.DESTRUCTIVE) {
 			return Kind.DESTRUCTIVE;
 		}
-		if ((change instanceof ConstraintChange.CreateIndex index && index.concurrently())
+		if (this.liquibaseChanges.recipes().needsOwnChangeSet(change)
 				|| (change instanceof Change.ChangeEnumLabels labels && labels.onlyAddsLabels())) {
 			return Kind.NON_TRANSACTIONAL;
 		}

@@ -65,18 +65,18 @@ final class ChangeSql {
 					: column + " SET GENERATED " + generated;
 		}
 		if (change instanceof ConstraintChange.CreateIndex create) {
-			return createIndex(create);
+			return createIndex(create.table(), create.index(), create.index().name(), create.concurrently());
 		}
 		if (change instanceof ConstraintChange.AddCheck add) {
-			String sql = "ALTER TABLE " + qualified(add.table()) + " ADD CONSTRAINT " + q(add.check().name())
-					+ " CHECK (" + add.check().expression() + ")";
-			return add.online() ? sql + " NOT VALID;\n" + validate(add.table(), add.check().name()) : sql;
+			return "ALTER TABLE " + qualified(add.table()) + " ADD CONSTRAINT " + q(add.check().name()) + " CHECK ("
+					+ add.check().expression() + ")";
 		}
 		if (change instanceof ConstraintChange.DropCheck drop) {
 			return "ALTER TABLE " + qualified(drop.table()) + " DROP CONSTRAINT " + q(drop.check().name());
 		}
 		if (change instanceof ConstraintChange.AddForeignKey add) {
-			return addForeignKey(add);
+			return "ALTER TABLE " + qualified(add.table()) + " ADD CONSTRAINT " + q(add.foreignKey().name()) + " "
+					+ foreignKeyDefinition(add.foreignKey());
 		}
 		throw new IllegalArgumentException("No SQL for " + change);
 	}
@@ -154,30 +154,22 @@ final class ChangeSql {
 		return sql.toString();
 	}
 
-	private String createIndex(ConstraintChange.CreateIndex create) {
-		Index index = create.index();
+	String createIndex(QualifiedName table, Index index, String name, boolean concurrently) {
 		String keys = index.keys()
 			.stream()
 			.map((key) -> (key.expression().matches("[^()\\s]+") ? q(key.expression()) : "(" + key.expression() + ")")
 					+ (key.descending() ? " DESC" : ""))
 			.collect(Collectors.joining(", "));
-		return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + (create.concurrently() ? "CONCURRENTLY " : "")
-				+ q(index.name()) + " ON " + qualified(create.table()) + " (" + keys + ")"
+		return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "")
+				+ q(name) + " ON " + qualified(table) + " (" + keys + ")"
 				+ ((index.predicate() != null) ? " WHERE " + index.predicate() : "");
 	}
 
-	private String addForeignKey(ConstraintChange.AddForeignKey add) {
-		ForeignKey fk = add.foreignKey();
-		String sql = "ALTER TABLE " + qualified(add.table()) + " ADD CONSTRAINT " + q(fk.name()) + " FOREIGN KEY ("
-				+ LiquibaseChanges.columnList(fk.columns(), this.dialect) + ") REFERENCES "
+	String foreignKeyDefinition(ForeignKey fk) {
+		return "FOREIGN KEY (" + LiquibaseChanges.columnList(fk.columns(), this.dialect) + ") REFERENCES "
 				+ qualified(fk.referencedTable()) + " ("
 				+ LiquibaseChanges.columnList(fk.referencedColumns(), this.dialect) + ") ON DELETE "
 				+ fk.onDelete().name().replace('_', ' ') + " ON UPDATE " + fk.onUpdate().name().replace('_', ' ');
-		return add.online() ? sql + " NOT VALID;\n" + validate(add.table(), fk.name()) : sql;
-	}
-
-	private String validate(QualifiedName table, String constraint) {
-		return "ALTER TABLE " + qualified(table) + " VALIDATE CONSTRAINT " + q(constraint);
 	}
 
 	private String q(String identifier) {

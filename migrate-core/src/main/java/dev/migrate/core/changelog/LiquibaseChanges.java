@@ -1,6 +1,7 @@
 package dev.migrate.core.changelog;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.migrate.core.dialect.Dialect;
@@ -50,12 +51,23 @@ final class LiquibaseChanges {
 
 	private final ChangeSql sql;
 
+	private final OnlineRecipes recipes;
+
 	LiquibaseChanges(Dialect dialect) {
 		this.dialect = dialect;
 		this.sql = new ChangeSql(dialect);
+		this.recipes = new OnlineRecipes(dialect, this.sql);
+	}
+
+	OnlineRecipes recipes() {
+		return this.recipes;
 	}
 
 	List<liquibase.change.Change> of(Change change) {
+		Optional<OnlineRecipes.Recipe> recipe = this.recipes.recipe(change);
+		if (recipe.isPresent()) {
+			return recipe.get().statements().stream().<liquibase.change.Change>map(LiquibaseChanges::raw).toList();
+		}
 		if (change instanceof TableChange tableChange) {
 			return (tableChange instanceof ConstraintChange constraint) ? constraint(constraint) : table(tableChange);
 		}
@@ -238,7 +250,7 @@ final class LiquibaseChanges {
 			result.setIndexName(drop.index().name());
 			return List.of(result);
 		}
-		if (change instanceof ConstraintChange.AddForeignKey add && !add.online()) {
+		if (change instanceof ConstraintChange.AddForeignKey add) {
 			return List.of(addForeignKey(table, add.foreignKey()));
 		}
 		if (change instanceof ConstraintChange.DropForeignKey drop) {

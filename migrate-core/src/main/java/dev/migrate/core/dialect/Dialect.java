@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 
+import dev.migrate.core.diff.Change;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.QualifiedName;
 import dev.migrate.core.schema.Schema;
@@ -72,6 +73,14 @@ public interface Dialect {
 	 * @return the DDL spelling, e.g. {@code timestamp(6) with time zone}
 	 */
 	String sqlType(ColumnType type);
+
+	/**
+	 * Return which lock a change takes on this database and how long it may hold it, for
+	 * the reviewer of a revision, e.g. {@code ACCESS EXCLUSIVE, rewrites the table}.
+	 * @param change the change
+	 * @return the lock and how long it is held
+	 */
+	String lockImpact(Change change);
 
 	/**
 	 * Quote an identifier when the database would otherwise fold or reject it.

@@ -13,8 +13,11 @@ import dev.migrate.core.schema.UniqueConstraint;
  */
 public sealed interface ConstraintChange extends TableChange {
 
-	/** Adds a primary key. */
-	record AddPrimaryKey(QualifiedName table, PrimaryKey key, boolean newTable) implements ConstraintChange {
+	/**
+	 * Adds a primary key; online, through a unique index built concurrently first.
+	 */
+	record AddPrimaryKey(QualifiedName table, PrimaryKey key, boolean newTable,
+			boolean online) implements ConstraintChange {
 
 		public Classification classification() {
 			return this.newTable ? Classification.safe("on a new table")
@@ -22,7 +25,7 @@ public sealed interface ConstraintChange extends TableChange {
 		}
 
 		public Change inverse() {
-			return new DropPrimaryKey(this.table, this.key);
+			return new DropPrimaryKey(this.table, this.key, this.online);
 		}
 
 		public String description() {
@@ -35,15 +38,17 @@ public sealed interface ConstraintChange extends TableChange {
 
 	}
 
-	/** Drops a primary key. */
-	record DropPrimaryKey(QualifiedName table, PrimaryKey key) implements ConstraintChange {
+	/**
+	 * Drops a primary key; online, its inverse adds it back through a concurrent build.
+	 */
+	record DropPrimaryKey(QualifiedName table, PrimaryKey key, boolean online) implements ConstraintChange {
 
 		public Classification classification() {
 			return Classification.safe("drops a constraint, not data");
 		}
 
 		public Change inverse() {
-			return new AddPrimaryKey(this.table, this.key, false);
+			return new AddPrimaryKey(this.table, this.key, false, this.online);
 		}
 
 		public String description() {
@@ -56,8 +61,11 @@ public sealed interface ConstraintChange extends TableChange {
 
 	}
 
-	/** Adds a unique constraint. */
-	record AddUnique(QualifiedName table, UniqueConstraint constraint, boolean newTable) implements ConstraintChange {
+	/**
+	 * Adds a unique constraint; online, through a unique index built concurrently first.
+	 */
+	record AddUnique(QualifiedName table, UniqueConstraint constraint, boolean newTable,
+			boolean online) implements ConstraintChange {
 
 		public Classification classification() {
 			return this.newTable ? Classification.safe("on a new table")
@@ -65,7 +73,7 @@ public sealed interface ConstraintChange extends TableChange {
 		}
 
 		public Change inverse() {
-			return new DropUnique(this.table, this.constraint);
+			return new DropUnique(this.table, this.constraint, this.online);
 		}
 
 		public String description() {
@@ -78,15 +86,18 @@ public sealed interface ConstraintChange extends TableChange {
 
 	}
 
-	/** Drops a unique constraint. */
-	record DropUnique(QualifiedName table, UniqueConstraint constraint) implements ConstraintChange {
+	/**
+	 * Drops a unique constraint; online, its inverse adds it back through a concurrent
+	 * build.
+	 */
+	record DropUnique(QualifiedName table, UniqueConstraint constraint, boolean online) implements ConstraintChange {
 
 		public Classification classification() {
 			return Classification.safe("drops a constraint, not data");
 		}
 
 		public Change inverse() {
-			return new AddUnique(this.table, this.constraint, false);
+			return new AddUnique(this.table, this.constraint, false, this.online);
 		}
 
 		public String description() {
@@ -113,7 +124,7 @@ public sealed interface ConstraintChange extends TableChange {
 		}
 
 		public Change inverse() {
-			return new DropIndex(this.table, this.index);
+			return new DropIndex(this.table, this.index, this.concurrently);
 		}
 
 		public String description() {
@@ -127,15 +138,15 @@ public sealed interface ConstraintChange extends TableChange {
 
 	}
 
-	/** Drops an index. */
-	record DropIndex(QualifiedName table, Index index) implements ConstraintChange {
+	/** Drops an index, concurrently when asked to (outside a transaction). */
+	record DropIndex(QualifiedName table, Index index, boolean concurrently) implements ConstraintChange {
 
 		public Classification classification() {
 			return Classification.safe("drops an index, not data");
 		}
 
 		public Change inverse() {
-			return new CreateIndex(this.table, this.index, false, false);
+			return new CreateIndex(this.table, this.index, false, this.concurrently);
 		}
 
 		public String description() {
@@ -144,6 +155,40 @@ public sealed interface ConstraintChange extends TableChange {
 
 		public int phase() {
 			return Phases.DROP_CONSTRAINTS_AND_INDEXES;
+		}
+
+	}
+
+	/**
+	 * Replaces an index by a changed one of the same name without blocking writes: the
+	 * new one is built concurrently under a temporary name, the old one dropped
+	 * concurrently, and the new one renamed. Only online; otherwise a changed index is
+	 * dropped and created.
+	 *
+	 * @param table the table
+	 * @param from the index as it is
+	 * @param to the index as it should be, under the same name
+	 * @param temporaryName the name the new index is built under
+	 */
+	record ReplaceIndex(QualifiedName table, Index from, Index to, String temporaryName) implements ConstraintChange {
+
+		public Classification classification() {
+			return this.to.unique() ? Classification.dataDependent("fails if existing rows hold duplicates")
+					: Classification.safe("built concurrently beside the old index, then swapped");
+		}
+
+		public Change inverse() {
+			return new ReplaceIndex(this.table, this.to, this.from, this.temporaryName);
+		}
+
+		public String description() {
+			return "replace index " + this.to.name() + " on " + this.table + " " + this.from.keys() + " by "
+					+ (this.to.unique() ? "unique " : "") + this.to.keys()
+					+ ((this.to.predicate() != null) ? " where " + this.to.predicate() : "");
+		}
+
+		public int phase() {
+			return Phases.ADD_CONSTRAINTS_AND_INDEXES;
 		}
 
 	}
@@ -158,7 +203,7 @@ public sealed interface ConstraintChange extends TableChange {
 		}
 
 		public Change inverse() {
-			return new DropCheck(this.table, this.check);
+			return new DropCheck(this.table, this.check, this.online);
 		}
 
 		public String description() {
@@ -171,15 +216,18 @@ public sealed interface ConstraintChange extends TableChange {
 
 	}
 
-	/** Drops a check constraint. */
-	record DropCheck(QualifiedName table, CheckConstraint check) implements ConstraintChange {
+	/**
+	 * Drops a check constraint; online, its inverse adds it back {@code NOT VALID} then
+	 * validated.
+	 */
+	record DropCheck(QualifiedName table, CheckConstraint check, boolean online) implements ConstraintChange {
 
 		public Classification classification() {
 			return Classification.safe("drops a constraint, not data");
 		}
 
 		public Change inverse() {
-			return new AddCheck(this.table, this.check, false, false);
+			return new AddCheck(this.table, this.check, false, this.online);
 		}
 
 		public String description() {
@@ -202,7 +250,7 @@ public sealed interface ConstraintChange extends TableChange {
 		}
 
 		public Change inverse() {
-			return new DropForeignKey(this.table, this.foreignKey);
+			return new DropForeignKey(this.table, this.foreignKey, this.online);
 		}
 
 		public String description() {
@@ -216,15 +264,18 @@ public sealed interface ConstraintChange extends TableChange {
 
 	}
 
-	/** Drops a foreign key. */
-	record DropForeignKey(QualifiedName table, ForeignKey foreignKey) implements ConstraintChange {
+	/**
+	 * Drops a foreign key; online, its inverse adds it back {@code NOT VALID} then
+	 * validated.
+	 */
+	record DropForeignKey(QualifiedName table, ForeignKey foreignKey, boolean online) implements ConstraintChange {
 
 		public Classification classification() {
 			return Classification.safe("drops a constraint, not data");
 		}
 
 		public Change inverse() {
-			return new AddForeignKey(this.table, this.foreignKey, false, false);
+			return new AddForeignKey(this.table, this.foreignKey, false, this.online);
 		}
 
 		public String description() {

@@ -41,6 +41,19 @@ final class ConstraintNames {
 	}
 
 	/**
+	 * The check that proves a column NOT NULL while it is set online; not the name
+	 * PostgreSQL 18 gives the NOT NULL constraint itself (table_column_not_null).
+	 */
+	static String notNullCheck(QualifiedName table, String column) {
+		return fit(table.name() + "_" + column + "_migrate_not_null");
+	}
+
+	/** The name a changed index is built under before it replaces the old one. */
+	static String replacement(String index) {
+		return fit(index + "_migrate_new");
+	}
+
+	/**
 	 * Return {@code name}, or the first of {@code name1}, {@code name2}, ... that is not
 	 * taken, as PostgreSQL itself chooses a name for an unnamed constraint.
 	 */

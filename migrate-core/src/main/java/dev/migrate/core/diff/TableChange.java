@@ -221,23 +221,34 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 
 	/**
 	 * Makes a column nullable or NOT NULL. When it becomes NOT NULL and has a default,
-	 * existing NULLs are first replaced by the default.
+	 * existing NULLs are first replaced by the default. Online, NOT NULL is proven by a
+	 * check added {@code NOT VALID} and validated first, so that setting it needs no scan
+	 * under an exclusive lock.
 	 */
-	record AlterNullability(QualifiedName table, String column, boolean nullable,
-			@Nullable String backfill) implements TableChange {
+	record AlterNullability(QualifiedName table, String column, boolean nullable, @Nullable String backfill,
+			boolean online) implements TableChange {
 
 		public Classification classification() {
 			if (this.nullable) {
 				return Classification.safe("drops a NOT NULL constraint");
 			}
 			if (this.backfill != null) {
-				return Classification.locking("replaces NULLs by the default, then scans the table to add NOT NULL");
+				return this.online ? Classification.safe("replaces NULLs by the default, then validates NOT NULL")
+						: Classification.locking("replaces NULLs by the default, then scans the table to add NOT NULL");
 			}
 			return Classification.dataDependent("adds NOT NULL without a default: fails if any row holds NULL");
 		}
 
 		public Change inverse() {
-			return new AlterNullability(this.table, this.column, !this.nullable, null);
+			return new AlterNullability(this.table, this.column, !this.nullable, null, this.online);
+		}
+
+		/**
+		 * Return the name of the check that proves NOT NULL before it is set online.
+		 * @return the check's name
+		 */
+		public String notNullCheckName() {
+			return ConstraintNames.notNullCheck(this.table, this.column);
 		}
 
 		public String description() {

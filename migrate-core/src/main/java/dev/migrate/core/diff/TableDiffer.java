@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import dev.migrate.core.schema.CheckConstraint;
 import dev.migrate.core.schema.Column;
@@ -60,7 +61,8 @@ final class TableDiffer {
 		this.changes.add(new TableChange.CreateTable(
 				new Table(name, table.columns(), key, List.of(), List.of(), List.of(), List.of(), null)));
 		table.uniqueConstraints()
-			.forEach((unique) -> this.changes.add(new ConstraintChange.AddUnique(name, named(name, unique), true)));
+			.forEach((unique) -> this.changes
+				.add(new ConstraintChange.AddUnique(name, named(name, unique), true, false)));
 		table.indexes()
 			.forEach((index) -> this.changes
 				.add(new ConstraintChange.CreateIndex(name, named(name, index), true, false)));
@@ -81,10 +83,11 @@ final class TableDiffer {
 	void drop(Table table) {
 		QualifiedName name = table.name();
 		// Constraints go first and on their own, so that a rollback restores them too.
-		table.foreignKeys().forEach((fk) -> this.changes.add(new ConstraintChange.DropForeignKey(name, fk)));
-		table.uniqueConstraints().forEach((unique) -> this.changes.add(new ConstraintChange.DropUnique(name, unique)));
-		table.indexes().forEach((index) -> this.changes.add(new ConstraintChange.DropIndex(name, index)));
-		table.checks().forEach((check) -> this.changes.add(new ConstraintChange.DropCheck(name, check)));
+		table.foreignKeys().forEach((fk) -> this.changes.add(new ConstraintChange.DropForeignKey(name, fk, false)));
+		table.uniqueConstraints()
+			.forEach((unique) -> this.changes.add(new ConstraintChange.DropUnique(name, unique, false)));
+		table.indexes().forEach((index) -> this.changes.add(new ConstraintChange.DropIndex(name, index, false)));
+		table.checks().forEach((check) -> this.changes.add(new ConstraintChange.DropCheck(name, check, false)));
 		if (table.comment() != null) {
 			this.changes.add(new TableChange.TableComment(name, table.comment(), null));
 		}
@@ -100,30 +103,29 @@ final class TableDiffer {
 
 	void alter(Table actual, Table desired) {
 		QualifiedName name = desired.name();
+		boolean online = this.options.online();
 		Table current = renameColumns(actual, desired);
 		diffColumns(current, desired);
 		PrimaryKey currentKey = current.primaryKey();
 		PrimaryKey desiredKey = desired.primaryKey();
 		if (!Objects.equals(columns(currentKey), columns(desiredKey))) {
 			if (currentKey != null) {
-				this.changes.add(new ConstraintChange.DropPrimaryKey(name, currentKey));
+				this.changes.add(new ConstraintChange.DropPrimaryKey(name, currentKey, online));
 			}
 			if (desiredKey != null) {
-				this.changes.add(new ConstraintChange.AddPrimaryKey(name, named(name, desiredKey), false));
+				this.changes.add(new ConstraintChange.AddPrimaryKey(name, named(name, desiredKey), false, online));
 			}
 		}
 		diffSet(current.uniqueConstraints(), desired.uniqueConstraints(), UniqueConstraint::identity,
-				(unique) -> new ConstraintChange.AddUnique(name, named(name, unique), false),
-				(unique) -> new ConstraintChange.DropUnique(name, unique));
-		diffSet(current.indexes(), desired.indexes(), Index::identity,
-				(index) -> new ConstraintChange.CreateIndex(name, named(name, index), false, this.options.online()),
-				(index) -> new ConstraintChange.DropIndex(name, index));
+				(unique) -> new ConstraintChange.AddUnique(name, named(name, unique), false, online),
+				(unique) -> new ConstraintChange.DropUnique(name, unique, online));
+		diffIndexes(name, current.indexes(), desired.indexes());
 		diffSet(current.checks(), desired.checks(), CheckConstraint::expression,
-				(check) -> new ConstraintChange.AddCheck(name, named(name, check), false, this.options.online()),
-				(check) -> new ConstraintChange.DropCheck(name, check));
+				(check) -> new ConstraintChange.AddCheck(name, named(name, check), false, online),
+				(check) -> new ConstraintChange.DropCheck(name, check, online));
 		diffSet(current.foreignKeys(), desired.foreignKeys(), ForeignKey::identity,
-				(fk) -> new ConstraintChange.AddForeignKey(name, named(name, fk), false, this.options.online()),
-				(fk) -> new ConstraintChange.DropForeignKey(name, fk));
+				(fk) -> new ConstraintChange.AddForeignKey(name, named(name, fk), false, online),
+				(fk) -> new ConstraintChange.DropForeignKey(name, fk, online));
 		if (!Objects.equals(current.comment(), desired.comment())) {
 			this.changes.add(new TableChange.TableComment(name, current.comment(), desired.comment()));
 		}
@@ -193,11 +195,43 @@ final class TableDiffer {
 		}
 		if (actual.nullable() != desired.nullable()) {
 			this.changes.add(new TableChange.AlterNullability(table, column, desired.nullable(),
-					desired.nullable() ? null : desired.defaultValue()));
+					desired.nullable() ? null : desired.defaultValue(), this.options.online()));
 		}
 		if (!Objects.equals(actual.comment(), desired.comment())) {
 			this.changes.add(new TableChange.ColumnComment(table, column, actual.comment(), desired.comment()));
 		}
+	}
+
+	/**
+	 * Online, an index whose definition changed under the same name is replaced
+	 * concurrently; otherwise it is dropped and created again.
+	 */
+	private void diffIndexes(QualifiedName table, List<Index> actual, List<Index> desired) {
+		boolean online = this.options.online();
+		List<Object> desiredKeys = desired.stream().map(Index::identity).toList();
+		List<Object> actualKeys = actual.stream().map(Index::identity).toList();
+		List<Index> added = desired.stream()
+			.filter((index) -> !actualKeys.contains(index.identity()))
+			.map((index) -> named(table, index))
+			.collect(Collectors.toCollection(ArrayList::new));
+		for (Index index : actual) {
+			if (desiredKeys.contains(index.identity())) {
+				continue;
+			}
+			Index replacement = online ? added.stream()
+				.filter((candidate) -> candidate.name().equals(index.name()))
+				.findFirst()
+				.orElse(null) : null;
+			if (replacement != null) {
+				added.remove(replacement);
+				this.changes.add(new ConstraintChange.ReplaceIndex(table, index, replacement,
+						ConstraintNames.replacement(index.name())));
+			}
+			else {
+				this.changes.add(new ConstraintChange.DropIndex(table, index, online));
+			}
+		}
+		added.forEach((index) -> this.changes.add(new ConstraintChange.CreateIndex(table, index, false, online)));
 	}
 
 	private <T> void diffSet(List<T> actual, List<T> desired, Function<T, Object> identity, Function<T, Change> add,

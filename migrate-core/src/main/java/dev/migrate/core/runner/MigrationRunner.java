@@ -294,12 +294,15 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * Return the SQL that an upgrade would run, without running it.
+	 * Return the SQL that an upgrade would run, without running it, with the timeouts
+	 * each statement would run under.
 	 * @return the SQL
 	 */
 	public String sql() {
 		return run(false, (liquibase, changelog) -> {
 			StringWriter sql = new StringWriter();
+			liquibase.setChangeExecListener(new StatementTimeouts(connection(liquibase),
+					this.options.statementLockTimeout(), this.options.statementTimeout()));
 			liquibase.update(new Contexts(), new LabelExpression(), sql);
 			return sql.toString();
 		});

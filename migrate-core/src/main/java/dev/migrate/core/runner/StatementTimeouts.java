@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import liquibase.Scope;
 import liquibase.change.AbstractSQLChange;
 import liquibase.change.Change;
 import liquibase.change.core.CreateIndexChange;
@@ -16,6 +17,10 @@ import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.visitor.AbstractChangeExecListener;
 import liquibase.database.Database;
+import liquibase.exception.DatabaseException;
+import liquibase.executor.Executor;
+import liquibase.executor.ExecutorService;
+import liquibase.statement.core.RawParameterizedSqlStatement;
 import liquibase.structure.DatabaseObject;
 import liquibase.structure.core.Column;
 import liquibase.structure.core.Relation;
@@ -23,14 +28,17 @@ import liquibase.structure.core.Table;
 
 /**
  * Gives every change Liquibase runs a short {@code lock_timeout} and, but for index
- * builds, a {@code statement_timeout}, so that a statement queued behind a long
- * transaction gives up instead of making every later reader of the table queue behind it.
- * A changeset whose own SQL sets either timeout keeps its own. Remembers the tables the
+ * builds and constraint validations (which hold only locks that let reads and writes go
+ * on), a {@code statement_timeout}, so that a statement queued behind a long transaction
+ * gives up instead of making every later reader of the table queue behind it. A changeset
+ * whose own SQL sets either timeout keeps its own. The settings go through Liquibase's
+ * executor, so that the SQL an upgrade would run shows them too. Remembers the tables the
  * running change touches, to name who holds them when it times out.
  */
 final class StatementTimeouts extends AbstractChangeExecListener {
 
-	private static final Pattern INDEX_BUILD = Pattern.compile("\\b(create\\s+(unique\\s+)?index|reindex)\\b");
+	private static final Pattern WITHOUT_STATEMENT_TIMEOUT = Pattern
+		.compile("\\b(create\\s+(unique\\s+)?index|reindex|validate\\s+constraint|concurrently)\\b");
 
 	private static final Pattern SETS_TIMEOUTS = Pattern
 		.compile("\\bset\\s+((session|local)\\s+)?(lock_timeout|statement_timeout)\\b"
@@ -57,12 +65,15 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 		if (setsOwnTimeouts(changeSet)) {
 			return;
 		}
-		Duration statement = isIndexBuild(change) ? Duration.ZERO : this.statementTimeout;
-		try (Statement sql = this.connection.createStatement()) {
-			sql.execute("SET lock_timeout = " + this.lockTimeout.toMillis());
-			sql.execute("SET statement_timeout = " + statement.toMillis());
+		Duration statement = runsWithoutStatementTimeout(change) ? Duration.ZERO : this.statementTimeout;
+		Executor executor = Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", database);
+		try {
+			executor.execute(
+					new RawParameterizedSqlStatement("SET lock_timeout = '" + this.lockTimeout.toMillis() + "ms'"));
+			executor
+				.execute(new RawParameterizedSqlStatement("SET statement_timeout = '" + statement.toMillis() + "ms'"));
 		}
-		catch (SQLException ex) {
+		catch (DatabaseException ex) {
 			throw new IllegalStateException("Cannot set the statement timeouts: " + ex.getMessage(), ex);
 		}
 	}
@@ -92,12 +103,12 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 					&& SETS_TIMEOUTS.matcher(sql.getSql().toLowerCase(Locale.ROOT)).find());
 	}
 
-	private static boolean isIndexBuild(Change change) {
+	private static boolean runsWithoutStatementTimeout(Change change) {
 		if (change instanceof CreateIndexChange) {
 			return true;
 		}
 		return change instanceof AbstractSQLChange sql && sql.getSql() != null
-				&& INDEX_BUILD.matcher(sql.getSql().toLowerCase(Locale.ROOT)).find();
+				&& WITHOUT_STATEMENT_TIMEOUT.matcher(sql.getSql().toLowerCase(Locale.ROOT)).find();
 	}
 
 	private static Set<String> tables(Change change, Database database) {

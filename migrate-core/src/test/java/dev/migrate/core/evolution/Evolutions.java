@@ -269,6 +269,37 @@ final class Evolutions {
 						.options(DiffOptions.defaults().withOnline(true))
 						.keeps("INSERT INTO author VALUES (1); INSERT INTO book (id, author_id, pages) VALUES (1, 1, 10)",
 								"SELECT count(*) FROM book", "1"),
+					Evolution.of("online: NOT NULL proven by a validated check, with and without a backfill",
+							person().table("score", (t) -> t.id().column("points", "integer")),
+							schema()
+								.table("person", (t) -> t.id().required("name", "varchar(50)"))
+								.table("score", (t) -> t.id().column("points", "integer", false, "0")))
+						.options(DiffOptions.defaults().withOnline(true))
+						.keeps(SEED_PERSON + "; INSERT INTO score VALUES (1, NULL), (2, 5)",
+								"SELECT string_agg(name || points, ',' ORDER BY person.id) FROM person JOIN score USING (id)",
+								"Ada0,Grace5"),
+					Evolution
+						.of("online: unique constraint and primary key through concurrent unique indexes",
+								person().table("tag", (t) -> t.required("code", "varchar(20)").column("label", "text")),
+								schema().table("person", (t) -> t.id().column("name", "varchar(50)").unique("name"))
+									.table("tag",
+											(t) -> t.required("code", "varchar(20)")
+												.column("label", "text")
+												.primaryKey("code")))
+						.options(DiffOptions.defaults().withOnline(true))
+						.keeps(SEED_PERSON + "; INSERT INTO tag VALUES ('a', 'A'), ('b', 'B')",
+								"SELECT string_agg(name, ',' ORDER BY id) || (SELECT count(*) FROM tag) FROM person",
+								"Ada,Grace2"),
+					Evolution
+						.of("online: a changed index built concurrently and swapped in under its name", schema().table(
+								"person",
+								(t) -> t.id().column("name", "varchar(50)").namedIndex("person_lookup", "name")),
+								schema().table("person",
+										(t) -> t.id()
+											.column("name", "varchar(50)")
+											.namedIndex("person_lookup", "lower((name)::text)", "id")))
+						.options(DiffOptions.defaults().withOnline(true))
+						.keeps(SEED_PERSON, "SELECT string_agg(name, ',' ORDER BY id) FROM person", "Ada,Grace"),
 					Evolution.of("types that Liquibase cannot spell: numeric arrays, intervals",
 							schema().table("measure", (t) -> t.id()),
 							schema().table("measure",

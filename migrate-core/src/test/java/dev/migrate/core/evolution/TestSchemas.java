@@ -140,6 +140,13 @@ final class TestSchemas {
 			return index(false, null, keys);
 		}
 
+		TableBuilder namedIndex(String name, String... keys) {
+			index(keys);
+			Index index = this.indexes.remove(this.indexes.size() - 1);
+			this.indexes.add(new Index(name, index.keys(), index.unique(), index.predicate()));
+			return this;
+		}
+
 		TableBuilder index(boolean unique, String predicate, String... keys) {
 			List<Index.Key> indexKeys = new ArrayList<>();
 			for (String key : keys) {

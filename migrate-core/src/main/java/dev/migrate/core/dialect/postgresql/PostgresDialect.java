@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 
 import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.diff.Change;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.Schema;
 
@@ -58,6 +59,11 @@ public final class PostgresDialect implements Dialect {
 	@Override
 	public String sqlType(ColumnType type) {
 		return PostgresTypes.sql(type);
+	}
+
+	@Override
+	public String lockImpact(Change change) {
+		return PostgresLocks.of(change);
 	}
 
 	@Override
