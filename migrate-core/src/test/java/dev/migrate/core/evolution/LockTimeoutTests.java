@@ -142,6 +142,18 @@ class LockTimeoutTests {
 		}
 	}
 
+	@Test
+	void theSqlOfAnUpgradeShowsTheTimeoutsEachStatementRunsUnder() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = pending(database)) {
+			String sql = workspace.runner(options(Duration.ofSeconds(3), Duration.ofSeconds(10))).sql();
+			assertThat(sql).containsSubsequence("SET lock_timeout = '3000ms';", "SET statement_timeout = '420000ms';",
+					"ALTER TABLE \"public\".\"author\" ADD \"note\" TEXT;");
+			assertThat(database.queryForString("SELECT count(*) FROM information_schema.columns"
+					+ " WHERE table_name = 'author' AND column_name = 'note'"))
+				.isEqualTo("0");
+		}
+	}
+
 	private static RunnerOptions options(Duration statementLockTimeout, Duration retryFor) {
 		return RunnerOptions.defaults()
 			.withStatementLockTimeout(statementLockTimeout)
