@@ -54,8 +54,26 @@ class RandomEvolutionTests {
 
 	@Test
 	void upgradingFromAToBYieldsExactlyBWithTheRowsAndDowngradingYieldsExactlyA() throws Exception {
-		long seed = Long.getLong("migrate.random.seed", System.nanoTime());
 		int pairs = Integer.getInteger("migrate.random.pairs", 50);
+		Set<String> kinds = walk(pairs, OPTIONS);
+		if (pairs >= STEPS_PER_WALK) {
+			// Seeds 0 to 299 all make every kind within 25 pairs.
+			assertThat(kinds).as("kinds of change generated").containsAll(EXPECTED_KINDS);
+		}
+	}
+
+	@Test
+	void theOnlineRecipesToo() throws Exception {
+		Set<String> kinds = walk(Integer.getInteger("migrate.random.pairs", 50) / 4, OPTIONS.withOnline(true));
+		assertThat(kinds).as("kinds of change generated").contains("AlterNullability", "AddUnique", "CreateIndex");
+	}
+
+	/**
+	 * Walk from random schema to random schema, upgrading and downgrading each step;
+	 * return the kinds of change made.
+	 */
+	private Set<String> walk(int pairs, DiffOptions baseOptions) throws Exception {
+		long seed = Long.getLong("migrate.random.seed", System.nanoTime());
 		Random random = new Random(seed);
 		RandomSchemas schemas = new RandomSchemas(random);
 		RandomRenames renames = new RandomRenames(random);
@@ -68,7 +86,7 @@ class RandomEvolutionTests {
 				for (int step = 0; step < STEPS_PER_WALK && done < pairs; step++, done++) {
 					Schema a = workspace.read(scope);
 					RandomRenames.Renamed b = renames.apply(a, schemas.next());
-					DiffOptions options = OPTIONS.withRenames(b.hints());
+					DiffOptions options = baseOptions.withRenames(b.hints());
 					RandomRows.write(database, a);
 					List<Change> changes = workspace.diff(b.target(), options).changes();
 					changes.forEach((change) -> kinds.add(kind(change)));
@@ -110,11 +128,8 @@ class RandomEvolutionTests {
 				}
 			}
 		}
-		if (pairs >= STEPS_PER_WALK) {
-			// Seeds 0 to 299 all make every kind within 25 pairs.
-			assertThat(kinds).as("kinds of change generated with seed %d", seed).containsAll(EXPECTED_KINDS);
-		}
 		assertThat(rowsChecked).as("row checks with seed %d", seed).isGreaterThanOrEqualTo(pairs);
+		return kinds;
 	}
 
 	/** Failures of the runner carry the walk, so that they can be read and replayed. */
