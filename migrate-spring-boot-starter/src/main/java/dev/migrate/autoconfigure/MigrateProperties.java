@@ -68,8 +68,11 @@ public class MigrateProperties {
 	private boolean allowDestructive = false;
 
 	/**
-	 * Whether to generate online-safe DDL: indexes built concurrently, foreign keys and
-	 * checks added NOT VALID then validated.
+	 * Whether to generate online recipes for changes that would hold a strong lock while
+	 * they scan or build: indexes built and dropped concurrently, unique constraints and
+	 * primary keys through unique indexes built concurrently, changed indexes built under
+	 * a temporary name and swapped, NOT NULL proven by a validated check, and checks and
+	 * foreign keys added NOT VALID then validated.
 	 */
 	private boolean online = false;
 
