@@ -27,18 +27,23 @@ import liquibase.structure.core.Relation;
 import liquibase.structure.core.Table;
 
 /**
- * Gives every change Liquibase runs a short {@code lock_timeout} and, but for index
- * builds and constraint validations (which hold only locks that let reads and writes go
- * on), a {@code statement_timeout}, so that a statement queued behind a long transaction
- * gives up instead of making every later reader of the table queue behind it. A changeset
- * whose own SQL sets either timeout keeps its own. The settings go through Liquibase's
- * executor, so that the SQL an upgrade would run shows them too. Remembers the tables the
- * running change touches, to name who holds them when it times out.
+ * Gives every change Liquibase runs a short {@code lock_timeout} and a
+ * {@code statement_timeout}, so that a statement queued behind a long transaction gives
+ * up instead of making every later reader of the table queue behind it. Index builds run
+ * without a statement timeout. Concurrent builds and drops and constraint validations ask
+ * only for locks whose waiting blocks no reads or writes, and must wait for every older
+ * transaction: they wait for locks up to the statement timeout instead, and run without
+ * one. A changeset whose own SQL sets either timeout keeps its own. The settings go
+ * through Liquibase's executor, so that the SQL an upgrade would run shows them too.
+ * Remembers the tables the running change touches, to name who holds them when it times
+ * out.
  */
 final class StatementTimeouts extends AbstractChangeExecListener {
 
-	private static final Pattern WITHOUT_STATEMENT_TIMEOUT = Pattern
-		.compile("\\b(create\\s+(unique\\s+)?index|reindex|validate\\s+constraint|concurrently)\\b");
+	private static final Pattern INDEX_BUILD = Pattern.compile("\\b(create\\s+(unique\\s+)?index|reindex)\\b");
+
+	private static final Pattern WAITS_WITHOUT_BLOCKING = Pattern
+		.compile("\\b(concurrently|validate\\s+constraint)\\b");
 
 	private static final Pattern SETS_TIMEOUTS = Pattern
 		.compile("\\bset\\s+((session|local)\\s+)?(lock_timeout|statement_timeout)\\b"
@@ -65,11 +70,13 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 		if (setsOwnTimeouts(changeSet)) {
 			return;
 		}
-		Duration statement = runsWithoutStatementTimeout(change) ? Duration.ZERO : this.statementTimeout;
+		boolean patient = matches(change, WAITS_WITHOUT_BLOCKING);
+		Duration lock = patient ? this.statementTimeout : this.lockTimeout;
+		Duration statement = (patient || change instanceof CreateIndexChange || matches(change, INDEX_BUILD))
+				? Duration.ZERO : this.statementTimeout;
 		Executor executor = Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", database);
 		try {
-			executor.execute(
-					new RawParameterizedSqlStatement("SET lock_timeout = '" + this.lockTimeout.toMillis() + "ms'"));
+			executor.execute(new RawParameterizedSqlStatement("SET lock_timeout = '" + lock.toMillis() + "ms'"));
 			executor
 				.execute(new RawParameterizedSqlStatement("SET statement_timeout = '" + statement.toMillis() + "ms'"));
 		}
@@ -103,12 +110,9 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 					&& SETS_TIMEOUTS.matcher(sql.getSql().toLowerCase(Locale.ROOT)).find());
 	}
 
-	private static boolean runsWithoutStatementTimeout(Change change) {
-		if (change instanceof CreateIndexChange) {
-			return true;
-		}
+	private static boolean matches(Change change, Pattern pattern) {
 		return change instanceof AbstractSQLChange sql && sql.getSql() != null
-				&& WITHOUT_STATEMENT_TIMEOUT.matcher(sql.getSql().toLowerCase(Locale.ROOT)).find();
+				&& pattern.matcher(sql.getSql().toLowerCase(Locale.ROOT)).find();
 	}
 
 	private static Set<String> tables(Change change, Database database) {
