@@ -13,14 +13,20 @@ import dev.migrate.core.schema.QualifiedName;
  * entity maps are left alone
  * @param excludeTables patterns of database objects the diff never touches
  * @param renames confirmed renames
- * @param online whether to generate online-safe DDL: indexes built concurrently, foreign
- * keys and checks added {@code NOT VALID} then validated
+ * @param online whether to generate online recipes for changes that would hold a strong
+ * lock while they scan or build
+ * @param renameRules renames confirmed and denied in text, e.g. by configuration
  */
-public record DiffOptions(List<String> includeTables, List<String> excludeTables, RenameHints renames, boolean online) {
+public record DiffOptions(List<String> includeTables, List<String> excludeTables, RenameHints renames, boolean online,
+		RenameRules renameRules) {
 
 	public DiffOptions {
 		includeTables = List.copyOf(includeTables);
 		excludeTables = List.copyOf(excludeTables);
+	}
+
+	public DiffOptions(List<String> includeTables, List<String> excludeTables, RenameHints renames, boolean online) {
+		this(includeTables, excludeTables, renames, online, RenameRules.none());
 	}
 
 	/**
@@ -28,23 +34,27 @@ public record DiffOptions(List<String> includeTables, List<String> excludeTables
 	 * @return the options
 	 */
 	public static DiffOptions defaults() {
-		return new DiffOptions(List.of(), List.of(), RenameHints.none(), false);
+		return new DiffOptions(List.of(), List.of(), RenameHints.none(), false, RenameRules.none());
 	}
 
 	public DiffOptions withIncludeTables(String... patterns) {
-		return new DiffOptions(List.of(patterns), this.excludeTables, this.renames, this.online);
+		return new DiffOptions(List.of(patterns), this.excludeTables, this.renames, this.online, this.renameRules);
 	}
 
 	public DiffOptions withExcludeTables(String... patterns) {
-		return new DiffOptions(this.includeTables, List.of(patterns), this.renames, this.online);
+		return new DiffOptions(this.includeTables, List.of(patterns), this.renames, this.online, this.renameRules);
 	}
 
 	public DiffOptions withRenames(RenameHints hints) {
-		return new DiffOptions(this.includeTables, this.excludeTables, hints, this.online);
+		return new DiffOptions(this.includeTables, this.excludeTables, hints, this.online, this.renameRules);
 	}
 
 	public DiffOptions withOnline(boolean online) {
-		return new DiffOptions(this.includeTables, this.excludeTables, this.renames, online);
+		return new DiffOptions(this.includeTables, this.excludeTables, this.renames, online, this.renameRules);
+	}
+
+	public DiffOptions withRenameRules(RenameRules rules) {
+		return new DiffOptions(this.includeTables, this.excludeTables, this.renames, this.online, rules);
 	}
 
 	boolean excluded(QualifiedName name) {

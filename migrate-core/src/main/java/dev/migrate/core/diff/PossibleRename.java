@@ -13,6 +13,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record PossibleRename(QualifiedName table, @Nullable String from, String to) {
 
+	/**
+	 * Return the entry that confirms this rename in {@code migrate.renames} (or denies it
+	 * in {@code migrate.not-renames}), e.g. {@code public.users.bio=about}.
+	 * @return the entry
+	 */
+	public String entry() {
+		return this.table + ((this.from != null) ? "." + this.from : "") + "=" + this.to;
+	}
+
 	@Override
 	public String toString() {
 		return (this.from != null) ? "column " + this.table + "." + this.from + " -> " + this.to

@@ -55,6 +55,19 @@ public record RenameHints(Map<QualifiedName, QualifiedName> tables, Map<ColumnRe
 		return new RenameHints(this.tables, renamed);
 	}
 
+	/**
+	 * Return these hints and the given ones, which win where both rename the same.
+	 * @param others the other hints
+	 * @return the hints
+	 */
+	public RenameHints and(RenameHints others) {
+		Map<QualifiedName, QualifiedName> tables = new LinkedHashMap<>(this.tables);
+		tables.putAll(others.tables);
+		Map<ColumnRef, String> columns = new LinkedHashMap<>(this.columns);
+		columns.putAll(others.columns);
+		return new RenameHints(tables, columns);
+	}
+
 	@Nullable String columnRename(QualifiedName table, String column) {
 		return this.columns.get(new ColumnRef(table, column));
 	}

@@ -2,6 +2,8 @@ package dev.migrate.core.diff;
 
 import java.util.List;
 
+import dev.migrate.core.schema.QualifiedName;
+
 /**
  * The ordered changes that take the actual schema to the desired one, and the drop/add
  * pairs that may be renames.
@@ -22,6 +24,49 @@ public record SchemaDiff(List<Change> changes, List<PossibleRename> possibleRena
 	 */
 	public boolean isEmpty() {
 		return this.changes.isEmpty();
+	}
+
+	/**
+	 * Return this diff without the drops and adds of its possible renames, nor the
+	 * changes that need them (constraints and indexes on the added column or table,
+	 * foreign keys to the added table), so that the rest can be written while the renames
+	 * are asked about.
+	 * @return the diff without the possible renames
+	 */
+	public SchemaDiff withoutPossibleRenames() {
+		return new SchemaDiff(this.changes.stream().filter((change) -> !partOfPossibleRename(change)).toList(),
+				this.possibleRenames);
+	}
+
+	private boolean partOfPossibleRename(Change change) {
+		for (PossibleRename rename : this.possibleRenames) {
+			if (rename.from() == null) {
+				QualifiedName added = new QualifiedName(rename.table().schema(), rename.to());
+				if (change instanceof TableChange table
+						&& (table.table().equals(added) || (change instanceof ConstraintChange.AddForeignKey fk
+								&& fk.foreignKey().referencedTable().equals(added)))) {
+					return true;
+				}
+			}
+			else if (change instanceof TableChange table && table.table().equals(rename.table())
+					&& mentions(change, rename.from(), rename.to())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean mentions(Change change, String... columns) {
+		String description = change.description();
+		for (String column : columns) {
+			if (java.util.regex.Pattern
+				.compile("(^|[\\s.\\[(,])" + java.util.regex.Pattern.quote(column) + "([\\s\\]),]|$)")
+				.matcher(description)
+				.find()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

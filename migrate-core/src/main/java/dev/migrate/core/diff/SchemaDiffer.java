@@ -36,6 +36,18 @@ public final class SchemaDiffer {
 	 * @return the ordered changes and possible renames
 	 */
 	public SchemaDiff diff(Schema actual, Schema desired) {
+		RenameRules rules = this.options.renameRules();
+		RenameHints confirmed = new RenameRules(
+				java.util.stream.Stream.concat(desired.declaredRenames().stream(), rules.renames().stream()).toList(),
+				List.of())
+			.confirmed(actual, desired);
+		SchemaDiff diff = new SchemaDiffer(this.options.withRenames(confirmed.and(this.options.renames())))
+			.diffConfirmed(actual, desired);
+		return new SchemaDiff(diff.changes(),
+				diff.possibleRenames().stream().filter((rename) -> !rules.denies(rename, actual, desired)).toList());
+	}
+
+	private SchemaDiff diffConfirmed(Schema actual, Schema desired) {
 		List<Change> changes = new ArrayList<>();
 		List<PossibleRename> possibleRenames = new ArrayList<>();
 		desired.schemas()

@@ -14,15 +14,23 @@ import java.util.TreeSet;
  * @param tables the tables, by name
  * @param sequences the sequences not owned by identity columns, by name
  * @param enumTypes the enumerated types, by name
+ * @param declaredRenames renames the model declares about itself, e.g. entities annotated
+ * with where a table or column was renamed from, as
+ * {@code schema.table.old_column=new_column} or {@code schema.old_table=new_table}
  */
-public record Schema(SortedSet<String> schemas, List<Table> tables, List<Sequence> sequences,
-		List<EnumType> enumTypes) {
+public record Schema(SortedSet<String> schemas, List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes,
+		List<String> declaredRenames) {
 
 	public Schema {
 		schemas = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(schemas));
 		tables = Table.sorted(tables, Comparator.comparing(Table::name));
 		sequences = Table.sorted(sequences, Comparator.comparing(Sequence::name));
 		enumTypes = Table.sorted(enumTypes, Comparator.comparing(EnumType::name));
+		declaredRenames = List.copyOf(declaredRenames);
+	}
+
+	public Schema(SortedSet<String> schemas, List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes) {
+		this(schemas, tables, sequences, enumTypes, List.of());
 	}
 
 	/**
