@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import dev.migrate.core.Migrate;
+import dev.migrate.core.PossibleRenameException;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.runner.AppliedChangeSet;
 import dev.migrate.core.runner.ChangeSetRef;
@@ -114,9 +116,16 @@ class MigrateCommand {
 					+ "; run upgrade first (or delete revisions you no longer want)");
 			return ERROR;
 		}
-		this.context.generate(sourceMigrate, source)
-			.ifPresentOrElse((file) -> this.out.println("Wrote " + file + "; review and commit it"),
-					() -> this.out.println("No changes: the database matches the entities"));
+		SchemaDiff diff = sourceMigrate.diff();
+		Optional<Path> written = this.context.generate(sourceMigrate, diff.withoutPossibleRenames(), source);
+		if (!diff.possibleRenames().isEmpty()) {
+			this.out
+				.println(new PossibleRenameException(diff.possibleRenames(), written.map(Path::toString).orElse(null))
+					.getMessage());
+			return ERROR;
+		}
+		written.ifPresentOrElse((file) -> this.out.println("Wrote " + file + "; review and commit it"),
+				() -> this.out.println("No changes: the database matches the entities"));
 		return SUCCESS;
 	}
 
@@ -146,7 +155,9 @@ class MigrateCommand {
 		diff.changes()
 			.forEach((change) -> this.out.println("  " + change.description() + " [" + change.classification().safety()
 					+ ": " + change.classification().reason() + "]"));
-		diff.possibleRenames().forEach((rename) -> this.out.println("  possible rename: " + rename));
+		diff.possibleRenames()
+			.forEach((rename) -> this.out.println("  possible rename: " + rename + " (confirm with migrate.renames="
+					+ rename.entry() + ", deny with migrate.not-renames=" + rename.entry() + ")"));
 		return CHANGES_PENDING;
 	}
 

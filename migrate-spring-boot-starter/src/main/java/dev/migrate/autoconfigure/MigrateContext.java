@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import dev.migrate.core.Migrate;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.diff.RenameRules;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.Schema;
@@ -93,7 +94,8 @@ public class MigrateContext {
 		DiffOptions diffOptions = DiffOptions.defaults()
 			.withIncludeTables(this.properties.getIncludeTables().toArray(String[]::new))
 			.withExcludeTables(this.properties.getExcludeTables().toArray(String[]::new))
-			.withOnline(this.properties.isOnline());
+			.withOnline(this.properties.isOnline())
+			.withRenameRules(new RenameRules(this.properties.getRenames(), this.properties.getNotRenames()));
 		RunnerOptions runnerOptions = RunnerOptions.defaults()
 			.withLockTimeout(this.properties.getLockTimeout())
 			.withStatementLockTimeout(this.properties.getStatementLockTimeout())

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.migrate.core.Migrate;
+import dev.migrate.core.PossibleRenameException;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.runner.MigrationException;
 import dev.migrate.core.runner.MigrationRunner;
@@ -123,10 +124,18 @@ public class MigrateInitializer implements InitializingBean {
 					+ " their revision");
 			return new Outcome(true, result.status(), drift, applied, null, false);
 		}
-		String generated = this.context.generate(migrate, drift, source).map((file) -> {
+		// A pair that may be a rename is asked about, not guessed: the rest is written
+		// and applied, then the start fails naming the pair.
+		String generated = this.context.generate(migrate, drift.withoutPossibleRenames(), source).map((file) -> {
 			logger.info("Migrate wrote a new revision " + file + "; review and commit it");
 			return file.toString();
 		}).orElse(null);
+		if (!drift.possibleRenames().isEmpty()) {
+			if (generated != null) {
+				migrate.runner().upgrade();
+			}
+			throw new PossibleRenameException(drift.possibleRenames(), generated);
+		}
 		if (generated != null) {
 			result = migrate.runner().upgrade();
 			logBlocked(result);

@@ -77,6 +77,19 @@ public class MigrateProperties {
 	private boolean online = false;
 
 	/**
+	 * Renames to make instead of a drop and an add, keeping the data:
+	 * "[schema.]table.old_column=new_column" for a column, "[schema.]old_table=new_table"
+	 * for a table.
+	 */
+	private List<String> renames = new ArrayList<>();
+
+	/**
+	 * Drop and add pairs that look like renames but are not, in the form of
+	 * migrate.renames, so that Migrate drops and adds without asking.
+	 */
+	private List<String> notRenames = new ArrayList<>();
+
+	/**
 	 * How long to wait for another instance's migration of the same database.
 	 */
 	private Duration lockTimeout = Duration.ofMinutes(1);
@@ -203,6 +216,22 @@ public class MigrateProperties {
 
 	public void setAllowDestructive(boolean allowDestructive) {
 		this.allowDestructive = allowDestructive;
+	}
+
+	public List<String> getRenames() {
+		return this.renames;
+	}
+
+	public void setRenames(List<String> renames) {
+		this.renames = renames;
+	}
+
+	public List<String> getNotRenames() {
+		return this.notRenames;
+	}
+
+	public void setNotRenames(List<String> notRenames) {
+		this.notRenames = notRenames;
 	}
 
 	public boolean isOnline() {
