@@ -57,7 +57,8 @@ public final class SchemaDiffer {
 		diffEnumTypes(actual, desired, changes);
 		diffSequences(actual, desired, changes);
 		Map<QualifiedName, Table> actualTables = renameTables(actual, desired, changes);
-		TableDiffer tables = new TableDiffer(this.options, changes, possibleRenames, actualTables.values());
+		TableDiffer tables = new TableDiffer(this.options, changes, possibleRenames, actualTables.values(),
+				desired::declared);
 		for (Table table : desired.tables()) {
 			if (this.options.excluded(table.name())) {
 				continue;

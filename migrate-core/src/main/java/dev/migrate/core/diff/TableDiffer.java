@@ -31,6 +31,9 @@ final class TableDiffer {
 
 	private final List<PossibleRename> possibleRenames;
 
+	/** The declared form of a canonical expression, which is what is written. */
+	private final Function<String, String> declared;
+
 	/**
 	 * Index names (of primary keys, unique constraints and indexes) in the database, by
 	 * schema and name, with the table that has them.
@@ -38,8 +41,9 @@ final class TableDiffer {
 	private final Map<QualifiedName, QualifiedName> indexNames = new HashMap<>();
 
 	TableDiffer(DiffOptions options, List<Change> changes, List<PossibleRename> possibleRenames,
-			Collection<Table> actualTables) {
+			Collection<Table> actualTables, Function<String, String> declared) {
 		this.options = options;
+		this.declared = declared;
 		this.changes = changes;
 		this.possibleRenames = possibleRenames;
 		for (Table table : actualTables) {
@@ -290,9 +294,12 @@ final class TableDiffer {
 		});
 	}
 
-	private static CheckConstraint named(QualifiedName table, CheckConstraint check) {
-		return (check.name() != null) ? check
-				: new CheckConstraint(ConstraintNames.check(table, check.expression()), check.expression());
+	/**
+	 * Named as PostgreSQL would name it, from the canonical form; written as declared.
+	 */
+	private CheckConstraint named(QualifiedName table, CheckConstraint check) {
+		String name = (check.name() != null) ? check.name() : ConstraintNames.check(table, check.expression());
+		return new CheckConstraint(name, this.declared.apply(check.expression()));
 	}
 
 	private static ForeignKey named(QualifiedName table, ForeignKey fk) {

@@ -84,7 +84,8 @@ public final class EntitySchemaReader {
 		tableList.forEach((table) -> schemas.add(table.name().schema()));
 		sequences.forEach((sequence) -> schemas.add(sequence.name().schema()));
 		enums.forEach((type) -> schemas.add(type.name().schema()));
-		return new Schema(schemas, tableList, sequences, enums, DeclaredRenames.of(metadata, tables));
+		return new Schema(schemas, tableList, sequences, enums, DeclaredRenames.of(metadata, tables),
+				tables.declaredExpressions());
 	}
 
 	private String defaultSchema(Map<String, ?> settings) {

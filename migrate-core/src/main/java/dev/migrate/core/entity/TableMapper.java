@@ -34,6 +34,8 @@ final class TableMapper {
 
 	private final String defaultSchema;
 
+	private final Map<String, String> declaredExpressions = new java.util.HashMap<>();
+
 	TableMapper(Dialect dialect, Metadata metadata, String defaultSchema) {
 		this.dialect = dialect;
 		this.metadata = metadata;
@@ -82,8 +84,16 @@ final class TableMapper {
 	}
 
 	private CheckConstraint check(org.hibernate.mapping.CheckConstraint check) {
-		return new CheckConstraint(check.isNamed() ? check.getName() : null,
-				this.dialect.expression(check.getConstraint()));
+		String canonical = this.dialect.expression(check.getConstraint());
+		this.declaredExpressions.put(canonical, check.getConstraint().strip());
+		return new CheckConstraint(check.isNamed() ? check.getName() : null, canonical);
+	}
+
+	/**
+	 * Return the check conditions as the entities declared them, by canonical form.
+	 */
+	Map<String, String> declaredExpressions() {
+		return this.declaredExpressions;
 	}
 
 	private @Nullable PrimaryKey primaryKey(org.hibernate.mapping.Table table) {
