@@ -25,14 +25,16 @@ import liquibase.precondition.core.PreconditionContainer;
 /**
  * Writes a diff as Liquibase changesets, each with its rollback, and as a revision file.
  * <p>
- * Consecutive changes share a changeset (one transaction on PostgreSQL) except that every
- * destructive change gets a changeset of its own, labelled {@value #DESTRUCTIVE_LABEL}
- * and guarded by a precondition that halts unless the changelog property
- * {@value #ALLOW_DESTRUCTIVE_PROPERTY} is {@code true}; and statements that cannot run in
- * a transaction ({@code CREATE INDEX CONCURRENTLY}, {@code ALTER TYPE ... ADD VALUE}) get
- * a changeset of their own that runs outside one, as does every online recipe (whose
- * statements must each commit on their own). Each change's comment names its safety
- * class, the lock it takes and, for an online recipe, the recipe.
+ * Each table's changes share a changeset (one transaction on PostgreSQL), in the
+ * {@linkplain ReviewOrder order} that puts them together, except that every
+ * data-dependent change gets a changeset of its own, every destructive change one
+ * labelled {@value #DESTRUCTIVE_LABEL} and guarded by a precondition that halts unless
+ * the changelog property {@value #ALLOW_DESTRUCTIVE_PROPERTY} is {@code true}; and
+ * statements that cannot run in a transaction ({@code CREATE INDEX CONCURRENTLY},
+ * {@code ALTER TYPE ... ADD VALUE}) get a changeset of their own that runs outside one,
+ * as does every online recipe (whose statements must each commit on their own). Each
+ * change's comment names its safety class, the lock it takes and, for an online recipe,
+ * the recipe.
  */
 public final class ChangeSetWriter {
 
@@ -119,19 +121,29 @@ public final class ChangeSetWriter {
 		List<ChangeSet> changeSets = new ArrayList<>();
 		List<Change> group = new ArrayList<>();
 		Kind groupKind = null;
-		for (Change change : diff.changes()) {
+		for (Change change : ReviewOrder.of(diff.changes())) {
 			Kind kind = kind(change);
-			if (!group.isEmpty() && (kind != groupKind || kind != Kind.TRANSACTIONAL)) {
-				changeSets.add(changeSet(group, groupKind, revision + "-" + (changeSets.size() + 1), logicalFilePath));
+			if (!group.isEmpty() && (kind != groupKind || kind != Kind.TRANSACTIONAL
+					|| !ReviewOrder.key(change).equals(ReviewOrder.key(group.get(0))))) {
+				changeSets
+					.add(changeSet(group, groupKind, id(revision, changeSets.size() + 1, group), logicalFilePath));
 				group = new ArrayList<>();
 			}
 			group.add(change);
 			groupKind = kind;
 		}
 		if (!group.isEmpty()) {
-			changeSets.add(changeSet(group, groupKind, revision + "-" + (changeSets.size() + 1), logicalFilePath));
+			changeSets.add(changeSet(group, groupKind, id(revision, changeSets.size() + 1, group), logicalFilePath));
 		}
 		return changeSets;
+	}
+
+	/**
+	 * A changeset id that stays the same however often the revision is read and says what
+	 * the changeset does, e.g. {@code 20261123101530-2-add_column_public_users_about}.
+	 */
+	private static String id(String revision, int number, List<Change> changes) {
+		return revision + "-" + number + "-" + slug(changes.get(0).description(), 64);
 	}
 
 	private ChangeSet changeSet(List<Change> changes, Kind kind, String id, String logicalFilePath) {
@@ -182,13 +194,18 @@ public final class ChangeSetWriter {
 				|| (change instanceof Change.ChangeEnumLabels labels && labels.onlyAddsLabels())) {
 			return Kind.NON_TRANSACTIONAL;
 		}
-		return Kind.TRANSACTIONAL;
+		// A change that existing rows can make fail is applied, and reviewed, on its own.
+		return (change.classification().safety() == Safety.DATA_DEPENDENT) ? Kind.ALONE : Kind.TRANSACTIONAL;
 	}
 
 	static String slug(String message) {
+		return slug(message, 60);
+	}
+
+	private static String slug(String message, int length) {
 		String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
 		slug = slug.isEmpty() ? "revision" : slug;
-		return (slug.length() > 60) ? slug.substring(0, 60).replaceAll("_$", "") : slug;
+		return (slug.length() > length) ? slug.substring(0, length).replaceAll("_$", "") : slug;
 	}
 
 	/**
@@ -196,7 +213,7 @@ public final class ChangeSetWriter {
 	 */
 	private enum Kind {
 
-		TRANSACTIONAL, NON_TRANSACTIONAL, DESTRUCTIVE
+		TRANSACTIONAL, ALONE, NON_TRANSACTIONAL, DESTRUCTIVE
 
 	}
 

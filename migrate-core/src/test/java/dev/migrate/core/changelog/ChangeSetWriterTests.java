@@ -10,8 +10,10 @@ import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.diff.SchemaDiffer;
+import dev.migrate.core.schema.CheckConstraint;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.ColumnType;
+import dev.migrate.core.schema.ForeignKey;
 import dev.migrate.core.schema.Index;
 import dev.migrate.core.schema.PrimaryKey;
 import dev.migrate.core.schema.QualifiedName;
@@ -80,6 +82,48 @@ class ChangeSetWriterTests {
 			assertThat(changeSet.isRunInTransaction()).isFalse();
 			assertThat(changeSet.getChanges().get(0).getDescription()).contains("sql");
 		});
+	}
+
+	@Test
+	void writesOneChangesetPerTableWithItsIndexesAndTheForeignKeysAfterTheTablesTheyNeed() {
+		QualifiedName book = new QualifiedName("public", "book");
+		Table books = new Table(book,
+				List.of(id(), new Column("person_id", ColumnType.of("int8"), true, null, null, null),
+						new Column("pages", ColumnType.of("int4"), true, null, null, null)),
+				new PrimaryKey(null, List.of("id")), List.of(),
+				List.of(new Index(null, List.of(new Index.Key("person_id", false)), false, null)),
+				List.of(new ForeignKey(null, List.of("person_id"), PERSON, List.of("id"), ForeignKey.Action.NO_ACTION,
+						ForeignKey.Action.NO_ACTION)),
+				List.of(new CheckConstraint(null, "pages > 0")), null);
+		Table people = new Table(PERSON, person(true).columns(), person(true).primaryKey(), List.of(),
+				List.of(new Index(null, List.of(new Index.Key("bio", false)), false, null)), List.of(), List.of(),
+				null);
+		Schema desired = new Schema(new TreeSet<>(List.of("public")), List.of(books, people), List.of(), List.of());
+		Schema empty = new Schema(new TreeSet<>(List.of("public")), List.of(), List.of(), List.of());
+		List<ChangeSet> changeSets = this.writer
+			.changeSets(new SchemaDiffer(DiffOptions.defaults()).diff(empty, desired), "1", "f.yaml");
+		assertThat(changeSets).extracting(ChangeSet::getId)
+			.containsExactly("1-1-create_table_public_book", "1-2-create_table_public_person",
+					"1-3-add_foreign_key_person_id_of_public_book_to_public_person_id");
+		assertThat(changeSets.get(0).getComments()).contains("create table public.book")
+			.contains("create index book_person_id_idx")
+			.contains("add check (pages > 0)")
+			.doesNotContain("person_bio_idx");
+	}
+
+	@Test
+	void putsADataDependentChangeInAChangesetOfItsOwn() {
+		Table required = new Table(PERSON,
+				List.of(id(), new Column("bio", ColumnType.of("text"), false, null, null, null),
+						new Column("note", ColumnType.of("text"), true, null, null, null)),
+				person(true).primaryKey(), List.of(), List.of(), List.of(), List.of(), null);
+		List<ChangeSet> changeSets = this.writer.changeSets(diff(person(true), required), "1", "f.yaml");
+		assertThat(changeSets).extracting(ChangeSet::getComments)
+			.hasSize(2)
+			.anySatisfy((comment) -> assertThat(comment).startsWith("add column public.person.note")
+				.doesNotContain("not null"))
+			.anySatisfy((comment) -> assertThat(comment).startsWith("make public.person.bio not null [DATA_DEPENDENT")
+				.doesNotContain("add column"));
 	}
 
 	@Test

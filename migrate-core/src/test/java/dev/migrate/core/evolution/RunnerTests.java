@@ -115,7 +115,7 @@ class RunnerTests {
 			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> workspace.runner().upgrade())
 				.withMessageContaining("nothing was applied")
 				.withMessageContaining(first.getFileName().toString())
-				.withMessageContaining("-1::migrate")
+				.withMessageContaining("-1-create_table_public_a::migrate")
 				.withMessageContaining("edited after it was applied");
 			assertThat(tables(database)).isEqualTo("a");
 		}
