@@ -16,7 +16,7 @@ import org.hibernate.SessionFactory;
  * Creates a fixture's schema with Hibernate's own DDL, the independent side of the
  * oracle.
  */
-final class HibernateDdl {
+public final class HibernateDdl {
 
 	private HibernateDdl() {
 	}
@@ -24,7 +24,7 @@ final class HibernateDdl {
 	/**
 	 * Create the fixture's schema in the database and return the DDL Hibernate ran.
 	 */
-	static String create(Fixture fixture, TestDatabase database) throws IOException {
+	public static String create(Fixture fixture, TestDatabase database) throws IOException {
 		Map<String, Object> settings = new LinkedHashMap<>(fixture.settings());
 		settings.put(AvailableSettings.DIALECT, PostgreSQLDialect.class.getName());
 		settings.put(AvailableSettings.JAKARTA_JDBC_URL, database.jdbcUrl());
