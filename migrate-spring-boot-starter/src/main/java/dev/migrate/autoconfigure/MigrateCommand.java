@@ -49,6 +49,7 @@ class MigrateCommand {
 	private int execute(MigrateProperties.Command command) {
 		MigrateProperties properties = this.context.properties();
 		if (command != MigrateProperties.Command.GENERATE && command != MigrateProperties.Command.CHECK
+				&& command != MigrateProperties.Command.BASELINE && command != MigrateProperties.Command.REVISION
 				&& !this.context.hasChangelog()) {
 			throw new MigrationException("No master changelog " + properties.getChangelog() + " in "
 					+ this.context.changelogLocation() + "; run generate first");
@@ -77,6 +78,15 @@ class MigrateCommand {
 				return check(migrate.diff());
 			}
 			case SQL -> this.out.print(runner.sql());
+			case BASELINE -> {
+				return new AdoptionCommands(this.context, this.out).baseline();
+			}
+			case SQUASH -> {
+				return new AdoptionCommands(this.context, this.out).squash();
+			}
+			case REVISION -> {
+				return new AdoptionCommands(this.context, this.out).revision();
+			}
 		}
 		return SUCCESS;
 	}
