@@ -50,7 +50,7 @@ class MigrateCommand {
 		MigrateProperties properties = this.context.properties();
 		if (command != MigrateProperties.Command.GENERATE && command != MigrateProperties.Command.CHECK
 				&& command != MigrateProperties.Command.BASELINE && command != MigrateProperties.Command.REVISION
-				&& !this.context.hasChangelog()) {
+				&& command != MigrateProperties.Command.SQUASH && !this.context.hasChangelog()) {
 			throw new MigrationException("No master changelog " + properties.getChangelog() + " in "
 					+ this.context.changelogLocation() + "; run generate first");
 		}
