@@ -21,6 +21,7 @@ import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +69,32 @@ class BaselineTests {
 			assertThat(Workspace.fingerprint(copy)).isEqualTo(copyFingerprint);
 			assertThat(workspace.migrate(adopted, desired).diff().changes()).as("entities against the baseline")
 				.isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(ChangelogFormat.class)
+	void aBaselineIsGuardedTheSameWayInEveryFormat(ChangelogFormat format) throws Exception {
+		Schema desired = TestSchemas.schema().table("a", (t) -> t.id()).table("b", (t) -> t.id()).build();
+		try (TestDatabase adopted = TestPostgres.createDatabase();
+				TestDatabase empty = TestPostgres.createDatabase();
+				TestDatabase half = TestPostgres.createDatabase();
+				Workspace workspace = new Workspace(adopted)) {
+			adopted.execute("CREATE TABLE a (id bigint PRIMARY KEY)");
+			adopted.execute("CREATE TABLE b (id bigint PRIMARY KEY)");
+			half.execute("CREATE TABLE a (id bigint PRIMARY KEY)");
+			Path baseline = workspace.migrate(adopted, desired)
+				.baseline(workspace.changesDirectory(), MasterChangelog.DEFAULT_CHANGES_DIRECTORY, "baseline", format)
+				.orElseThrow();
+			assertThat(baseline.getFileName().toString()).endsWith((format == ChangelogFormat.XML) ? ".xml" : ".yaml");
+			workspace.runner().upgrade();
+			assertThat(execType(adopted)).isEqualTo("MARK_RAN");
+			workspace.runner(empty).upgrade();
+			assertThat(execType(empty)).isEqualTo("EXECUTED");
+			assertThat(SchemaComparator.differences(Workspace.read(adopted, desired), Workspace.read(empty, desired)))
+				.isEmpty();
+			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> workspace.runner(half).upgrade())
+				.withMessageContaining("has 1 of the 2 tables of the baseline");
 		}
 	}
 

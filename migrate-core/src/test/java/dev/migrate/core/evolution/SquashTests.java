@@ -116,6 +116,20 @@ class SquashTests {
 				.isThrownBy(() -> squash(workspace, workspace.migrate(development, desired), "nope"))
 				.withMessageContaining("No revision 'nope'");
 			assertThat(workspace.revisions()).isEqualTo(revisions);
+			// A teammate's revision, merged late, sorts among those already applied.
+			Files.writeString(workspace.changesDirectory().resolve("20260101000430_teammate.yaml"), """
+					databaseChangeLog:
+					  - changeSet:
+					      id: teammate-1
+					      author: teammate
+					      changes:
+					        - sql:
+					            sql: SELECT 1
+					""");
+			assertThatExceptionOfType(MigrationException.class)
+				.isThrownBy(() -> squash(workspace, workspace.migrate(development, desired), 20))
+				.withMessageContaining("past the pending revision(s) [20260101000430_teammate.yaml]");
+			assertThat(workspace.revisions()).hasSize(21).containsAll(revisions);
 		}
 	}
 
