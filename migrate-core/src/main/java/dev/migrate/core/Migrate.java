@@ -27,6 +27,7 @@ import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.Schema;
 import liquibase.resource.ResourceAccessor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Migrate's commands on one database: compare the desired schema (usually read from the
@@ -195,7 +196,7 @@ public final class Migrate {
 	 * @return whether Flyway has migrated this database
 	 */
 	public boolean hasFlywayHistory() {
-		return withConnection(Path.of("."), (connection) -> {
+		return withConnection(null, (connection) -> {
 			try (Statement statement = connection.createStatement();
 					ResultSet rows = statement.executeQuery(
 							"SELECT count(*) FROM information_schema.tables WHERE table_name = 'flyway_schema_history'")) {
@@ -205,7 +206,7 @@ public final class Migrate {
 		});
 	}
 
-	private <T> T withConnection(Path directory, ConnectionWork<T> work) {
+	private <T> T withConnection(@Nullable Path directory, ConnectionWork<T> work) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			return work.run(connection);
 		}
