@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -21,9 +23,11 @@ import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.diff.SchemaDiffer;
 import dev.migrate.core.runner.MigrationException;
 import dev.migrate.core.runner.MigrationRunner;
+import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.Schema;
 import liquibase.resource.ResourceAccessor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Migrate's commands on one database: compare the desired schema (usually read from the
@@ -135,11 +139,98 @@ public final class Migrate {
 	}
 
 	/**
+	 * Write the baseline of a database whose schema is already there (built by
+	 * {@code ddl-auto}, by hand or by another tool): a revision that creates the mapped
+	 * tables as the database has them, which runs on an empty database and is recorded as
+	 * applied, not run, on one that has them. What differs between that database and the
+	 * entities is left to the next, ordinary revision.
+	 * @param changesDirectory the folder of revision files (in the source tree)
+	 * @param logicalDirectory the folder as the changelog names it
+	 * @param message what the revision is, for its file name
+	 * @param format the file format
+	 * @return the new file, or empty if the database has none of the mapped tables
+	 * @throws MigrationException if the changelog has revisions or the database has
+	 * applied changesets: a baseline comes first or not at all
+	 */
+	public Optional<Path> baseline(Path changesDirectory, String logicalDirectory, String message,
+			ChangelogFormat format) {
+		MigrationRunner runner = runner();
+		MigrationStatus status = runner.status();
+		int recorded = status.applied().isEmpty() ? runner.history().size() : status.applied().size();
+		if (!status.pending().isEmpty() || !status.applied().isEmpty() || recorded > 0) {
+			throw new MigrationException(
+					"A baseline is the first revision of a changelog, but the changelog " + this.changelog + " has "
+							+ (status.applied().size() + status.pending().size()) + " revision(s) and the database has "
+							+ recorded + " applied changeset(s); generate an ordinary revision instead");
+		}
+		return withConnection(changesDirectory,
+				(connection) -> new Baseline(Dialects.forConnection(connection), this.diffOptions).write(connection,
+						this.desired.get(), changesDirectory, logicalDirectory, message, format));
+	}
+
+	/**
+	 * Collapse every revision up to the given one into a single revision that creates the
+	 * schema they built, read from this database, which must be at exactly that revision.
+	 * The squashed files are removed; databases that applied them record the new revision
+	 * as applied without running it, new ones run only it, and one that applied only some
+	 * of them stops with a message saying what to do.
+	 * @param upTo the last revision to squash (file name or id)
+	 * @param changesDirectory the folder of revision files (in the source tree)
+	 * @param logicalDirectory the folder as the changelog names it
+	 * @param message what the revision is, for its file name
+	 * @param format the file format
+	 * @return the new file
+	 * @throws MigrationException if the revisions cannot be squashed here, e.g. one of
+	 * them is pending
+	 */
+	public Path squash(String upTo, Path changesDirectory, String logicalDirectory, String message,
+			ChangelogFormat format) {
+		MigrationStatus status = runner().status();
+		return withConnection(changesDirectory,
+				(connection) -> new Squash(Dialects.forConnection(connection), this.diffOptions).write(status,
+						connection, this.desired.get(), upTo, changesDirectory, logicalDirectory, message, format));
+	}
+
+	/**
+	 * Return whether the database has Flyway's history table, in any schema.
+	 * @return whether Flyway has migrated this database
+	 */
+	public boolean hasFlywayHistory() {
+		return withConnection(null, (connection) -> {
+			try (Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery(
+							"SELECT count(*) FROM information_schema.tables WHERE table_name = 'flyway_schema_history'")) {
+				rows.next();
+				return rows.getInt(1) > 0;
+			}
+		});
+	}
+
+	private <T> T withConnection(@Nullable Path directory, ConnectionWork<T> work) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return work.run(connection);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write a revision to " + directory, ex);
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Cannot reach the database: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
 	 * Return the runner for this database's changelog.
 	 * @return the runner
 	 */
 	public MigrationRunner runner() {
 		return new MigrationRunner(this.dataSource, this.changelog, this.changelogResources, this.runnerOptions);
+	}
+
+	@FunctionalInterface
+	private interface ConnectionWork<T> {
+
+		T run(Connection connection) throws SQLException, IOException;
+
 	}
 
 	/**

@@ -51,7 +51,8 @@ class MigrateCommand {
 	private int execute(MigrateProperties.Command command) {
 		MigrateProperties properties = this.context.properties();
 		if (command != MigrateProperties.Command.GENERATE && command != MigrateProperties.Command.CHECK
-				&& !this.context.hasChangelog()) {
+				&& command != MigrateProperties.Command.BASELINE && command != MigrateProperties.Command.REVISION
+				&& command != MigrateProperties.Command.SQUASH && !this.context.hasChangelog()) {
 			throw new MigrationException("No master changelog " + properties.getChangelog() + " in "
 					+ this.context.changelogLocation() + "; run generate first");
 		}
@@ -79,6 +80,15 @@ class MigrateCommand {
 				return check(migrate.diff());
 			}
 			case SQL -> this.out.print(runner.sql());
+			case BASELINE -> {
+				return new AdoptionCommands(this.context, this.out).baseline();
+			}
+			case SQUASH -> {
+				return new AdoptionCommands(this.context, this.out).squash();
+			}
+			case REVISION -> {
+				return new AdoptionCommands(this.context, this.out).revision();
+			}
 		}
 		return SUCCESS;
 	}

@@ -275,7 +275,8 @@ public class MigrateContext {
 	}
 
 	/**
-	 * Write the master changelog into the source directory unless it is there.
+	 * Write the master changelog into the source directory unless it is there, or make
+	 * the one there include the folder of revisions.
 	 * @param source the writable source directory
 	 */
 	void writeMasterChangelogIfMissing(Path source) {
@@ -283,6 +284,12 @@ public class MigrateContext {
 		try {
 			if (MasterChangelog.writeIfMissing(changelog, this.properties.getChangesDirectory())) {
 				logger.info("Migrate wrote the master changelog " + changelog);
+			}
+			// An existing changelog (e.g. Spring Boot's Liquibase one) must run the
+			// revisions written beside it.
+			else if (MasterChangelog.includeIfMissing(changelog, this.properties.getChangesDirectory())) {
+				logger.info("Migrate added an includeAll of its revision folder "
+						+ this.properties.getChangesDirectory() + "/ to the master changelog " + changelog);
 			}
 		}
 		catch (IOException ex) {

@@ -113,6 +113,11 @@ public class MigrateInitializer implements InitializingBean {
 		if (!this.context.hasEntities()) {
 			return new Outcome(true, result.status(), null, applied, null, false);
 		}
+		String baseline = adopt(migrate, result.status(), source);
+		if (baseline != null) {
+			result = migrate.runner().upgrade();
+			applied += result.applied().size();
+		}
 		// Taken before the comparison, so that DDL run meanwhile is not recorded as in
 		// step.
 		String catalog = (desired != null) ? migrate.runner().catalogFingerprint().orElse(null) : null;
@@ -143,11 +148,29 @@ public class MigrateInitializer implements InitializingBean {
 			catalog = (desired != null) ? migrate.runner().catalogFingerprint().orElse(null) : null;
 			drift = migrate.diff();
 		}
+		generated = (generated != null) ? generated : baseline;
 		if (desired != null && catalog != null && drift.isEmpty() && result.blocked().isEmpty()
 				&& !result.status().hasPending()) {
 			migrate.runner().recordInStep(desired, catalog);
 		}
 		return new Outcome(true, result.status(), drift, applied, generated, false);
+	}
+
+	/**
+	 * Write the baseline of a database adopted with its schema already there, so that the
+	 * first revision does not create what it has.
+	 */
+	private @Nullable String adopt(Migrate migrate, MigrationStatus status, Path source) {
+		Optional<Path> baseline = new Adoption(this.context).baselineIfAdopting(migrate, status, source);
+		if (baseline.isEmpty()) {
+			return null;
+		}
+		logger.info("Migrate adopted a database whose mapped tables are already there: it wrote their baseline "
+				+ baseline.get() + ", recorded as applied here without running it; review and commit it");
+		if (migrate.hasFlywayHistory()) {
+			logger.warn(Adoption.FLYWAY);
+		}
+		return baseline.get().toString();
 	}
 
 	private Outcome apply() {

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("migrate")
 public class MigrateProperties {
 
+	static final String DEFAULT_MESSAGE = "migrate";
+
 	/**
 	 * Whether to enable Migrate.
 	 */
@@ -126,7 +128,8 @@ public class MigrateProperties {
 
 	/**
 	 * Command to run instead of starting the application: status, generate, upgrade,
-	 * downgrade, history, stamp, check or sql. The application exits when it is done.
+	 * downgrade, history, stamp, check, sql, baseline, squash or revision. The
+	 * application exits when it is done.
 	 */
 	private @Nullable Command command;
 
@@ -137,15 +140,15 @@ public class MigrateProperties {
 
 	/**
 	 * Revision (file name or timestamp id; "base" for downgrade) that upgrade, downgrade
-	 * and stamp go to.
+	 * and stamp go to, and the last revision that squash collapses.
 	 */
 	private @Nullable String tag;
 
 	/**
-	 * Message of a generated revision (by the generate command or auto mode), used in its
-	 * file name.
+	 * Message of a generated revision (by the generate, baseline, squash and revision
+	 * commands or auto mode), used in its file name.
 	 */
-	private String message = "migrate";
+	private String message = DEFAULT_MESSAGE;
 
 	/**
 	 * JDBC URL of the database to migrate, if not the application's data source.
@@ -421,7 +424,22 @@ public class MigrateProperties {
 		CHECK,
 
 		/** Print the SQL that upgrade would run. */
-		SQL
+		SQL,
+
+		/**
+		 * Write the baseline of a database whose mapped tables are already there, as the
+		 * first revision, and record it as applied.
+		 */
+		BASELINE,
+
+		/**
+		 * Collapse the revisions up to {@code tag} into one that creates the schema they
+		 * built, read from a database at exactly that revision.
+		 */
+		SQUASH,
+
+		/** Write an empty revision to fill in by hand. */
+		REVISION
 
 	}
 

@@ -52,6 +52,9 @@ final class RevisionYamlSerializer extends YamlChangeLogSerializer {
 		if (container.getOnFailMessage() != null) {
 			entries.add(Map.of("onFailMessage", container.getOnFailMessage()));
 		}
+		if (container.getOnErrorMessage() != null) {
+			entries.add(Map.of("onErrorMessage", container.getOnErrorMessage()));
+		}
 		for (Precondition precondition : container.getNestedPreconditions()) {
 			entries.add(toMap(precondition));
 		}

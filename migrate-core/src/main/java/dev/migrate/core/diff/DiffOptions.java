@@ -62,6 +62,15 @@ public record DiffOptions(List<String> includeTables, List<String> excludeTables
 	}
 
 	/**
+	 * Return whether a table is one Migrate never touches.
+	 * @param name the table
+	 * @return whether an exclude pattern matches it
+	 */
+	public boolean excludes(QualifiedName name) {
+		return excluded(name);
+	}
+
+	/**
 	 * Return whether an object that exists only in the database may be dropped.
 	 */
 	boolean mayDrop(QualifiedName name) {

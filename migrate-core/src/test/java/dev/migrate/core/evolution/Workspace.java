@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
+import dev.migrate.core.Migrate;
 import dev.migrate.core.changelog.ChangeSetWriter;
 import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.changelog.MasterChangelog;
@@ -102,6 +103,73 @@ final class Workspace implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Return a runner of this workspace's changelog on another database.
+	 */
+	MigrationRunner runner(TestDatabase other) {
+		try {
+			return new MigrationRunner(other.dataSource(), MasterChangelog.DEFAULT_PATH,
+					new DirectoryResourceAccessor(this.root), RunnerOptions.defaults().withAllowDestructive(true));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Return Migrate on a database with this workspace's changelog and the given desired
+	 * schema.
+	 */
+	Migrate migrate(TestDatabase on, Schema desired) {
+		try {
+			return new Migrate(on.dataSource(), () -> desired, new DirectoryResourceAccessor(this.root),
+					MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
+					RunnerOptions.defaults().withAllowDestructive(true));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Return the revision files, in name order.
+	 */
+	List<Path> revisions() {
+		if (!Files.isDirectory(changesDirectory())) {
+			return List.of();
+		}
+		try (var files = Files.list(changesDirectory())) {
+			return files.sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Return the catalog's fingerprint: it changes with any change to the schema.
+	 */
+	static String fingerprint(TestDatabase database) {
+		try (Connection connection = database.connect()) {
+			return Dialects.postgresql().catalogFingerprint(connection, MigrationRunner.LIQUIBASE_TABLES);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Return the whole schema of a database's public schema and the given ones.
+	 */
+	static Schema read(TestDatabase database, Schema scope) {
+		try (Connection connection = database.connect()) {
+			return Dialects.postgresql().readSchema(connection, scope.schemas(), MigrationRunner.LIQUIBASE_TABLES);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
