@@ -99,7 +99,7 @@ class AdoptionApplicationTests {
 			start(ShopApplication.class, database, "migrate.mode=auto").close();
 			assertThat(revisions()).singleElement()
 				.satisfies((revision) -> assertThat(revision.getFileName().toString()).endsWith("_migrate.yaml"));
-			assertThat(execTypes(database)).isEqualTo("EXECUTED");
+			assertThat(execTypes(database)).as("every changeset (one per table) ran").matches("EXECUTED(,EXECUTED)*");
 		}
 	}
 

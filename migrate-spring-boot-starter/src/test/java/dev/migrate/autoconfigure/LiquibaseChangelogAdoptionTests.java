@@ -79,7 +79,7 @@ class LiquibaseChangelogAdoptionTests {
 			start(production, "migrate.mode=apply").close();
 			assertThat(production.queryForString(
 					"SELECT string_agg(author || ':' || exectype, ',' ORDER BY orderexecuted) FROM databasechangelog"))
-				.isEqualTo("team:EXECUTED,migrate:EXECUTED");
+				.matches("team:EXECUTED(,migrate:EXECUTED)+");
 
 			springBootLiquibase(fresh);
 			assertThat(SchemaComparator.differences(AdoptionApplicationTests.read(development),
