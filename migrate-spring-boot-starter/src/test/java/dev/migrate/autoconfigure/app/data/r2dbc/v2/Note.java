@@ -17,6 +17,6 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table
 public record Note(@Id @Nullable Long id, @NotNull @Size(max = 200) String text, @Nullable Instant createdAt,
-		@Column("labels") @Nullable List<String> tags, @Version @Nullable Long version, boolean pinned) {
+		@Column("labels") @Nullable List<String> tags, @Version @Nullable Long version, @Nullable Boolean pinned) {
 
 }
