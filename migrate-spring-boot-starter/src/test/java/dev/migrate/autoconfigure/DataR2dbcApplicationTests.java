@@ -9,11 +9,19 @@ import dev.migrate.autoconfigure.app.data.r2dbc.v1.Note;
 import dev.migrate.autoconfigure.app.data.r2dbc.v1.NotesApplication;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
+import dev.migrate.testsupport.TestPostgres;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * property: Migrate reads the desired schema from the records.
  */
 @PostgresTest
+@ExtendWith(OutputCaptureExtension.class)
 @Tag(PostgresTest.DEFAULT_MAJOR_ONLY)
 class DataR2dbcApplicationTests {
 
@@ -69,6 +78,38 @@ class DataR2dbcApplicationTests {
 				"migrate.command=check")
 			.close();
 		assertThat(exit).as("check's exit code").hasValue(0);
+	}
+
+	@Test
+	void connectsThroughR2dbcConnectionDetailsWithAPoolUrlAndNeverShowsThePassword(CapturedOutput output) {
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			connectsThroughR2dbcConnectionDetails(database, output);
+		}
+	}
+
+	private void connectsThroughR2dbcConnectionDetails(TestDatabase database, CapturedOutput output) {
+		String url = database.jdbcUrl().replace("jdbc:postgresql:", "r2dbc:pool:postgresql:");
+		String password = "n0t-in-the-l0gs-" + System.nanoTime();
+		// What a Testcontainers @ServiceConnection or Docker Compose service provides.
+		R2dbcConnectionDetails details = () -> ConnectionFactoryOptions.parse(url)
+			.mutate()
+			.option(ConnectionFactoryOptions.USER, database.user())
+			.option(ConnectionFactoryOptions.PASSWORD, password)
+			.build();
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NotesApplication.class)
+			.web(WebApplicationType.REACTIVE)
+			.initializers((applicationContext) -> applicationContext.getBeanFactory()
+				.registerSingleton("r2dbcConnectionDetails", details))
+			.properties("server.port=0", "migrate.source-directory=" + this.source, "logging.level.dev.migrate=debug",
+					"logging.level.liquibase=debug")
+			.run()) {
+			assertThat(context.getBean(ConnectionFactory.class)).isInstanceOf(ConnectionPool.class);
+			MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
+			assertThat(run.successful()).isTrue();
+			assertThat(run.applied()).isEqualTo(1);
+			assertThat(context.getBean(MigrateStatusMonitor.class).refresh().toString()).doesNotContain(password);
+		}
+		assertThat(output.getAll()).contains("Migrate").doesNotContain(password);
 	}
 
 	private ConfigurableApplicationContext start(Class<?> application, TestDatabase database) {
