@@ -9,10 +9,12 @@ import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.ForeignKey;
+import dev.migrate.core.schema.Index;
 import dev.migrate.core.schema.PrimaryKey;
 import dev.migrate.core.schema.QualifiedName;
 import dev.migrate.core.schema.Sequence;
 import dev.migrate.core.schema.Table;
+import dev.migrate.core.schema.UniqueConstraint;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.convert.CustomConversions;
@@ -76,32 +78,37 @@ final class RelationalSchemaReader {
 	 */
 	private void table(RelationalPersistentEntity<?> entity, @Nullable BackReference parent, String mapping) {
 		QualifiedName name = tableName(entity.getQualifiedTableName());
-		List<Column> columns = new ArrayList<>();
+		TableParts parts = new TableParts();
 		List<ForeignKey> foreignKeys = new ArrayList<>();
-		List<String> primaryKey = new ArrayList<>();
 		if (parent != null) {
-			columns.add(new Column(parent.column(), parent.type(), false, null, null, null));
-			parent.keys().forEach((key) -> columns.add(new Column(key.name(), key.type(), false, null, null, null)));
+			parts.columns.add(new Column(parent.column(), parent.type(), false, null, null, null));
+			parent.keys()
+				.forEach((key) -> parts.columns.add(new Column(key.name(), key.type(), false, null, null, null)));
 			foreignKeys.add(new ForeignKey(null, List.of(parent.column()), parent.table(), List.of(parent.idColumn()),
 					ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION));
 		}
-		List<RelationalPersistentProperty> children = new ArrayList<>();
-		columns(entity, false, columns, primaryKey, children);
-		if (primaryKey.isEmpty() && parent != null && parent.unique()) {
-			primaryKey.add(parent.column());
-			parent.keys().forEach((key) -> primaryKey.add(key.name()));
+		columns(entity, false, parts, parts.primaryKey);
+		if (parts.primaryKey.isEmpty() && parent != null && parent.unique()) {
+			parts.primaryKey.add(parent.column());
+			parent.keys().forEach((key) -> parts.primaryKey.add(key.name()));
 		}
-		List<Column> keyed = columns.stream()
-			.map((column) -> (column.nullable() && primaryKey.contains(column.name())) ? new Column(column.name(),
+		RelationalConstraints.ofType(entity.getType()).addTo(parts.uniques, parts.indexes, (column) -> {
+			if (parts.columns.stream().noneMatch((c) -> c.name().equals(column))) {
+				throw new RelationalMappingException(entity.getType().getName() + " declares a unique constraint or "
+						+ "index on column '" + column + "', which table " + name + " does not have");
+			}
+		});
+		List<Column> keyed = parts.columns.stream()
+			.map((column) -> (column.nullable() && parts.primaryKey.contains(column.name())) ? new Column(column.name(),
 					column.type(), false, column.defaultValue(), column.identity(), column.comment()) : column)
 			.toList();
 		this.tables.add(new RelationalTables.MappedTable(
-				new Table(name, keyed, primaryKey.isEmpty() ? null : new PrimaryKey(null, primaryKey), List.of(),
-						List.of(), foreignKeys, List.of(), null),
+				new Table(name, keyed, parts.primaryKey.isEmpty() ? null : new PrimaryKey(null, parts.primaryKey),
+						parts.uniques, parts.indexes, foreignKeys, List.of(), null),
 				mapping));
-		for (RelationalPersistentProperty child : children) {
+		for (RelationalPersistentProperty child : parts.children) {
 			RelationalPersistentEntity<?> childEntity = this.context.getRequiredPersistentEntity(child.getActualType());
-			table(childEntity, backReference(entity, name, columns, primaryKey, parent, child),
+			table(childEntity, backReference(entity, name, parts.columns, parts.primaryKey, parent, child),
 					entity.getType().getName() + "." + child.getName());
 		}
 	}
@@ -145,29 +152,31 @@ final class RelationalSchemaReader {
 				identifier(child.getReverseColumnName(idEntity)), unique);
 	}
 
-	private void columns(RelationalPersistentEntity<?> entity, boolean embeddedNullable, List<Column> columns,
-			List<String> primaryKey, List<RelationalPersistentProperty> children) {
+	private void columns(RelationalPersistentEntity<?> entity, boolean embeddedNullable, TableParts parts,
+			List<String> primaryKey) {
 		for (RelationalPersistentProperty property : entity) {
 			if (property.isEmbedded()) {
 				RelationalPersistentEntity<?> embedded = this.context.getRequiredPersistentEntity(property);
 				boolean nullable = !property.isIdProperty()
 						&& (embeddedNullable || !property.shouldCreateEmptyEmbedded());
-				int first = columns.size();
+				int first = parts.columns.size();
 				// The mapping context's embedded entity names its columns with the
 				// prefix.
-				columns(embedded, nullable, columns, new ArrayList<>(), children);
+				columns(embedded, nullable, parts, new ArrayList<>());
 				if (property.isIdProperty()) {
-					// A composite id: every column of the embedded value is part of the
-					// key.
-					columns.subList(first, columns.size()).forEach((column) -> primaryKey.add(column.name()));
+					// A composite id: every column of the embedded value is in the key.
+					parts.columns.subList(first, parts.columns.size())
+						.forEach((column) -> primaryKey.add(column.name()));
 				}
 				continue;
 			}
 			if (property.isEntity()) {
-				children.add(child(property));
+				parts.children.add(child(property));
 				continue;
 			}
-			columns.add(column(entity, property, embeddedNullable, primaryKey));
+			Column column = column(entity, property, embeddedNullable, primaryKey);
+			parts.columns.add(column);
+			RelationalConstraints.of(property).addTo(parts.uniques, parts.indexes, column.name());
 		}
 	}
 
@@ -175,8 +184,7 @@ final class RelationalSchemaReader {
 		Class<?> type = property.getActualType();
 		if (type.getName().startsWith("java.") || type.getName().startsWith("javax.")) {
 			// Spring Data would map the JDK class's fields to a child table: not what
-			// anyone
-			// means by a property of that type.
+			// anyone means by a property of that type.
 			throw unsupported(property);
 		}
 		if (!this.childTables) {
@@ -213,7 +221,9 @@ final class RelationalSchemaReader {
 				identity = Column.Identity.BY_DEFAULT;
 			}
 		}
-		return new Column(name, type, nullable, null, identity, null);
+		String defaultValue = constraints.defaultValue();
+		return new Column(name, type, nullable, (defaultValue != null) ? this.dialect.expression(defaultValue) : null,
+				identity, null);
 	}
 
 	private ColumnType columnType(RelationalPersistentProperty property, Class<?> type,
@@ -260,6 +270,23 @@ final class RelationalSchemaReader {
 
 	private static boolean quoted(SqlIdentifier identifier) {
 		return identifier.toSql(QUOTING).startsWith("\"");
+	}
+
+	/**
+	 * What a table is built from while its entity's properties are read.
+	 */
+	private static final class TableParts {
+
+		private final List<Column> columns = new ArrayList<>();
+
+		private final List<String> primaryKey = new ArrayList<>();
+
+		private final List<UniqueConstraint> uniques = new ArrayList<>();
+
+		private final List<Index> indexes = new ArrayList<>();
+
+		private final List<RelationalPersistentProperty> children = new ArrayList<>();
+
 	}
 
 	private record Key(String name, ColumnType type) {

@@ -70,9 +70,10 @@ class DataR2dbcApplicationTests {
 			assertThat(run.applied()).isEqualTo(1);
 		}
 		assertThat(starts.revisions()).hasSize(2);
-		assertThat(database.queryForString(
-				"SELECT data_type FROM information_schema.columns WHERE table_name = 'note' AND column_name = 'pinned'"))
-			.isEqualTo("boolean");
+		assertThat(database.queryForString("SELECT data_type || ' ' || is_nullable || ' ' || column_default FROM "
+				+ "information_schema.columns WHERE table_name = 'note' AND column_name = 'pinned'"))
+			.as("NOT NULL, added to a table with a row thanks to its default")
+			.isEqualTo("boolean NO false");
 		AtomicInteger exit = new AtomicInteger(-1);
 		start(dev.migrate.autoconfigure.app.data.r2dbc.v2.NotesApplication.class, database, exit,
 				"migrate.command=check")

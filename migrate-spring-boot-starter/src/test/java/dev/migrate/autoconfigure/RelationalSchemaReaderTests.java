@@ -9,17 +9,21 @@ import dev.migrate.autoconfigure.app.data.r2dbc.v1.Note;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.ForeignKey;
+import dev.migrate.core.schema.Index;
 import dev.migrate.core.schema.PrimaryKey;
 import dev.migrate.core.schema.QualifiedName;
 import dev.migrate.core.schema.Schema;
-import dev.migrate.core.schema.Table;
+import dev.migrate.core.schema.UniqueConstraint;
+import dev.migrate.mapping.Indexed;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.data.annotation.Id;
 import org.springframework.data.r2dbc.convert.R2dbcCustomConversions;
 import org.springframework.data.r2dbc.dialect.PostgresDialect;
 import org.springframework.data.r2dbc.mapping.R2dbcMappingContext;
 import org.springframework.data.relational.core.mapping.NamingStrategy;
 import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
+import org.springframework.data.relational.core.mapping.Table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -43,11 +47,40 @@ class RelationalSchemaReaderTests {
 	}
 
 	@Test
+	void addsTheUniqueConstraintsIndexesAndDefaultsOfMigratesAnnotations() {
+		Schema schema = RelationalFixtures.r2dbc(dev.migrate.autoconfigure.app.data.r2dbc.v2.Note.class,
+				Attachment.class);
+		assertThat(table(schema, "note").indexes())
+			.as("once, though a record component's annotation is on " + "its field and its accessor")
+			.containsExactly(new Index(null, List.of(new Index.Key("created_at", false)), false, null));
+		assertThat(table(schema, "note").column("pinned"))
+			.contains(new Column("pinned", ColumnType.of("bool"), false, "false", null, null));
+		assertThat(table(schema, "note_attachment").uniqueConstraints())
+			.containsExactly(new UniqueConstraint(null, List.of("note_id", "kind")));
+		assertThat(table(RelationalFixtures.jdbc(PurchaseOrder.class), "purchase_order").indexes()).containsExactly(
+				new Index("purchase_order_by_customer", List.of(new Index.Key("customer", false)), false, null));
+	}
+
+	@Test
+	void rejectsAClassLevelConstraintOnAColumnTheTableDoesNotHave() {
+		assertThatExceptionOfType(RelationalMappingException.class)
+			.isThrownBy(() -> RelationalFixtures.r2dbc(Misnamed.class))
+			.withMessage(Misnamed.class.getName()
+					+ " declares a unique constraint or index on column 'nme', which table public.misnamed does not have");
+	}
+
+	@Table
+	@Indexed(columns = "nme")
+	record Misnamed(@Id Long id, String name) {
+
+	}
+
+	@Test
 	void mapsAMappedCollectionToAChildTableWithABackReferenceAndAKeyColumn() {
 		Schema schema = RelationalFixtures.jdbc(PurchaseOrder.class);
 		assertThat(schema.tables()).extracting((table) -> table.name().name())
 			.containsExactly("label", "order_line", "purchase_order");
-		Table lines = table(schema, "order_line");
+		dev.migrate.core.schema.Table lines = table(schema, "order_line");
 		assertThat(lines.columns()).containsExactly(column("position", "int4", false), column("product", "text", true),
 				column("purchase_order", "int8", false), column("quantity", "int4", false));
 		assertThat(lines.primaryKey()).isEqualTo(new PrimaryKey(null, List.of("purchase_order", "position")));
@@ -55,7 +88,7 @@ class RelationalSchemaReaderTests {
 				new QualifiedName("public", "purchase_order"), List.of("id"), ForeignKey.Action.NO_ACTION,
 				ForeignKey.Action.NO_ACTION);
 		assertThat(lines.foreignKeys()).containsExactly(toOrder);
-		Table labels = table(schema, "label");
+		dev.migrate.core.schema.Table labels = table(schema, "label");
 		assertThat(labels.primaryKey()).as("a set's elements have no key").isNull();
 		assertThat(labels.columns()).containsExactly(column("name", "text", true),
 				column("purchase_order", "int8", false));
@@ -126,7 +159,7 @@ class RelationalSchemaReaderTests {
 		assertThat(combined.fingerprint()).isNotNull().isEqualTo(combined.fingerprint());
 	}
 
-	private static Table table(Schema schema, String name) {
+	private static dev.migrate.core.schema.Table table(Schema schema, String name) {
 		return schema.table(new QualifiedName("public", name)).orElseThrow();
 	}
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import dev.migrate.mapping.Indexed;
 import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,7 @@ public class PurchaseOrder {
 	@Nullable Long id;
 
 	@NotBlank
+	@Indexed(name = "purchase_order_by_customer")
 	String customer;
 
 	@Nullable LocalDate placedOn;

@@ -3,6 +3,7 @@ package dev.migrate.autoconfigure.app.data.r2dbc.v1;
 import java.math.BigDecimal;
 import java.util.UUID;
 
+import dev.migrate.mapping.Unique;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +15,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * A class (not a record) with an id the application assigns, an enum and a decimal.
  */
 @Table("note_attachment")
+@Unique(columns = { "note_id", "kind" })
 public class Attachment {
 
 	@Id

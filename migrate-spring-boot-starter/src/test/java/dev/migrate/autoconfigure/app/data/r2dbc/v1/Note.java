@@ -3,6 +3,7 @@ package dev.migrate.autoconfigure.app.data.r2dbc.v1;
 import java.time.Instant;
 import java.util.List;
 
+import dev.migrate.mapping.Indexed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * Jakarta Validation.
  */
 @Table
-public record Note(@Id @Nullable Long id, @NotNull @Size(max = 200) String text, @Nullable Instant createdAt,
+public record Note(@Id @Nullable Long id, @NotNull @Size(max = 200) String text, @Indexed @Nullable Instant createdAt,
 		@Column("labels") @Nullable List<String> tags, @Version @Nullable Long version) {
 
 }
