@@ -32,7 +32,11 @@ record RelationalFixtures(String name, boolean jdbc, List<Class<?>> classes) {
 				new RelationalFixtures("jdbc v1", true,
 						List.of(dev.migrate.autoconfigure.app.data.jdbc.v1.PurchaseOrder.class)),
 				new RelationalFixtures("jdbc v2", true,
-						List.of(dev.migrate.autoconfigure.app.data.jdbc.v2.PurchaseOrder.class)));
+						List.of(dev.migrate.autoconfigure.app.data.jdbc.v2.PurchaseOrder.class)),
+				new RelationalFixtures("jdbc quoted names and a sequence", true,
+						List.of(dev.migrate.autoconfigure.app.data.quoted.PaymentLog.class)),
+				new RelationalFixtures("r2dbc quoted names and a sequence", false,
+						List.of(dev.migrate.autoconfigure.app.data.quoted.PaymentLog.class)));
 	}
 
 	Schema schema() {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.migrate.autoconfigure.app.data.broken.Sensor;
 import dev.migrate.autoconfigure.app.data.jdbc.v1.PurchaseOrder;
+import dev.migrate.autoconfigure.app.data.quoted.PaymentLog;
 import dev.migrate.autoconfigure.app.data.r2dbc.v1.Attachment;
 import dev.migrate.autoconfigure.app.data.r2dbc.v1.Note;
 import dev.migrate.core.schema.Column;
@@ -13,6 +14,7 @@ import dev.migrate.core.schema.Index;
 import dev.migrate.core.schema.PrimaryKey;
 import dev.migrate.core.schema.QualifiedName;
 import dev.migrate.core.schema.Schema;
+import dev.migrate.core.schema.Sequence;
 import dev.migrate.core.schema.UniqueConstraint;
 import dev.migrate.mapping.Indexed;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,23 @@ class RelationalSchemaReaderTests {
 		RelationalTables tables = RelationalAggregates.read(new R2dbcMappingContext(prefixed),
 				R2dbcCustomConversions.of(PostgresDialect.INSTANCE, List.of()), false, List.of(Note.class));
 		assertThat(tables.tables()).extracting((mapped) -> mapped.table().name().name()).containsExactly("app_note");
+	}
+
+	@Test
+	void keepsTheCaseOfExplicitNamesWhichSpringDataQuotes() {
+		for (Schema schema : List.of(RelationalFixtures.jdbc(PaymentLog.class),
+				RelationalFixtures.r2dbc(PaymentLog.class))) {
+			assertThat(table(schema, "PaymentLog").columns()).extracting(Column::name).containsExactly("Amount", "id");
+		}
+	}
+
+	@Test
+	void createsTheSequenceAnIdIsDrawnFromInsteadOfAnIdentity() {
+		Schema schema = RelationalFixtures.jdbc(PaymentLog.class);
+		assertThat(schema.sequences())
+			.containsExactly(new Sequence(new QualifiedName("public", "payment_log_seq"), 1, 1));
+		assertThat(table(schema, "PaymentLog").column("id")).get()
+			.satisfies((id) -> assertThat(id.identity()).isNull());
 	}
 
 	@Test
