@@ -28,10 +28,19 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jpa.autoconfigure.JpaProperties;
 import org.springframework.boot.persistence.autoconfigure.EntityScanPackages;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
+import org.springframework.data.jdbc.core.dialect.JdbcPostgresDialect;
+import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
+import org.springframework.data.r2dbc.convert.R2dbcCustomConversions;
+import org.springframework.data.r2dbc.dialect.PostgresDialect;
+import org.springframework.data.r2dbc.mapping.R2dbcMappingContext;
+import org.springframework.data.relational.core.mapping.DefaultNamingStrategy;
+import org.springframework.data.relational.core.mapping.NamingStrategy;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 
@@ -41,7 +50,9 @@ import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
 		afterName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-				"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration" })
+				"org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+				"org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+				"org.springframework.boot.data.jdbc.autoconfigure.DataJdbcRepositoriesAutoConfiguration" })
 @ConditionalOnClass({ Migrate.class, Liquibase.class })
 @ConditionalOnBooleanProperty(name = "migrate.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MigrateProperties.class)
@@ -54,8 +65,10 @@ public final class MigrateAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		MigrateContext migrateContext(ObjectProvider<DataSource> dataSource, MigrateProperties properties,
-				ObjectProvider<EntitySchemaSource> entities, ResourceLoader resourceLoader, BeanFactory beanFactory) {
-			EntitySchemaSource source = entities.getIfAvailable(() -> () -> null);
+				ObjectProvider<EntitySchemaSource> entities, ObjectProvider<RelationalSchemaSource> relational,
+				ResourceLoader resourceLoader, BeanFactory beanFactory) {
+			EntitySchemaSource source = CombinedEntitySchemaSource.of(entities.getIfAvailable(), null,
+					relational.orderedStream().toList());
 			return new MigrateContext(migrationDataSource(dataSource, properties), properties, source, resourceLoader,
 					developmentRun(properties, resourceLoader, beanFactory));
 		}
@@ -89,9 +102,11 @@ public final class MigrateAutoConfiguration {
 
 		@Bean
 		MigrateContext migrateContext(R2dbcConnectionDetails connectionDetails, MigrateProperties properties,
-				ObjectProvider<EntitySchemaSource> entities, ResourceLoader resourceLoader, BeanFactory beanFactory) {
-			EntitySchemaSource source = entities.getIfAvailable(
-					() -> new ScannedEntitySchemaSource(entityPackages(beanFactory), resourceLoader.getClassLoader()));
+				ObjectProvider<EntitySchemaSource> entities, ObjectProvider<RelationalSchemaSource> relational,
+				ResourceLoader resourceLoader, BeanFactory beanFactory) {
+			EntitySchemaSource source = CombinedEntitySchemaSource.of(entities.getIfAvailable(),
+					new ScannedEntitySchemaSource(entityPackages(beanFactory), resourceLoader.getClassLoader()),
+					relational.orderedStream().toList());
 			DataSource dataSource = (properties.getUrl() != null)
 					? MigrateJdbcConfiguration.migrationDataSource(null, properties)
 					: R2dbcJdbcDataSource.from(connectionDetails.getConnectionFactoryOptions());
@@ -147,6 +162,44 @@ public final class MigrateAutoConfiguration {
 		@ConditionalOnProperty("migrate.url")
 		static class MigrateUrl {
 
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.data.r2dbc.mapping.R2dbcMappingContext",
+			"org.springframework.boot.persistence.autoconfigure.EntityScanner" })
+	@ConditionalOnBean(type = "org.springframework.data.r2dbc.mapping.R2dbcMappingContext")
+	static class MigrateDataR2dbcConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "migrateDataR2dbcSchemaSource")
+		RelationalSchemaSource migrateDataR2dbcSchemaSource(ObjectProvider<NamingStrategy> namingStrategy,
+				ApplicationContext applicationContext) {
+			NamingStrategy naming = namingStrategy.getIfAvailable(() -> DefaultNamingStrategy.INSTANCE);
+			return new RelationalSchemaSource("Spring Data R2DBC entity",
+					() -> RelationalAggregates.read(new R2dbcMappingContext(naming),
+							R2dbcCustomConversions.of(PostgresDialect.INSTANCE, List.of()), false,
+							RelationalAggregates.scan(applicationContext)));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.data.jdbc.core.mapping.JdbcMappingContext",
+			"org.springframework.boot.persistence.autoconfigure.EntityScanner" })
+	@ConditionalOnBean(type = "org.springframework.data.jdbc.core.mapping.JdbcMappingContext")
+	static class MigrateDataJdbcConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "migrateDataJdbcSchemaSource")
+		RelationalSchemaSource migrateDataJdbcSchemaSource(ObjectProvider<NamingStrategy> namingStrategy,
+				ApplicationContext applicationContext) {
+			NamingStrategy naming = namingStrategy.getIfAvailable(() -> DefaultNamingStrategy.INSTANCE);
+			return new RelationalSchemaSource("Spring Data JDBC entity",
+					() -> RelationalAggregates.read(new JdbcMappingContext(naming),
+							JdbcCustomConversions.of(JdbcPostgresDialect.INSTANCE, List.of()), true,
+							RelationalAggregates.scan(applicationContext)));
 		}
 
 	}

@@ -1,6 +1,12 @@
 package dev.migrate.autoconfigure;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.StringJoiner;
 
 import javax.sql.DataSource;
 
@@ -14,24 +20,46 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 /**
  * The JDBC data source that Liquibase needs, derived from an R2DBC application's
  * connection options (host, port, database, user, password, SSL), so that R2DBC-only
- * applications need no JDBC property.
+ * applications need no JDBC property. The options come from Spring Boot's
+ * {@code R2dbcConnectionDetails}: {@code spring.r2dbc.*}, or a Testcontainers
+ * {@code @ServiceConnection} or Docker Compose service. The password is passed to the
+ * data source, never put into the URL, which is what messages show.
  */
 final class R2dbcJdbcDataSource {
+
+	/** r2dbc-postgresql's SSL options and the pgJDBC parameters that mean the same. */
+	private static final Map<String, String> SSL_FILES = Map.of("sslRootCert", "sslrootcert", "sslCert", "sslcert",
+			"sslKey", "sslkey");
+
+	private static final Option<Object> SSL_PASSWORD = Option.valueOf("sslPassword");
 
 	private R2dbcJdbcDataSource() {
 	}
 
 	static DataSource from(ConnectionFactoryOptions options) {
-		return DataSourceBuilder.create()
+		SimpleDriverDataSource dataSource = DataSourceBuilder.create()
 			.type(SimpleDriverDataSource.class)
 			.url(jdbcUrl(options))
 			.username(string(options, ConnectionFactoryOptions.USER))
 			.password(string(options, ConnectionFactoryOptions.PASSWORD))
 			.build();
+		String sslPassword = string(options, SSL_PASSWORD);
+		if (sslPassword != null) {
+			// A secret: a connection property, not a URL parameter.
+			Properties properties = new Properties();
+			properties.setProperty("sslpassword", sslPassword);
+			dataSource.setConnectionProperties(properties);
+		}
+		return dataSource;
 	}
 
 	static String jdbcUrl(ConnectionFactoryOptions options) {
 		String driver = string(options, ConnectionFactoryOptions.DRIVER);
+		if ("pool".equalsIgnoreCase(driver)) {
+			// r2dbc:pool:postgresql://... : r2dbc-pool wraps the driver named as
+			// protocol.
+			driver = string(options, ConnectionFactoryOptions.PROTOCOL);
+		}
 		if (driver != null && !driver.toLowerCase(Locale.ROOT).startsWith("postgres")) {
 			throw new IllegalStateException("Migrate supports PostgreSQL; the R2DBC driver is '" + driver + "'");
 		}
@@ -43,19 +71,42 @@ final class R2dbcJdbcDataSource {
 			url.append(':').append(port);
 		}
 		url.append('/').append((database != null) ? database : "");
-		Object ssl = options.getValue(ConnectionFactoryOptions.SSL);
-		String sslMode = string(options, Option.valueOf("sslMode"));
-		if (sslMode != null) {
-			url.append("?sslmode=").append(sslMode.toLowerCase(Locale.ROOT).replace('_', '-'));
-		}
-		else if (ssl != null && Boolean.parseBoolean(ssl.toString())) {
-			url.append("?sslmode=require");
+		Map<String, String> parameters = parameters(options);
+		if (!parameters.isEmpty()) {
+			StringJoiner query = new StringJoiner("&", "?", "");
+			parameters
+				.forEach((name, value) -> query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+			url.append(query);
 		}
 		return url.toString();
 	}
 
+	private static Map<String, String> parameters(ConnectionFactoryOptions options) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		String sslMode = string(options, Option.valueOf("sslMode"));
+		Object ssl = options.getValue(ConnectionFactoryOptions.SSL);
+		if (sslMode != null) {
+			String mode = sslMode.toLowerCase(Locale.ROOT).replace('_', '-');
+			if (mode.equals("tunnel")) {
+				throw new IllegalStateException("The R2DBC SSL mode 'tunnel' has no JDBC equivalent: set "
+						+ "migrate.url to connect Migrate to the database");
+			}
+			parameters.put("sslmode", mode);
+		}
+		else if (ssl != null && Boolean.parseBoolean(ssl.toString())) {
+			parameters.put("sslmode", "require");
+		}
+		SSL_FILES.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach((option) -> {
+			String value = string(options, Option.valueOf(option.getKey()));
+			if (value != null) {
+				parameters.put(option.getValue(), value);
+			}
+		});
+		return parameters;
+	}
+
 	private static @Nullable String string(ConnectionFactoryOptions options, Option<?> option) {
-		Object value = options.getValue(option);
+		Object value = options.hasOption(option) ? options.getValue(option) : null;
 		return (value != null) ? value.toString() : null;
 	}
 

@@ -34,6 +34,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 
+import dev.migrate.autoconfigure.app.data.jdbc.v1.PurchaseOrder;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 @PostgresTest
@@ -133,6 +138,31 @@ class MigrateAutoConfigurationTests {
 				assertThat(database.queryForString("SELECT to_regclass('person') IS NOT NULL")).isEqualTo("t");
 			});
 		}
+	}
+
+	@Test
+	void readsTheSpringDataJdbcAggregatesOfTheApplicationsPackages() {
+		springDataJdbc().run((context) -> {
+			assertThat(context).hasNotFailed().hasBean("migrateDataJdbcSchemaSource");
+			assertThat(context.getBean(MigrateContext.class).desiredSchema().tables())
+				.extracting((table) -> table.name().name())
+				.containsExactly("label", "order_line", "purchase_order");
+		});
+	}
+
+	@Test
+	void backsOffFromSpringDataRelationalWhenItIsNotOnTheClassPath() {
+		springDataJdbc().withClassLoader(new FilteredClassLoader(JdbcMappingContext.class)).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(RelationalSchemaSource.class);
+			assertThat(context.getBean(MigrateContext.class).hasEntities()).isFalse();
+		});
+	}
+
+	private ApplicationContextRunner springDataJdbc() {
+		return this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withBean(JdbcMappingContext.class, JdbcMappingContext::new)
+			.withInitializer((context) -> AutoConfigurationPackages
+				.register((BeanDefinitionRegistry) context.getBeanFactory(), PurchaseOrder.class.getPackageName()));
 	}
 
 	/**

@@ -1,0 +1,51 @@
+package dev.migrate.mapping;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A unique constraint on the table of a Spring Data Relational entity: on a property (or
+ * record component), over its column; on the class, over the named columns.
+ */
+@Target({ ElementType.FIELD, ElementType.METHOD, ElementType.TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Repeatable(Unique.List.class)
+public @interface Unique {
+
+	/**
+	 * The columns, as the database names them; only on a class.
+	 * @return the columns
+	 */
+	String[] columns() default {};
+
+	/**
+	 * The constraint's name; empty to let PostgreSQL name it ({@code
+	 *
+	<table>
+	 * _<columns>_key}).
+	 * @return the name
+	 */
+	String name() default "";
+
+	/**
+	 * Several unique constraints on one class.
+	 */
+	@Target(ElementType.TYPE)
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	@interface List {
+
+		/**
+		 * The constraints.
+		 * @return the constraints
+		 */
+		Unique[] value();
+
+	}
+
+}

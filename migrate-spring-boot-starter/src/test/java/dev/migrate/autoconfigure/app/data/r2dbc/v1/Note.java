@@ -1,0 +1,24 @@
+package dev.migrate.autoconfigure.app.data.r2dbc.v1;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.migrate.mapping.Indexed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A note of a Spring Data R2DBC application: a record, its length and NOT NULL said with
+ * Jakarta Validation.
+ */
+@Table
+public record Note(@Id @Nullable Long id, @NotNull @Size(max = 200) String text, @Indexed @Nullable Instant createdAt,
+		@Column("labels") @Nullable List<String> tags, @Version @Nullable Long version) {
+
+}

@@ -1,0 +1,8 @@
+package dev.migrate.autoconfigure.app.data.r2dbc.v1;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class NotesApplication {
+
+}
