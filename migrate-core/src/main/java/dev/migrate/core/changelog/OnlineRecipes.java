@@ -75,7 +75,8 @@ final class OnlineRecipes {
 			return Optional.of(notValidThenValidate(table, add.check().name(),
 					"CHECK (" + add.check().expression() + ")", "check added NOT VALID, then validated"));
 		}
-		if (constraint instanceof ConstraintChange.AddForeignKey add && add.online() && !add.newTable()) {
+		if (constraint instanceof ConstraintChange.AddForeignKey add && add.online() && !add.newTable()
+				&& !add.newColumns()) {
 			return Optional.of(notValidThenValidate(table, add.foreignKey().name(),
 					this.sql.foreignKeyDefinition(add.foreignKey()), "foreign key added NOT VALID, then validated"));
 		}

@@ -240,12 +240,28 @@ public sealed interface ConstraintChange extends TableChange {
 
 	}
 
-	/** Adds a foreign key, NOT VALID then validated when asked to. */
-	record AddForeignKey(QualifiedName table, ForeignKey foreignKey, boolean newTable,
-			boolean online) implements ConstraintChange {
+	/**
+	 * Adds a foreign key, NOT VALID then validated when asked to.
+	 *
+	 * @param table the table
+	 * @param foreignKey the foreign key
+	 * @param newTable whether the table is new in this revision
+	 * @param online whether to add it NOT VALID and validate it on its own
+	 * @param newColumns whether its columns are new in this revision, nullable and
+	 * without a default, so that every row holds NULL there and none can violate it
+	 */
+	record AddForeignKey(QualifiedName table, ForeignKey foreignKey, boolean newTable, boolean online,
+			boolean newColumns) implements ConstraintChange {
+
+		public AddForeignKey(QualifiedName table, ForeignKey foreignKey, boolean newTable, boolean online) {
+			this(table, foreignKey, newTable, online, false);
+		}
 
 		public Classification classification() {
-			return this.newTable ? Classification.safe("on a new table")
+			if (this.newTable) {
+				return Classification.safe("on a new table");
+			}
+			return this.newColumns ? Classification.safe("on columns new in this revision, which hold only NULLs")
 					: Classification.dataDependent("fails if existing rows reference missing keys");
 		}
 

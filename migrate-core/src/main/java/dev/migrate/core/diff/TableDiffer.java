@@ -128,7 +128,8 @@ final class TableDiffer {
 				(check) -> new ConstraintChange.AddCheck(name, named(name, check), false, online),
 				(check) -> new ConstraintChange.DropCheck(name, check, online));
 		diffSet(current.foreignKeys(), desired.foreignKeys(), ForeignKey::identity,
-				(fk) -> new ConstraintChange.AddForeignKey(name, named(name, fk), false, online),
+				(fk) -> new ConstraintChange.AddForeignKey(name, named(name, fk), false, online,
+						onlyNullColumns(current, desired, fk.columns())),
 				(fk) -> new ConstraintChange.DropForeignKey(name, fk, online));
 		if (!Objects.equals(current.comment(), desired.comment())) {
 			this.changes.add(new TableChange.TableComment(name, current.comment(), desired.comment()));
@@ -204,6 +205,17 @@ final class TableDiffer {
 		if (!Objects.equals(actual.comment(), desired.comment())) {
 			this.changes.add(new TableChange.ColumnComment(table, column, actual.comment(), desired.comment()));
 		}
+	}
+
+	/**
+	 * Whether the columns are all added by this revision, nullable and without a default:
+	 * every existing row then holds NULL in them.
+	 */
+	private static boolean onlyNullColumns(Table current, Table desired, List<String> columns) {
+		return columns.stream()
+			.allMatch((column) -> current.column(column).isEmpty() && desired.column(column)
+				.filter((added) -> added.nullable() && added.defaultValue() == null && added.identity() == null)
+				.isPresent());
 	}
 
 	/**

@@ -162,6 +162,24 @@ class SchemaDifferTests {
 		return table(AUTHOR, id());
 	}
 
+	@Test
+	void aForeignKeyOnAColumnNewInTheSameRevisionIsSafeAndOnAnExistingOneDataDependent() {
+		Change onNewColumn = foreignKeyAdded(schema(author(), bookWithoutAuthor()));
+		assertThat(onNewColumn.classification().safety()).isEqualTo(Safety.SAFE);
+		assertThat(onNewColumn.classification().reason()).contains("new in this revision");
+		Change onExistingColumn = foreignKeyAdded(schema(author(), book(false)));
+		assertThat(onExistingColumn.classification().safety()).isEqualTo(Safety.DATA_DEPENDENT);
+	}
+
+	private static Change foreignKeyAdded(Schema actual) {
+		return new SchemaDiffer(DiffOptions.defaults()).diff(actual, schema(author(), book(true)))
+			.changes()
+			.stream()
+			.filter(AddForeignKey.class::isInstance)
+			.findFirst()
+			.orElseThrow();
+	}
+
 	private static Table book(boolean withAuthor) {
 		List<ForeignKey> foreignKeys = withAuthor ? List.of(new ForeignKey(null, List.of("author_id"), AUTHOR,
 				List.of("id"), ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION)) : List.of();

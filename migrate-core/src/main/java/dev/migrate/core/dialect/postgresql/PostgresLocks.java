@@ -80,8 +80,9 @@ final class PostgresLocks {
 		}
 		if (change instanceof ConstraintChange.AddForeignKey add) {
 			return add.newTable() ? NONE
-					: add.online() ? "SHARE ROW EXCLUSIVE on both tables briefly (NOT VALID), then " + VALIDATE
-							: "SHARE ROW EXCLUSIVE on both tables while it scans (blocks writes)";
+					: add.newColumns() ? "SHARE ROW EXCLUSIVE on both tables, brief (the new columns hold only NULLs)"
+							: add.online() ? "SHARE ROW EXCLUSIVE on both tables briefly (NOT VALID), then " + VALIDATE
+									: "SHARE ROW EXCLUSIVE on both tables while it scans (blocks writes)";
 		}
 		return BRIEF;
 	}
