@@ -83,7 +83,7 @@ final class ChangeSql {
 
 	private String createTable(dev.migrate.core.schema.Table table) {
 		List<String> parts = new java.util.ArrayList<>();
-		table.columns().forEach((column) -> parts.add(column(column)));
+		LiquibaseChanges.keyFirst(table).forEach((column) -> parts.add(column(column)));
 		if (table.primaryKey() != null) {
 			parts.add("CONSTRAINT " + q(table.primaryKey().name()) + " PRIMARY KEY ("
 					+ LiquibaseChanges.columnList(table.primaryKey().columns(), this.dialect) + ")");

@@ -89,7 +89,8 @@ class ChangeSetWriterTests {
 		QualifiedName book = new QualifiedName("public", "book");
 		Table books = new Table(book,
 				List.of(id(), new Column("person_id", ColumnType.of("int8"), true, null, null, null),
-						new Column("pages", ColumnType.of("int4"), true, null, null, null)),
+						new Column("pages", ColumnType.of("int4"), true, null, null, null),
+						new Column("code", ColumnType.of("text"), true, null, null, null)),
 				new PrimaryKey(null, List.of("id")), List.of(),
 				List.of(new Index(null, List.of(new Index.Key("person_id", false)), false, null)),
 				List.of(new ForeignKey(null, List.of("person_id"), PERSON, List.of("id"), ForeignKey.Action.NO_ACTION,
@@ -105,6 +106,10 @@ class ChangeSetWriterTests {
 		assertThat(changeSets).extracting(ChangeSet::getId)
 			.containsExactly("1-1-create_table_public_book", "1-2-create_table_public_person",
 					"1-3-add_foreign_key_person_id_of_public_book_to_public_person_id");
+		assertThat(((liquibase.change.core.CreateTableChange) changeSets.get(0).getChanges().get(0)).getColumns())
+			.extracting(liquibase.change.ColumnConfig::getName)
+			.as("the key first")
+			.containsExactly("id", "code", "pages", "person_id");
 		assertThat(changeSets.get(0).getComments()).contains("create table public.book")
 			.contains("create index book_person_id_idx")
 			.contains("add check (pages > 0)")
