@@ -129,6 +129,41 @@ class OnlineRecipeLockTests {
 			.doesNotContain("NOT VALID");
 	}
 
+	@Test
+	void checkIsValidatedUnderShareUpdateExclusive() throws Exception {
+		Schema after = person((t) -> t.id()
+			.column("name", "varchar(50)")
+			.column("team_id", "bigint")
+			.namedIndex("person_lookup", "name")
+			.check("length((name)::text) > 1"));
+		List<String> online = locksTaken(after, true);
+		assertThat(online).hasSize(3);
+		assertThat(online.get(1)).startsWith("AccessExclusiveLock: ").endsWith("NOT VALID");
+		assertThat(online.get(2)).startsWith("ShareUpdateExclusiveLock: ").contains("VALIDATE CONSTRAINT");
+		assertThat(locksTaken(after, false)).singleElement()
+			.asString()
+			.startsWith("AccessExclusiveLock: ")
+			.doesNotContain("NOT VALID");
+	}
+
+	@Test
+	void primaryKeyBuildsItsIndexUnderShareUpdateExclusive() throws Exception {
+		Schema withoutKey = person((t) -> t.required("id", "bigint")
+			.column("name", "varchar(50)")
+			.column("team_id", "bigint")
+			.namedIndex("person_lookup", "name"));
+		List<String> online = locksTaken(withoutKey, BEFORE, true);
+		assertThat(online)
+			.startsWith("ShareUpdateExclusiveLock: CREATE UNIQUE INDEX CONCURRENTLY person_pkey ON public.person (id)")
+			.isSubsetOf("ShareUpdateExclusiveLock: CREATE UNIQUE INDEX CONCURRENTLY person_pkey ON public.person (id)",
+					"AccessExclusiveLock: ALTER TABLE public.person ADD CONSTRAINT person_pkey"
+							+ " PRIMARY KEY USING INDEX person_pkey");
+		assertThat(locksTaken(withoutKey, BEFORE, false)).singleElement()
+			.asString()
+			.startsWith("AccessExclusiveLock: ")
+			.contains("PRIMARY KEY");
+	}
+
 	private static Schema person(java.util.function.UnaryOperator<TestSchemas.TableBuilder> definition) {
 		return schema().table("team", (t) -> t.id()).table("person", definition).build();
 	}
@@ -142,12 +177,16 @@ class OnlineRecipeLockTests {
 	 * are scheduled.
 	 */
 	private List<String> locksTaken(Schema after, boolean online) throws Exception {
+		return locksTaken(BEFORE, after, online);
+	}
+
+	private List<String> locksTaken(Schema before, Schema after, boolean online) throws Exception {
 		try (TestDatabase database = TestPostgres.createDatabase();
 				Workspace workspace = new Workspace(database);
 				Connection first = database.connect();
 				Connection second = database.connect();
 				Connection observer = database.connect()) {
-			workspace.generate(BEFORE, DiffOptions.defaults(), "before");
+			workspace.generate(before, DiffOptions.defaults(), "before");
 			workspace.runner().upgrade();
 			database.execute("INSERT INTO team (id) VALUES (1), (2); " + SEED);
 			workspace.generate(after, DiffOptions.defaults().withOnline(online), "after");
