@@ -44,7 +44,7 @@ final class ChangeSql {
 			return changeEnumLabels(labels);
 		}
 		if (change instanceof TableChange.CreateTable create) {
-			return createTable(create.definition());
+			return createTable(create);
 		}
 		if (change instanceof TableChange.AddColumn add) {
 			return "ALTER TABLE " + qualified(add.table()) + " ADD COLUMN " + column(add.column());
@@ -81,9 +81,10 @@ final class ChangeSql {
 		throw new IllegalArgumentException("No SQL for " + change);
 	}
 
-	private String createTable(dev.migrate.core.schema.Table table) {
+	private String createTable(TableChange.CreateTable create) {
+		dev.migrate.core.schema.Table table = create.definition();
 		List<String> parts = new java.util.ArrayList<>();
-		LiquibaseChanges.keyFirst(table).forEach((column) -> parts.add(column(column)));
+		create.orderedColumns().forEach((column) -> parts.add(column(column)));
 		if (table.primaryKey() != null) {
 			parts.add("CONSTRAINT " + q(table.primaryKey().name()) + " PRIMARY KEY ("
 					+ LiquibaseChanges.columnList(table.primaryKey().columns(), this.dialect) + ")");

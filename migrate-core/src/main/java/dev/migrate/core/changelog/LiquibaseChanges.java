@@ -100,7 +100,7 @@ final class LiquibaseChanges {
 			result.setTableName(table.name());
 			List<String> key = (create.definition().primaryKey() != null) ? create.definition().primaryKey().columns()
 					: List.of();
-			for (Column column : keyFirst(create.definition())) {
+			for (Column column : create.orderedColumns()) {
 				ColumnConfig config = column(new ColumnConfig(), column);
 				if (key.size() == 1 && key.contains(column.name())) {
 					config.getConstraints()
@@ -352,18 +352,6 @@ final class LiquibaseChanges {
 	 */
 	private static DatabaseFunction defaultValue(String expression) {
 		return new DatabaseFunction("(" + expression + ")");
-	}
-
-	/**
-	 * The table's columns with the primary key's first, in its order: PostgreSQL cannot
-	 * move a column later, and a reviewer reads the key first.
-	 */
-	static List<Column> keyFirst(dev.migrate.core.schema.Table table) {
-		List<String> key = (table.primaryKey() != null) ? table.primaryKey().columns() : List.of();
-		List<Column> columns = new java.util.ArrayList<>();
-		key.forEach((name) -> table.column(name).ifPresent(columns::add));
-		table.columns().stream().filter((column) -> !key.contains(column.name())).forEach(columns::add);
-		return columns;
 	}
 
 	static RawSQLChange raw(String sql) {

@@ -38,7 +38,8 @@ public final class SchemaDiffer {
 	public SchemaDiff diff(Schema actual, Schema desired) {
 		RenameRules rules = this.options.renameRules();
 		RenameHints confirmed = new RenameRules(
-				java.util.stream.Stream.concat(desired.declaredRenames().stream(), rules.renames().stream()).toList(),
+				java.util.stream.Stream.concat(desired.declarations().renames().stream(), rules.renames().stream())
+					.toList(),
 				List.of())
 			.confirmed(actual, desired);
 		SchemaDiff diff = new SchemaDiffer(this.options.withRenames(confirmed.and(this.options.renames())))
@@ -58,7 +59,7 @@ public final class SchemaDiffer {
 		diffSequences(actual, desired, changes);
 		Map<QualifiedName, Table> actualTables = renameTables(actual, desired, changes);
 		TableDiffer tables = new TableDiffer(this.options, changes, possibleRenames, actualTables.values(),
-				desired::declared);
+				desired.declarations());
 		for (Table table : desired.tables()) {
 			if (this.options.excluded(table.name())) {
 				continue;

@@ -1,5 +1,7 @@
 package dev.migrate.core.diff;
 
+import java.util.List;
+
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.QualifiedName;
@@ -24,7 +26,33 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 	 * Creates a table with its columns and primary key. Its other constraints and indexes
 	 * follow as changes of their own.
 	 */
-	record CreateTable(Table definition) implements TableChange {
+	record CreateTable(Table definition, List<String> columnOrder) implements TableChange {
+
+		public CreateTable {
+			columnOrder = List.copyOf(columnOrder);
+		}
+
+		public CreateTable(Table definition) {
+			this(definition, List.of());
+		}
+
+		/**
+		 * Return the columns as the table is created: the primary key's first (PostgreSQL
+		 * cannot move a column later, and a reviewer reads the key first), then the
+		 * others in the declared order, then any left in name order.
+		 * @return the columns
+		 */
+		public List<Column> orderedColumns() {
+			List<String> key = (this.definition.primaryKey() != null) ? this.definition.primaryKey().columns()
+					: List.of();
+			List<Column> columns = new java.util.ArrayList<>();
+			key.forEach((name) -> this.definition.column(name).ifPresent(columns::add));
+			this.columnOrder.stream()
+				.filter((name) -> !key.contains(name))
+				.forEach((name) -> this.definition.column(name).ifPresent(columns::add));
+			this.definition.columns().stream().filter((column) -> !columns.contains(column)).forEach(columns::add);
+			return columns;
+		}
 
 		public QualifiedName table() {
 			return this.definition.name();

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import dev.migrate.core.schema.CheckConstraint;
 import dev.migrate.core.schema.Column;
+import dev.migrate.core.schema.Declarations;
 import dev.migrate.core.schema.ForeignKey;
 import dev.migrate.core.schema.Index;
 import dev.migrate.core.schema.PrimaryKey;
@@ -31,8 +32,8 @@ final class TableDiffer {
 
 	private final List<PossibleRename> possibleRenames;
 
-	/** The declared form of a canonical expression, which is what is written. */
-	private final Function<String, String> declared;
+	/** What the desired model declares: how expressions are written, column order. */
+	private final Declarations declared;
 
 	/**
 	 * Index names (of primary keys, unique constraints and indexes) in the database, by
@@ -41,7 +42,7 @@ final class TableDiffer {
 	private final Map<QualifiedName, QualifiedName> indexNames = new HashMap<>();
 
 	TableDiffer(DiffOptions options, List<Change> changes, List<PossibleRename> possibleRenames,
-			Collection<Table> actualTables, Function<String, String> declared) {
+			Collection<Table> actualTables, Declarations declared) {
 		this.options = options;
 		this.declared = declared;
 		this.changes = changes;
@@ -63,7 +64,8 @@ final class TableDiffer {
 		QualifiedName name = table.name();
 		PrimaryKey key = (table.primaryKey() != null) ? named(name, table.primaryKey()) : null;
 		this.changes.add(new TableChange.CreateTable(
-				new Table(name, table.columns(), key, List.of(), List.of(), List.of(), List.of(), null)));
+				new Table(name, table.columns(), key, List.of(), List.of(), List.of(), List.of(), null),
+				this.declared.columnOrder(name)));
 		table.uniqueConstraints()
 			.forEach((unique) -> this.changes
 				.add(new ConstraintChange.AddUnique(name, named(name, unique), true, false)));
@@ -311,7 +313,7 @@ final class TableDiffer {
 	 */
 	private CheckConstraint named(QualifiedName table, CheckConstraint check) {
 		String name = (check.name() != null) ? check.name() : ConstraintNames.check(table, check.expression());
-		return new CheckConstraint(name, this.declared.apply(check.expression()));
+		return new CheckConstraint(name, this.declared.expression(check.expression()));
 	}
 
 	private static ForeignKey named(QualifiedName table, ForeignKey fk) {

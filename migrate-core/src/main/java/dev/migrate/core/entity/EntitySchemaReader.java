@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.schema.Declarations;
 import dev.migrate.core.schema.EnumType;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.Sequence;
@@ -84,8 +85,8 @@ public final class EntitySchemaReader {
 		tableList.forEach((table) -> schemas.add(table.name().schema()));
 		sequences.forEach((sequence) -> schemas.add(sequence.name().schema()));
 		enums.forEach((type) -> schemas.add(type.name().schema()));
-		return new Schema(schemas, tableList, sequences, enums, DeclaredRenames.of(metadata, tables),
-				tables.declaredExpressions());
+		return new Schema(schemas, tableList, sequences, enums, new Declarations(DeclaredRenames.of(metadata, tables),
+				tables.declaredExpressions(), DeclaredColumnOrder.of(metadata, tables)));
 	}
 
 	private String defaultSchema(Map<String, ?> settings) {

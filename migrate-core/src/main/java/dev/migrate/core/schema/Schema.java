@@ -2,7 +2,6 @@ package dev.migrate.core.schema;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -15,41 +14,21 @@ import java.util.TreeSet;
  * @param tables the tables, by name
  * @param sequences the sequences not owned by identity columns, by name
  * @param enumTypes the enumerated types, by name
- * @param declaredRenames renames the model declares about itself, e.g. entities annotated
- * with where a table or column was renamed from, as
- * {@code schema.table.old_column=new_column} or {@code schema.old_table=new_table}
- * @param declaredExpressions check conditions as the model declared them, by their
- * canonical form: compared canonically, written as declared, so that the database stores
- * what it would store for the model's own DDL
+ * @param declarations what the model declares about itself beyond the schema, e.g. the
+ * entities' renames, check conditions as written and column order
  */
 public record Schema(SortedSet<String> schemas, List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes,
-		List<String> declaredRenames, Map<String, String> declaredExpressions) {
+		Declarations declarations) {
 
 	public Schema {
 		schemas = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(schemas));
 		tables = Table.sorted(tables, Comparator.comparing(Table::name));
 		sequences = Table.sorted(sequences, Comparator.comparing(Sequence::name));
 		enumTypes = Table.sorted(enumTypes, Comparator.comparing(EnumType::name));
-		declaredRenames = List.copyOf(declaredRenames);
-		declaredExpressions = Map.copyOf(declaredExpressions);
 	}
 
 	public Schema(SortedSet<String> schemas, List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes) {
-		this(schemas, tables, sequences, enumTypes, List.of(), Map.of());
-	}
-
-	public Schema(SortedSet<String> schemas, List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes,
-			List<String> declaredRenames) {
-		this(schemas, tables, sequences, enumTypes, declaredRenames, Map.of());
-	}
-
-	/**
-	 * Return an expression as the model declared it.
-	 * @param canonical the expression in canonical form
-	 * @return the declared form, or the canonical one if none was declared
-	 */
-	public String declared(String canonical) {
-		return this.declaredExpressions.getOrDefault(canonical, canonical);
+		this(schemas, tables, sequences, enumTypes, Declarations.none());
 	}
 
 	/**

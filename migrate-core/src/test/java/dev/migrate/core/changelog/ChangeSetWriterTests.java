@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import dev.migrate.core.dialect.Dialects;
@@ -12,6 +13,7 @@ import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.diff.SchemaDiffer;
 import dev.migrate.core.schema.CheckConstraint;
 import dev.migrate.core.schema.Column;
+import dev.migrate.core.schema.Declarations;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.ForeignKey;
 import dev.migrate.core.schema.Index;
@@ -99,7 +101,8 @@ class ChangeSetWriterTests {
 		Table people = new Table(PERSON, person(true).columns(), person(true).primaryKey(), List.of(),
 				List.of(new Index(null, List.of(new Index.Key("bio", false)), false, null)), List.of(), List.of(),
 				null);
-		Schema desired = new Schema(new TreeSet<>(List.of("public")), List.of(books, people), List.of(), List.of());
+		Schema desired = new Schema(new TreeSet<>(List.of("public")), List.of(books, people), List.of(), List.of(),
+				new Declarations(List.of(), Map.of(), Map.of(book, List.of("pages", "code", "person_id", "id"))));
 		Schema empty = new Schema(new TreeSet<>(List.of("public")), List.of(), List.of(), List.of());
 		List<ChangeSet> changeSets = this.writer
 			.changeSets(new SchemaDiffer(DiffOptions.defaults()).diff(empty, desired), "1", "f.yaml");
@@ -108,8 +111,8 @@ class ChangeSetWriterTests {
 					"1-3-add_foreign_key_person_id_of_public_book_to_public_person_id");
 		assertThat(((liquibase.change.core.CreateTableChange) changeSets.get(0).getChanges().get(0)).getColumns())
 			.extracting(liquibase.change.ColumnConfig::getName)
-			.as("the key first")
-			.containsExactly("id", "code", "pages", "person_id");
+			.as("the key first, then as declared")
+			.containsExactly("id", "pages", "code", "person_id");
 		assertThat(changeSets.get(0).getComments()).contains("create table public.book")
 			.contains("create index book_person_id_idx")
 			.contains("add check (pages > 0)")

@@ -1,9 +1,11 @@
 package dev.migrate.core.diff;
 
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import dev.migrate.core.schema.Column;
+import dev.migrate.core.schema.Declarations;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.Index;
 import dev.migrate.core.schema.PrimaryKey;
@@ -48,7 +50,7 @@ class RenameRulesTests {
 	@Test
 	void aRenameTheEntitiesDeclareIsConfirmed() {
 		Schema declared = new Schema(ABOUT.schemas(), ABOUT.tables(), List.of(), List.of(),
-				List.of("public.users.bio=about"));
+				new Declarations(List.of("public.users.bio=about"), Map.of(), Map.of()));
 		assertThat(new SchemaDiffer(DiffOptions.defaults()).diff(BIO, declared).changes())
 			.extracting(Change::description)
 			.containsExactly("rename column public.users.bio to about");

@@ -193,6 +193,17 @@ class EntitySchemaReaderTests {
 			.withMessageContaining("identifier");
 	}
 
+	@Test
+	void declaresEachTablesColumnsInTheOrderOfTheFieldsIdentifierFirstSuperclassesBeforeSubclasses() {
+		Schema basic = read("basic types");
+		assertThat(basic.declarations().columnOrder(new QualifiedName("public", "basic_types"))).startsWith("id",
+				"plain_text", "short_code", "unique_code", "price", "default_decimal", "big_integer", "primitive_int");
+		Schema inheritance = read("inheritance");
+		assertThat(inheritance.declarations().columnOrder(new QualifiedName("public", "vehicle")))
+			.startsWith("id", "wheels")
+			.contains("seats", "payload");
+	}
+
 	private Schema read(String fixtureName) {
 		Fixture fixture = Fixtures.all()
 			.stream()
