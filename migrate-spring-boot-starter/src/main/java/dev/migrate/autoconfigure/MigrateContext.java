@@ -95,7 +95,8 @@ public class MigrateContext {
 			.withIncludeTables(this.properties.getIncludeTables().toArray(String[]::new))
 			.withExcludeTables(this.properties.getExcludeTables().toArray(String[]::new))
 			.withOnline(this.properties.isOnline())
-			.withRenameRules(new RenameRules(this.properties.getRenames(), this.properties.getNotRenames()));
+			.withRenameRules(new RenameRules(this.properties.getRenames(), this.properties.getNotRenames()))
+			.withBackfills(this.properties.getBackfills());
 		RunnerOptions runnerOptions = RunnerOptions.defaults()
 			.withLockTimeout(this.properties.getLockTimeout())
 			.withStatementLockTimeout(this.properties.getStatementLockTimeout())

@@ -92,6 +92,13 @@ public class MigrateProperties {
 	private List<String> notRenames = new ArrayList<>();
 
 	/**
+	 * Values for the existing rows of a column that becomes NOT NULL without a default:
+	 * "[schema.]table.column=expression", e.g. "users.score=0"; the column is added
+	 * nullable, filled, then made NOT NULL.
+	 */
+	private List<String> backfills = new ArrayList<>();
+
+	/**
 	 * How long to wait for another instance's migration of the same database.
 	 */
 	private Duration lockTimeout = Duration.ofMinutes(1);
@@ -227,6 +234,14 @@ public class MigrateProperties {
 
 	public void setRenames(List<String> renames) {
 		this.renames = renames;
+	}
+
+	public List<String> getBackfills() {
+		return this.backfills;
+	}
+
+	public void setBackfills(List<String> backfills) {
+		this.backfills = backfills;
 	}
 
 	public List<String> getNotRenames() {

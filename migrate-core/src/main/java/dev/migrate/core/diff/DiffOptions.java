@@ -16,17 +16,25 @@ import dev.migrate.core.schema.QualifiedName;
  * @param online whether to generate online recipes for changes that would hold a strong
  * lock while they scan or build
  * @param renameRules renames confirmed and denied in text, e.g. by configuration
+ * @param backfills values for existing rows of columns that become NOT NULL without a
+ * default, as {@code [schema.]table.column=expression}
  */
 public record DiffOptions(List<String> includeTables, List<String> excludeTables, RenameHints renames, boolean online,
-		RenameRules renameRules) {
+		RenameRules renameRules, List<String> backfills) {
 
 	public DiffOptions {
 		includeTables = List.copyOf(includeTables);
 		excludeTables = List.copyOf(excludeTables);
+		backfills = List.copyOf(backfills);
+		List<String> malformed = backfills.stream().filter((entry) -> Backfills.parse(entry) == null).toList();
+		if (!malformed.isEmpty()) {
+			throw new IllegalArgumentException("Cannot read the backfill(s) " + malformed
+					+ "; write [schema.]table.column=expression, e.g. users.score=0");
+		}
 	}
 
 	public DiffOptions(List<String> includeTables, List<String> excludeTables, RenameHints renames, boolean online) {
-		this(includeTables, excludeTables, renames, online, RenameRules.none());
+		this(includeTables, excludeTables, renames, online, RenameRules.none(), List.of());
 	}
 
 	/**
@@ -34,27 +42,37 @@ public record DiffOptions(List<String> includeTables, List<String> excludeTables
 	 * @return the options
 	 */
 	public static DiffOptions defaults() {
-		return new DiffOptions(List.of(), List.of(), RenameHints.none(), false, RenameRules.none());
+		return new DiffOptions(List.of(), List.of(), RenameHints.none(), false, RenameRules.none(), List.of());
 	}
 
 	public DiffOptions withIncludeTables(String... patterns) {
-		return new DiffOptions(List.of(patterns), this.excludeTables, this.renames, this.online, this.renameRules);
+		return new DiffOptions(List.of(patterns), this.excludeTables, this.renames, this.online, this.renameRules,
+				this.backfills);
 	}
 
 	public DiffOptions withExcludeTables(String... patterns) {
-		return new DiffOptions(this.includeTables, List.of(patterns), this.renames, this.online, this.renameRules);
+		return new DiffOptions(this.includeTables, List.of(patterns), this.renames, this.online, this.renameRules,
+				this.backfills);
 	}
 
 	public DiffOptions withRenames(RenameHints hints) {
-		return new DiffOptions(this.includeTables, this.excludeTables, hints, this.online, this.renameRules);
+		return new DiffOptions(this.includeTables, this.excludeTables, hints, this.online, this.renameRules,
+				this.backfills);
 	}
 
 	public DiffOptions withOnline(boolean online) {
-		return new DiffOptions(this.includeTables, this.excludeTables, this.renames, online, this.renameRules);
+		return new DiffOptions(this.includeTables, this.excludeTables, this.renames, online, this.renameRules,
+				this.backfills);
 	}
 
 	public DiffOptions withRenameRules(RenameRules rules) {
-		return new DiffOptions(this.includeTables, this.excludeTables, this.renames, this.online, rules);
+		return new DiffOptions(this.includeTables, this.excludeTables, this.renames, this.online, rules,
+				this.backfills);
+	}
+
+	public DiffOptions withBackfills(List<String> backfills) {
+		return new DiffOptions(this.includeTables, this.excludeTables, this.renames, this.online, this.renameRules,
+				backfills);
 	}
 
 	boolean excluded(QualifiedName name) {

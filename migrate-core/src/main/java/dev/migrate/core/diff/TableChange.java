@@ -261,8 +261,10 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 				return Classification.safe("drops a NOT NULL constraint");
 			}
 			if (this.backfill != null) {
-				return this.online ? Classification.safe("replaces NULLs by the default, then validates NOT NULL")
-						: Classification.locking("replaces NULLs by the default, then scans the table to add NOT NULL");
+				return this.online
+						? Classification.safe("fills NULLs with " + this.backfill + ", then validates NOT NULL")
+						: Classification
+							.locking("fills NULLs with " + this.backfill + ", then scans the table to add NOT NULL");
 			}
 			return Classification.dataDependent("adds NOT NULL without a default: fails if any row holds NULL");
 		}

@@ -35,6 +35,8 @@ final class TableDiffer {
 	/** What the desired model declares: how expressions are written, column order. */
 	private final Declarations declared;
 
+	private final Backfills backfills;
+
 	/**
 	 * Index names (of primary keys, unique constraints and indexes) in the database, by
 	 * schema and name, with the table that has them.
@@ -45,6 +47,7 @@ final class TableDiffer {
 			Collection<Table> actualTables, Declarations declared) {
 		this.options = options;
 		this.declared = declared;
+		this.backfills = new Backfills(options.backfills(), declared);
 		this.changes = changes;
 		this.possibleRenames = possibleRenames;
 		for (Table table : actualTables) {
@@ -158,7 +161,19 @@ final class TableDiffer {
 			Column current = actual.column(column.name()).orElse(null);
 			if (current == null) {
 				added.add(column);
-				this.changes.add(new TableChange.AddColumn(name, column));
+				String backfill = (!column.nullable() && column.defaultValue() == null && column.identity() == null)
+						? this.backfills.of(name, column.name()) : null;
+				if (backfill == null) {
+					this.changes.add(new TableChange.AddColumn(name, column));
+				}
+				else {
+					// Added nullable, filled, then made NOT NULL: existing rows get the
+					// value.
+					this.changes.add(new TableChange.AddColumn(name,
+							new Column(column.name(), column.type(), true, null, null, column.comment())));
+					this.changes.add(new TableChange.AlterNullability(name, column.name(), false, backfill,
+							this.options.online()));
+				}
 			}
 			else {
 				alterColumn(name, current, column);
@@ -201,8 +216,10 @@ final class TableDiffer {
 			this.changes.add(new TableChange.AlterIdentity(table, column, actual.identity(), desired.identity()));
 		}
 		if (actual.nullable() != desired.nullable()) {
+			String backfill = (desired.defaultValue() != null) ? desired.defaultValue()
+					: this.backfills.of(table, column);
 			this.changes.add(new TableChange.AlterNullability(table, column, desired.nullable(),
-					desired.nullable() ? null : desired.defaultValue(), this.options.online()));
+					desired.nullable() ? null : backfill, this.options.online()));
 		}
 		if (!Objects.equals(actual.comment(), desired.comment())) {
 			this.changes.add(new TableChange.ColumnComment(table, column, actual.comment(), desired.comment()));

@@ -1,13 +1,17 @@
 package dev.migrate.core.entity;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.migrate.core.schema.QualifiedName;
+import dev.migrate.mapping.Backfill;
 import dev.migrate.mapping.RenamedFrom;
 import org.hibernate.boot.Metadata;
 import org.hibernate.mapping.PersistentClass;
@@ -17,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The renames entities declare with {@link RenamedFrom}, as rename entries
- * ({@code schema.old_table=new_table}, {@code schema.table.old_column=new_column}).
+ * ({@code schema.old_table=new_table}, {@code schema.table.old_column=new_column}), and
+ * the values they declare with {@link Backfill}.
  */
 final class DeclaredRenames {
 
@@ -55,11 +60,39 @@ final class DeclaredRenames {
 	/**
 	 * The annotation on the property's field or getter, in the class or a superclass.
 	 */
+	/**
+	 * Return the values entities declare with {@link Backfill} for the existing rows of a
+	 * column, by {@code schema.table.column}.
+	 */
+	static Map<String, String> backfills(Metadata metadata, TableMapper tables) {
+		Map<String, String> backfills = new LinkedHashMap<>();
+		for (PersistentClass entity : metadata.getEntityBindings()) {
+			Class<?> type = entity.getMappedClass();
+			if (type == null) {
+				continue;
+			}
+			for (Property property : entity.getProperties()) {
+				Backfill backfill = annotation(type, property.getName(), Backfill.class);
+				List<Selectable> columns = property.getSelectables();
+				if (backfill != null && columns.size() == 1
+						&& columns.get(0) instanceof org.hibernate.mapping.Column column) {
+					backfills.put(tables.name(entity.getTable()) + "." + TableMapper.columnName(column),
+							backfill.value());
+				}
+			}
+		}
+		return backfills;
+	}
+
 	private static @Nullable RenamedFrom annotation(Class<?> type, String property) {
+		return annotation(type, property, RenamedFrom.class);
+	}
+
+	private static <A extends Annotation> @Nullable A annotation(Class<?> type, String property, Class<A> kind) {
 		String getter = Character.toUpperCase(property.charAt(0)) + property.substring(1);
 		for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
 			for (AnnotatedElement member : members(current, property, getter)) {
-				RenamedFrom renamed = member.getAnnotation(RenamedFrom.class);
+				A renamed = member.getAnnotation(kind);
 				if (renamed != null) {
 					return renamed;
 				}

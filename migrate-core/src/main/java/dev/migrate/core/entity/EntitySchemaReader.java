@@ -85,8 +85,9 @@ public final class EntitySchemaReader {
 		tableList.forEach((table) -> schemas.add(table.name().schema()));
 		sequences.forEach((sequence) -> schemas.add(sequence.name().schema()));
 		enums.forEach((type) -> schemas.add(type.name().schema()));
-		return new Schema(schemas, tableList, sequences, enums, new Declarations(DeclaredRenames.of(metadata, tables),
-				tables.declaredExpressions(), DeclaredColumnOrder.of(metadata, tables)));
+		return new Schema(schemas, tableList, sequences, enums,
+				new Declarations(DeclaredRenames.of(metadata, tables), tables.declaredExpressions(),
+						DeclaredColumnOrder.of(metadata, tables), DeclaredRenames.backfills(metadata, tables)));
 	}
 
 	private String defaultSchema(Map<String, ?> settings) {

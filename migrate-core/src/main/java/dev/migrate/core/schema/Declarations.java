@@ -14,14 +14,22 @@ import java.util.Map;
  * form: compared canonically, written as declared, so that the database stores what it
  * would store for the model's own DDL
  * @param columnOrder each table's columns in the order the model declares them
+ * @param backfills values for the existing rows of a column that becomes NOT NULL without
+ * a default, by {@code schema.table.column}
  */
 public record Declarations(List<String> renames, Map<String, String> expressions,
-		Map<QualifiedName, List<String>> columnOrder) {
+		Map<QualifiedName, List<String>> columnOrder, Map<String, String> backfills) {
 
 	public Declarations {
 		renames = List.copyOf(renames);
 		expressions = Map.copyOf(expressions);
 		columnOrder = Map.copyOf(columnOrder);
+		backfills = Map.copyOf(backfills);
+	}
+
+	public Declarations(List<String> renames, Map<String, String> expressions,
+			Map<QualifiedName, List<String>> columnOrder) {
+		this(renames, expressions, columnOrder, Map.of());
 	}
 
 	/**
@@ -29,7 +37,7 @@ public record Declarations(List<String> renames, Map<String, String> expressions
 	 * @return no declarations
 	 */
 	public static Declarations none() {
-		return new Declarations(List.of(), Map.of(), Map.of());
+		return new Declarations(List.of(), Map.of(), Map.of(), Map.of());
 	}
 
 	/**

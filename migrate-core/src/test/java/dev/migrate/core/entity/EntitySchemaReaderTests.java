@@ -204,6 +204,30 @@ class EntitySchemaReaderTests {
 			.contains("seats", "payload");
 	}
 
+	@Test
+	void readsTheRenamesAndBackfillsTheEntitiesDeclare() {
+		Schema schema = this.reader.read(List.of(Declaring.class), Fixtures.springBootNaming());
+		assertThat(schema.declarations().renames()).containsExactlyInAnyOrder("public.old_declaring=declaring",
+				"public.declaring.bio=about");
+		assertThat(schema.declarations().backfills()).containsExactly(Map.entry("public.declaring.score", "0"));
+	}
+
+	@jakarta.persistence.Entity
+	@jakarta.persistence.Table(name = "declaring")
+	@dev.migrate.mapping.RenamedFrom("old_declaring")
+	static class Declaring {
+
+		@jakarta.persistence.Id
+		Long id;
+
+		@dev.migrate.mapping.RenamedFrom("bio")
+		String about;
+
+		@dev.migrate.mapping.Backfill("0")
+		int score;
+
+	}
+
 	private Schema read(String fixtureName) {
 		Fixture fixture = Fixtures.all()
 			.stream()

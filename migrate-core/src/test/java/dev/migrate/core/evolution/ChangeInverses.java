@@ -91,7 +91,15 @@ final class ChangeInverses {
 		changes.stream()
 			.filter((change) -> change instanceof TableChange.CreateTable || change instanceof TableChange.DropTable)
 			.forEach((change) -> whole.add(((TableChange) change).table()));
+		// A column added nullable then made NOT NULL (a backfill) is one column added.
+		Set<String> addedColumns = new HashSet<>();
+		changes.stream()
+			.filter(TableChange.AddColumn.class::isInstance)
+			.map(TableChange.AddColumn.class::cast)
+			.forEach((add) -> addedColumns.add(add.table() + "." + add.column().name()));
 		return changes.stream()
+			.filter((change) -> !(change instanceof TableChange.AlterNullability alter
+					&& addedColumns.contains(alter.table() + "." + alter.column())))
 			.filter((change) -> !(change instanceof Change.CreateSchema))
 			.filter((change) -> change instanceof TableChange.CreateTable || change instanceof TableChange.DropTable
 					|| !(change instanceof TableChange table) || !whole.contains(table.table()))

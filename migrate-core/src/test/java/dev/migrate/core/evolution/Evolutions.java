@@ -300,6 +300,22 @@ final class Evolutions {
 											.namedIndex("person_lookup", "lower((name)::text)", "id")))
 						.options(DiffOptions.defaults().withOnline(true))
 						.keeps(SEED_PERSON, "SELECT string_agg(name, ',' ORDER BY id) FROM person", "Ada,Grace"),
+					Evolution
+						.of("add a NOT NULL column without a default to a populated table, with a backfill", person(),
+								schema().table("person",
+										(t) -> t.id().column("name", "varchar(50)").required("score", "integer")))
+						.options(DiffOptions.defaults().withBackfills(List.of("person.score=length(name)")))
+						.keeps(SEED_PERSON, "SELECT string_agg(name || score, ',' ORDER BY id) FROM person",
+								"Ada3,Grace5"),
+					Evolution
+						.of("online: a NOT NULL column without a default, with a backfill", person(),
+								schema().table("person",
+										(t) -> t.id().column("name", "varchar(50)").required("score", "integer")))
+						.options(DiffOptions.defaults()
+							.withOnline(true)
+							.withBackfills(List.of("public.person.score=length(name)")))
+						.keeps(SEED_PERSON, "SELECT string_agg(name || score, ',' ORDER BY id) FROM person",
+								"Ada3,Grace5"),
 					Evolution.of("types that Liquibase cannot spell: numeric arrays, intervals",
 							schema().table("measure", (t) -> t.id()),
 							schema().table("measure",
