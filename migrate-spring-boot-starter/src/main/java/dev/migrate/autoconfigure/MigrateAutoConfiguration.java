@@ -8,9 +8,10 @@ import dev.migrate.core.Migrate;
 import liquibase.Liquibase;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,8 +24,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernateProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.jpa.autoconfigure.JpaProperties;
 import org.springframework.boot.persistence.autoconfigure.EntityScanPackages;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
@@ -41,7 +42,6 @@ import org.springframework.data.r2dbc.dialect.PostgresDialect;
 import org.springframework.data.r2dbc.mapping.R2dbcMappingContext;
 import org.springframework.data.relational.core.mapping.DefaultNamingStrategy;
 import org.springframework.data.relational.core.mapping.NamingStrategy;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 
 /**
@@ -63,31 +63,27 @@ public final class MigrateAutoConfiguration {
 	static class MigrateJdbcConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		MigrateContext migrateContext(ObjectProvider<DataSource> dataSource, MigrateProperties properties,
-				ObjectProvider<EntitySchemaSource> entities, ObjectProvider<RelationalSchemaSource> relational,
-				ResourceLoader resourceLoader, BeanFactory beanFactory) {
-			EntitySchemaSource source = CombinedEntitySchemaSource.of(entities.getIfAvailable(), null,
-					relational.orderedStream().toList());
-			return new MigrateContext(migrationDataSource(dataSource, properties), properties, source, resourceLoader,
-					developmentRun(properties, resourceLoader, beanFactory));
+		@ConditionalOnMissingBean(MigrateConnectionDetails.class)
+		PropertiesMigrateConnectionDetails migrateConnectionDetails(MigrateProperties properties) {
+			return new PropertiesMigrateConnectionDetails(properties);
 		}
 
-		/**
-		 * The application's data source, unless {@code migrate.url} names another
-		 * database (e.g. to migrate as a user with DDL privileges).
-		 */
-		static DataSource migrationDataSource(@Nullable ObjectProvider<DataSource> dataSource,
-				MigrateProperties properties) {
-			if (properties.getUrl() == null && dataSource != null) {
-				return dataSource.getObject();
-			}
-			return DataSourceBuilder.create()
-				.type(SimpleDriverDataSource.class)
-				.url(properties.getUrl())
-				.username(properties.getUser())
-				.password(properties.getPassword())
-				.build();
+		@Bean
+		@ConditionalOnMissingBean
+		MigrateContext migrateContext(ObjectProvider<DataSource> dataSource,
+				@MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
+				MigrateConnectionDetails connectionDetails, ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails,
+				MigrateProperties properties, ObjectProvider<EntitySchemaSource> entities,
+				ObjectProvider<RelationalSchemaSource> relational, ObjectProvider<MigrateCustomizer> customizers,
+				ResourceLoader resourceLoader, ListableBeanFactory beanFactory) {
+			EntitySchemaSource source = CombinedEntitySchemaSource.of(entities.getIfAvailable(), null,
+					relational.orderedStream().toList());
+			DataSource migrationDataSource = MigrationDataSource.choose(migrateDataSource.getIfAvailable(),
+					dataSource.getIfUnique(),
+					BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beanFactory, DataSource.class).length,
+					connectionDetails, jdbcConnectionDetails.getIfAvailable());
+			return new MigrateContext(migrationDataSource, properties, source, resourceLoader,
+					developmentRun(properties, resourceLoader, beanFactory), customizers.orderedStream().toList());
 		}
 
 	}
@@ -103,15 +99,15 @@ public final class MigrateAutoConfiguration {
 		@Bean
 		MigrateContext migrateContext(R2dbcConnectionDetails connectionDetails, MigrateProperties properties,
 				ObjectProvider<EntitySchemaSource> entities, ObjectProvider<RelationalSchemaSource> relational,
-				ResourceLoader resourceLoader, BeanFactory beanFactory) {
+				ObjectProvider<MigrateCustomizer> customizers, ResourceLoader resourceLoader, BeanFactory beanFactory) {
 			EntitySchemaSource source = CombinedEntitySchemaSource.of(entities.getIfAvailable(),
 					new ScannedEntitySchemaSource(entityPackages(beanFactory), resourceLoader.getClassLoader()),
 					relational.orderedStream().toList());
-			DataSource dataSource = (properties.getUrl() != null)
-					? MigrateJdbcConfiguration.migrationDataSource(null, properties)
+			DataSource dataSource = (properties.getUrl() != null) ? MigrationDataSource.choose(null, null, 0,
+					new PropertiesMigrateConnectionDetails(properties), null)
 					: R2dbcJdbcDataSource.from(connectionDetails.getConnectionFactoryOptions());
 			return new MigrateContext(dataSource, properties, source, resourceLoader,
-					developmentRun(properties, resourceLoader, beanFactory));
+					developmentRun(properties, resourceLoader, beanFactory), customizers.orderedStream().toList());
 		}
 
 		private static List<String> entityPackages(BeanFactory beanFactory) {
@@ -161,6 +157,16 @@ public final class MigrateAutoConfiguration {
 
 		@ConditionalOnProperty("migrate.url")
 		static class MigrateUrl {
+
+		}
+
+		@ConditionalOnBean(MigrateConnectionDetails.class)
+		static class MigrateConnectionDetailsBean {
+
+		}
+
+		@ConditionalOnBean(JdbcConnectionDetails.class)
+		static class JdbcConnectionDetailsBean {
 
 		}
 

@@ -52,6 +52,8 @@ public class MigrateContext {
 
 	private final boolean developmentRun;
 
+	private final List<MigrateCustomizer> customizers;
+
 	private volatile @Nullable Optional<Schema> entitySchema;
 
 	/**
@@ -66,7 +68,25 @@ public class MigrateContext {
 	 */
 	public MigrateContext(DataSource dataSource, MigrateProperties properties, EntitySchemaSource entities,
 			ResourceLoader resourceLoader, boolean developmentRun) {
+		this(dataSource, properties, entities, resourceLoader, developmentRun, List.of());
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param dataSource the database to migrate
+	 * @param properties the properties
+	 * @param entities the desired schema
+	 * @param resourceLoader the application's resources, where packaged revisions are
+	 * found the way Spring finds resources (in nested jars too)
+	 * @param developmentRun whether this is a development run, in which auto mode may
+	 * write revisions into the source directory
+	 * @param customizers customizers of the options, applied in order after the
+	 * properties
+	 */
+	public MigrateContext(DataSource dataSource, MigrateProperties properties, EntitySchemaSource entities,
+			ResourceLoader resourceLoader, boolean developmentRun, List<MigrateCustomizer> customizers) {
 		this.dataSource = dataSource;
+		this.customizers = List.copyOf(customizers);
 		this.properties = properties;
 		this.entities = entities;
 		this.resourceLoader = resourceLoader;
@@ -91,6 +111,15 @@ public class MigrateContext {
 	}
 
 	Migrate migrate(ResourceAccessor resources) {
+		MigrateOptions options = options();
+		return new Migrate(this.dataSource, this::desiredSchema, resources, this.properties.getChangelog(),
+				options.diff(), options.runner());
+	}
+
+	/**
+	 * Return the options from the properties, then the customizers.
+	 */
+	MigrateOptions options() {
 		DiffOptions diffOptions = DiffOptions.defaults()
 			.withIncludeTables(this.properties.getIncludeTables().toArray(String[]::new))
 			.withExcludeTables(this.properties.getExcludeTables().toArray(String[]::new))
@@ -103,8 +132,9 @@ public class MigrateContext {
 			.withStatementTimeout(this.properties.getStatementTimeout())
 			.withRetryFor(this.properties.getLockRetryFor())
 			.withAllowDestructive(this.properties.isAllowDestructive());
-		return new Migrate(this.dataSource, this::desiredSchema, resources, this.properties.getChangelog(), diffOptions,
-				runnerOptions);
+		MigrateOptions options = new MigrateOptions(diffOptions, runnerOptions);
+		this.customizers.forEach((customizer) -> customizer.customize(options));
+		return options;
 	}
 
 	/**
@@ -220,8 +250,8 @@ public class MigrateContext {
 		if (entities == null) {
 			return null;
 		}
-		String options = this.properties.getIncludeTables() + "|" + this.properties.getExcludeTables() + "|"
-				+ this.properties.isOnline();
+		DiffOptions diff = options().diff();
+		String options = diff.includeTables() + "|" + diff.excludeTables() + "|" + diff.online();
 		return entities + "-"
 				+ HexFormat.of().formatHex(sha256().digest(options.getBytes(StandardCharsets.UTF_8)), 0, 8);
 	}

@@ -1,0 +1,52 @@
+package dev.migrate.autoconfigure;
+
+import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.runner.RunnerOptions;
+
+/**
+ * The core options Migrate runs with, as {@link MigrateCustomizer}s see and replace them.
+ */
+public final class MigrateOptions {
+
+	private DiffOptions diff;
+
+	private RunnerOptions runner;
+
+	MigrateOptions(DiffOptions diff, RunnerOptions runner) {
+		this.diff = diff;
+		this.runner = runner;
+	}
+
+	/**
+	 * Return how the entities are compared with the database.
+	 * @return the diff options
+	 */
+	public DiffOptions diff() {
+		return this.diff;
+	}
+
+	/**
+	 * Replace how the entities are compared with the database.
+	 * @param diff the diff options
+	 */
+	public void diff(DiffOptions diff) {
+		this.diff = diff;
+	}
+
+	/**
+	 * Return how revisions are applied.
+	 * @return the runner options
+	 */
+	public RunnerOptions runner() {
+		return this.runner;
+	}
+
+	/**
+	 * Replace how revisions are applied.
+	 * @param runner the runner options
+	 */
+	public void runner(RunnerOptions runner) {
+		this.runner = runner;
+	}
+
+}
