@@ -193,7 +193,7 @@ public class MigrateInitializer implements InitializingBean {
 		MigrationStatus status = migrate.runner().status();
 		requireRevisions(status);
 		if (status.hasPending()) {
-			throw new MigrationException("migrate.mode=validate and " + status.pending().size()
+			throw new PendingRevisionsException("migrate.mode=validate and " + status.pending().size()
 					+ " revision(s) are pending: " + status.pending().stream().map(Revision::name).toList());
 		}
 		SchemaDiff drift = this.context.hasEntities() ? migrate.check() : null;

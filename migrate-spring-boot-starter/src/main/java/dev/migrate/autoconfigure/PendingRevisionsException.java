@@ -1,0 +1,14 @@
+package dev.migrate.autoconfigure;
+
+import dev.migrate.core.runner.MigrationException;
+
+/**
+ * Thrown at startup in {@code validate} mode when revisions are pending.
+ */
+class PendingRevisionsException extends MigrationException {
+
+	PendingRevisionsException(String message) {
+		super(message);
+	}
+
+}
