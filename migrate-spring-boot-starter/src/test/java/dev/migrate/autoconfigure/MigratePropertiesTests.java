@@ -1,0 +1,61 @@
+package dev.migrate.autoconfigure;
+
+import java.util.List;
+
+import dev.migrate.core.changelog.MasterChangelog;
+import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.runner.RunnerOptions;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The defaults of the {@code migrate.*} properties are the core's defaults, so that an
+ * application that sets nothing runs as the core documents.
+ */
+class MigratePropertiesTests {
+
+	private final MigrateProperties properties = new MigrateProperties();
+
+	@Test
+	void runnerDefaultsAreTheCoresDefaults() {
+		RunnerOptions defaults = RunnerOptions.defaults();
+		assertThat(this.properties.getLockTimeout()).isEqualTo(defaults.lockTimeout());
+		assertThat(this.properties.getStatementLockTimeout()).isEqualTo(defaults.statementLockTimeout());
+		assertThat(this.properties.getStatementTimeout()).isEqualTo(defaults.statementTimeout());
+		assertThat(this.properties.getLockRetryFor()).isEqualTo(defaults.retryFor());
+		assertThat(this.properties.isAllowDestructive()).isEqualTo(defaults.allowDestructive());
+	}
+
+	@Test
+	void diffDefaultsAreTheCoresDefaults() {
+		DiffOptions defaults = DiffOptions.defaults();
+		assertThat(this.properties.isOnline()).isEqualTo(defaults.online());
+		assertThat(this.properties.getIncludeTables()).isEqualTo(defaults.includeTables());
+		assertThat(this.properties.getExcludeTables()).isEqualTo(defaults.excludeTables());
+		assertThat(this.properties.getBackfills()).isEqualTo(defaults.backfills());
+		assertThat(this.properties.getRenames()).isEmpty();
+		assertThat(this.properties.getNotRenames()).isEmpty();
+	}
+
+	@Test
+	void defaultPropertiesGiveTheCoresDefaultOptions() {
+		MigrateOptions options = new MigrateContext(new SimpleDriverDataSource(), this.properties, () -> null,
+				new DefaultResourceLoader(), false, List.of())
+			.options();
+		assertThat(options.diff()).isEqualTo(DiffOptions.defaults());
+		assertThat(options.runner()).isEqualTo(RunnerOptions.defaults());
+	}
+
+	@Test
+	void changelogDefaultsAreTheCoresMasterChangelogLayout() {
+		assertThat(this.properties.getChangelog()).isEqualTo(MasterChangelog.DEFAULT_PATH);
+		MigrateContext context = new MigrateContext(new SimpleDriverDataSource(), this.properties, () -> null,
+				new DefaultResourceLoader(), false);
+		assertThat(context.logicalChangesDirectory()).isEqualTo(MasterChangelog.DEFAULT_CHANGES_DIRECTORY);
+	}
+
+}
