@@ -158,12 +158,14 @@ public class MigrateProperties {
 	private String message = DEFAULT_MESSAGE;
 
 	/**
-	 * JDBC URL of the database to migrate, if not the application's data source.
+	 * JDBC URL of the database to migrate, if not the application's data source (or the
+	 * one marked @MigrateDataSource).
 	 */
 	private @Nullable String url;
 
 	/**
-	 * Login user of the database to migrate.
+	 * Login user of the database to migrate. Without migrate.url, Migrate logs in to the
+	 * application's database as this user (e.g. one with DDL privileges).
 	 */
 	private @Nullable String user;
 
