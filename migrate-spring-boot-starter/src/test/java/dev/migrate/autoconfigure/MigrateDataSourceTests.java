@@ -114,6 +114,28 @@ class MigrateDataSourceTests {
 	}
 
 	@Test
+	void anApplicationWithSpringDatasourcePropertiesMigratesAsMigrateUser() {
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			String role = "migrator_" + database.name();
+			database.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'secret'");
+			database.execute("GRANT ALL ON SCHEMA public TO " + role);
+			try {
+				new PeopleStarts(this.source)
+					.builder(dev.migrate.autoconfigure.app.v1.PeopleApplication.class, database, "migrate.mode=auto",
+							"migrate.user=" + role, "migrate.password=secret")
+					.run()
+					.close();
+				assertThat(database.queryForString("SELECT tableowner FROM pg_tables WHERE tablename = 'person'"))
+					.isEqualTo(role);
+			}
+			finally {
+				database.execute("DROP OWNED BY " + role);
+				database.execute("DROP ROLE " + role);
+			}
+		}
+	}
+
+	@Test
 	void migratesThroughAConnectionDetailsBeanWithoutAUrlProperty() {
 		try (TestDatabase database = TestPostgres.createDatabase()) {
 			developing().withBean(MigrateConnectionDetails.class, () -> details(database)).run((context) -> {
