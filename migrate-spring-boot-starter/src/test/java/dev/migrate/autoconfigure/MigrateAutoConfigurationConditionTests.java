@@ -1,0 +1,134 @@
+package dev.migrate.autoconfigure;
+
+import javax.sql.DataSource;
+
+import dev.migrate.core.Migrate;
+import liquibase.Liquibase;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When the auto-configuration applies and backs off: no SQL, so no PostgreSQL
+ * ({@code migrate.mode=none}, data sources that are never connected to).
+ */
+class MigrateAutoConfigurationConditionTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
+		.withPropertyValues("migrate.mode=none");
+
+	@Test
+	void appliesToADataSourceWithConnectionDetailsFromTheProperties() {
+		this.contextRunner.withBean(DataSource.class, SimpleDriverDataSource::new)
+			.withPropertyValues("migrate.user=migrator")
+			.run((context) -> assertThat(context).hasSingleBean(MigrateInitializer.class)
+				.getBean(MigrateConnectionDetails.class)
+				.isInstanceOf(PropertiesMigrateConnectionDetails.class)
+				.extracting(MigrateConnectionDetails::getUsername)
+				.isEqualTo("migrator"));
+	}
+
+	@Test
+	void backsOffItsConnectionDetailsForTheApplications() {
+		MigrateConnectionDetails own = details();
+		this.contextRunner.withBean(MigrateConnectionDetails.class, () -> own)
+			.run((context) -> assertThat(context).hasSingleBean(MigrateInitializer.class)
+				.getBean(MigrateConnectionDetails.class)
+				.isSameAs(own));
+	}
+
+	@Test
+	void appliesToSpringBootsJdbcConnectionDetailsWithoutADataSource() {
+		this.contextRunner.withBean(JdbcConnectionDetails.class, ConditionJdbcConnectionDetails::new)
+			.run((context) -> assertThat(context).hasSingleBean(MigrateInitializer.class));
+	}
+
+	@Test
+	void appliesToMigrateUrlWithoutADataSource() {
+		this.contextRunner.withPropertyValues("migrate.url=jdbc:postgresql://localhost/app")
+			.run((context) -> assertThat(context).hasSingleBean(MigrateInitializer.class));
+	}
+
+	@Test
+	void backsOffWithoutADataSourceOrConnectionDetails() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(MigrateInitializer.class)
+			.doesNotHaveBean(MigrateConnectionDetails.class));
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.contextRunner.withBean(DataSource.class, SimpleDriverDataSource::new)
+			.withPropertyValues("migrate.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(MigrateInitializer.class));
+	}
+
+	@Test
+	void backsOffWithoutLiquibaseOrMigrateCore() {
+		this.contextRunner.withBean(DataSource.class, SimpleDriverDataSource::new)
+			.withClassLoader(new FilteredClassLoader(Liquibase.class, Migrate.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(MigrateInitializer.class));
+	}
+
+	@Test
+	void appliesEveryCustomizerBean() {
+		this.contextRunner.withBean(DataSource.class, SimpleDriverDataSource::new)
+			.withBean("online", MigrateCustomizer.class,
+					() -> (options) -> options.diff(options.diff().withOnline(true)))
+			.withBean("destructive", MigrateCustomizer.class,
+					() -> (options) -> options.runner(options.runner().withAllowDestructive(true)))
+			.run((context) -> {
+				MigrateOptions options = context.getBean(MigrateContext.class).options();
+				assertThat(options.diff().online()).isTrue();
+				assertThat(options.runner().allowDestructive()).isTrue();
+			});
+	}
+
+	private static MigrateConnectionDetails details() {
+		return new MigrateConnectionDetails() {
+
+			@Override
+			public @Nullable String getJdbcUrl() {
+				return "jdbc:postgresql://localhost/app";
+			}
+
+			@Override
+			public @Nullable String getUsername() {
+				return null;
+			}
+
+			@Override
+			public @Nullable String getPassword() {
+				return null;
+			}
+
+		};
+	}
+
+	static class ConditionJdbcConnectionDetails implements JdbcConnectionDetails {
+
+		@Override
+		public String getJdbcUrl() {
+			return "jdbc:postgresql://localhost/app";
+		}
+
+		@Override
+		public String getUsername() {
+			return "app";
+		}
+
+		@Override
+		public String getPassword() {
+			return "secret";
+		}
+
+	}
+
+}
