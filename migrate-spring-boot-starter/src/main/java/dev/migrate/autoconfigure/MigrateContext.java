@@ -18,9 +18,7 @@ import javax.sql.DataSource;
 import dev.migrate.core.Migrate;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
-import dev.migrate.core.diff.RenameRules;
 import dev.migrate.core.diff.SchemaDiff;
-import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.Schema;
 import liquibase.integration.spring.SpringResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
@@ -120,21 +118,7 @@ public class MigrateContext {
 	 * Return the options from the properties, then the customizers.
 	 */
 	MigrateOptions options() {
-		DiffOptions diffOptions = DiffOptions.defaults()
-			.withIncludeTables(this.properties.getIncludeTables().toArray(String[]::new))
-			.withExcludeTables(this.properties.getExcludeTables().toArray(String[]::new))
-			.withOnline(this.properties.isOnline())
-			.withRenameRules(new RenameRules(this.properties.getRenames(), this.properties.getNotRenames()))
-			.withBackfills(this.properties.getBackfills());
-		RunnerOptions runnerOptions = RunnerOptions.defaults()
-			.withLockTimeout(this.properties.getLockTimeout())
-			.withStatementLockTimeout(this.properties.getStatementLockTimeout())
-			.withStatementTimeout(this.properties.getStatementTimeout())
-			.withRetryFor(this.properties.getLockRetryFor())
-			.withAllowDestructive(this.properties.isAllowDestructive());
-		MigrateOptions options = new MigrateOptions(diffOptions, runnerOptions);
-		this.customizers.forEach((customizer) -> customizer.customize(options));
-		return options;
+		return MigrateOptions.of(this.properties, this.customizers);
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package dev.migrate.autoconfigure;
 
+import java.util.List;
+
 import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.diff.RenameRules;
 import dev.migrate.core.runner.RunnerOptions;
 
 /**
@@ -15,6 +18,27 @@ public final class MigrateOptions {
 	MigrateOptions(DiffOptions diff, RunnerOptions runner) {
 		this.diff = diff;
 		this.runner = runner;
+	}
+
+	/**
+	 * Return the options the properties give, then the customizers, in order.
+	 */
+	static MigrateOptions of(MigrateProperties properties, List<MigrateCustomizer> customizers) {
+		DiffOptions diff = DiffOptions.defaults()
+			.withIncludeTables(properties.getIncludeTables().toArray(String[]::new))
+			.withExcludeTables(properties.getExcludeTables().toArray(String[]::new))
+			.withOnline(properties.isOnline())
+			.withRenameRules(new RenameRules(properties.getRenames(), properties.getNotRenames()))
+			.withBackfills(properties.getBackfills());
+		RunnerOptions runner = RunnerOptions.defaults()
+			.withLockTimeout(properties.getLockTimeout())
+			.withStatementLockTimeout(properties.getStatementLockTimeout())
+			.withStatementTimeout(properties.getStatementTimeout())
+			.withRetryFor(properties.getLockRetryFor())
+			.withAllowDestructive(properties.isAllowDestructive());
+		MigrateOptions options = new MigrateOptions(diff, runner);
+		customizers.forEach((customizer) -> customizer.customize(options));
+		return options;
 	}
 
 	/**
