@@ -13,6 +13,7 @@ import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
 import liquibase.integration.spring.SpringLiquibase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the changelog stays one that Liquibase itself runs.
  */
 @PostgresTest
+@Tag(PostgresTest.DEFAULT_MAJOR_ONLY)
 class LiquibaseChangelogAdoptionTests {
 
 	private static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";

@@ -19,6 +19,7 @@ import dev.migrate.core.schema.SchemaComparator;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * on another copy.
  */
 @PostgresTest
+@Tag(PostgresTest.DEFAULT_MAJOR_ONLY)
 class BaselineTests {
 
 	static List<Fixture> fixtures() {

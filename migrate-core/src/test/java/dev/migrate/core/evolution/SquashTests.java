@@ -17,6 +17,7 @@ import dev.migrate.core.schema.SchemaComparator;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * applied twelve stops and says what to do, and nothing rolls back past it.
  */
 @PostgresTest
+@Tag(PostgresTest.DEFAULT_MAJOR_ONLY)
 class SquashTests {
 
 	@Test
