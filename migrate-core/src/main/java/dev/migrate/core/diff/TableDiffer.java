@@ -66,9 +66,9 @@ final class TableDiffer {
 	void create(Table table) {
 		QualifiedName name = table.name();
 		PrimaryKey key = (table.primaryKey() != null) ? named(name, table.primaryKey()) : null;
-		this.changes.add(new TableChange.CreateTable(
-				new Table(name, table.columns(), key, List.of(), List.of(), List.of(), List.of(), null),
-				this.declared.columnOrder(name)));
+		this.changes
+			.add(new TableChange.CreateTable(new Table(name, table.columns().stream().map(this::declared).toList(), key,
+					List.of(), List.of(), List.of(), List.of(), null), this.declared.columnOrder(name)));
 		table.uniqueConstraints()
 			.forEach((unique) -> this.changes
 				.add(new ConstraintChange.AddUnique(name, named(name, unique), true, false)));
@@ -164,7 +164,7 @@ final class TableDiffer {
 				String backfill = (!column.nullable() && column.defaultValue() == null && column.identity() == null)
 						? this.backfills.of(name, column.name()) : null;
 				if (backfill == null) {
-					this.changes.add(new TableChange.AddColumn(name, column));
+					this.changes.add(new TableChange.AddColumn(name, declared(column)));
 				}
 				else {
 					// Added nullable, filled, then made NOT NULL: existing rows get the
@@ -210,7 +210,8 @@ final class TableDiffer {
 		}
 		String currentDefault = dropDefaultFirst ? null : actual.defaultValue();
 		if (!Objects.equals(currentDefault, desired.defaultValue())) {
-			this.changes.add(new TableChange.AlterDefault(table, column, currentDefault, desired.defaultValue()));
+			this.changes.add(new TableChange.AlterDefault(table, column, currentDefault,
+					(desired.defaultValue() != null) ? declaredDefault(desired.defaultValue()) : null));
 		}
 		if (desired.identity() != null && !Objects.equals(actual.identity(), desired.identity())) {
 			this.changes.add(new TableChange.AlterIdentity(table, column, actual.identity(), desired.identity()));
@@ -323,6 +324,23 @@ final class TableDiffer {
 			QualifiedName owner = this.indexNames.get(new QualifiedName(table.schema(), candidate));
 			return owner != null && !owner.equals(table);
 		});
+	}
+
+	/**
+	 * The column with its default written as declared.
+	 */
+	private Column declared(Column column) {
+		return (column.defaultValue() != null) ? new Column(column.name(), column.type(), column.nullable(),
+				declaredDefault(column.defaultValue()), column.identity(), column.comment()) : column;
+	}
+
+	/**
+	 * A default as declared, unless that would classify differently (whether it is a
+	 * constant decides whether adding it rewrites the table).
+	 */
+	private String declaredDefault(String canonical) {
+		String declared = this.declared.expression(canonical);
+		return (Expressions.isConstant(declared) == Expressions.isConstant(canonical)) ? declared : canonical;
 	}
 
 	/**

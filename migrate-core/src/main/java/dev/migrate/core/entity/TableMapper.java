@@ -79,6 +79,9 @@ final class TableMapper {
 		boolean nullable = column.isNullable() && !table.isPrimaryKey(column);
 		String defaultValue = (column.getDefaultValue() != null) ? this.dialect.expression(column.getDefaultValue())
 				: null;
+		if (defaultValue != null) {
+			this.declaredExpressions.put(defaultValue, column.getDefaultValue().strip());
+		}
 		Column.Identity identity = column.isIdentity() ? Column.Identity.BY_DEFAULT : null;
 		return new Column(columnName(column), type, nullable, defaultValue, identity, column.getComment());
 	}
@@ -90,7 +93,8 @@ final class TableMapper {
 	}
 
 	/**
-	 * Return the check conditions as the entities declared them, by canonical form.
+	 * Return the check conditions and defaults as the entities declared them, by
+	 * canonical form.
 	 */
 	Map<String, String> declaredExpressions() {
 		return this.declaredExpressions;

@@ -1,6 +1,7 @@
 package dev.migrate.core.diff;
 
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import dev.migrate.core.diff.ConstraintChange.AddForeignKey;
@@ -10,6 +11,7 @@ import dev.migrate.core.diff.TableChange.CreateTable;
 import dev.migrate.core.diff.TableChange.DropColumn;
 import dev.migrate.core.diff.TableChange.DropTable;
 import dev.migrate.core.schema.Column;
+import dev.migrate.core.schema.Declarations;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.ForeignKey;
 import dev.migrate.core.schema.PrimaryKey;
@@ -169,6 +171,23 @@ class SchemaDifferTests {
 		assertThat(onNewColumn.classification().reason()).contains("new in this revision");
 		Change onExistingColumn = foreignKeyAdded(schema(author(), book(false)));
 		assertThat(onExistingColumn.classification().safety()).isEqualTo(Safety.DATA_DEPENDENT);
+	}
+
+	@Test
+	void writesDefaultsAndChecksAsDeclaredButComparesThemCanonically() {
+		Table stamped = new Table(AUTHOR,
+				List.of(id(),
+						new Column("created", ColumnType.of("timestamptz", 6), true, "current_timestamp", null, null)),
+				new PrimaryKey(null, List.of("id")), List.of(), List.of(), List.of(),
+				List.of(new dev.migrate.core.schema.CheckConstraint(null, "id > 0")), null);
+		Schema declared = new Schema(new TreeSet<>(List.of("public")), List.of(stamped), List.of(), List.of(),
+				new Declarations(List.of(), Map.of("current_timestamp", "CURRENT_TIMESTAMP", "id > 0", "id>0"),
+						Map.of()));
+		List<Change> changes = new SchemaDiffer(DiffOptions.defaults()).diff(schema(author()), declared).changes();
+		assertThat(changes).extracting(Change::description)
+			.containsExactly("add column public.author.created timestamptz(6)", "add check (id>0) to public.author");
+		assertThat(((TableChange.AddColumn) changes.get(0)).column().defaultValue()).isEqualTo("CURRENT_TIMESTAMP");
+		assertThat(new SchemaDiffer(DiffOptions.defaults()).diff(schema(stamped), declared).isEmpty()).isTrue();
 	}
 
 	private static Change foreignKeyAdded(Schema actual) {
