@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.migrate.core.Migrate;
 import dev.migrate.core.PossibleRenameException;
+import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.runner.AppliedChangeSet;
 import dev.migrate.core.runner.ChangeSetRef;
@@ -164,7 +165,8 @@ class MigrateCommand {
 		this.out.println(diff.changes().size() + " change(s) between the database and the entities:");
 		diff.changes()
 			.forEach((change) -> this.out.println("  " + change.description() + " [" + change.classification().safety()
-					+ ": " + change.classification().reason() + "]"));
+					+ ": " + change.classification().reason() + "; lock: " + Dialects.postgresql().lockImpact(change)
+					+ "]"));
 		diff.possibleRenames()
 			.forEach((rename) -> this.out.println("  possible rename: " + rename + " (confirm with migrate.renames="
 					+ rename.entry() + ", deny with migrate.not-renames=" + rename.entry() + ")"));

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
+import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.runner.ChangeSetRef;
 import dev.migrate.core.runner.MigrationStatus;
@@ -53,7 +54,7 @@ public class MigrateEndpoint {
 				(drift != null) ? drift.changes()
 					.stream()
 					.map((change) -> new ChangeReport(change.description(), change.classification().safety().name(),
-							change.classification().reason()))
+							change.classification().reason(), Dialects.postgresql().lockImpact(change)))
 					.toList() : null,
 				(drift != null) ? drift.possibleRenames().stream().map(Object::toString).toList() : null);
 	}
@@ -153,8 +154,9 @@ public class MigrateEndpoint {
 	 * @param change what would change
 	 * @param safety its safety class
 	 * @param reason why it has that class
+	 * @param lock the lock it takes and how long it may hold it
 	 */
-	public record ChangeReport(String change, String safety, String reason) {
+	public record ChangeReport(String change, String safety, String reason, String lock) {
 
 	}
 

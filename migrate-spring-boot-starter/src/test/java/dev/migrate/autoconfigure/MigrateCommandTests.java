@@ -53,7 +53,8 @@ class MigrateCommandTests {
 	void runsTheAlembicWorkflowWithHumanReadableOutputAndExitCodes() throws Exception {
 		assertThat(run(Command.CHECK)).returns(1, Result::code)
 			.satisfies((r) -> assertThat(r.output()).contains("1 change(s) between the database and the entities")
-				.contains("create table public.person [SAFE"));
+				.contains("create table public.person [SAFE")
+				.contains("; lock: no lock that other sessions wait for]"));
 		Result generated = run(Command.GENERATE);
 		assertThat(generated.code()).isZero();
 		assertThat(generated.output()).startsWith("Wrote ").contains("_migrate.yaml").contains("review and commit");

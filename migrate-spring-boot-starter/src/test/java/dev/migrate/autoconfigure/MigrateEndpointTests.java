@@ -88,6 +88,7 @@ class MigrateEndpointTests {
 				assertThat(change.change()).isEqualTo("add column public.person.bio text");
 				assertThat(change.safety()).isEqualTo("SAFE");
 				assertThat(change.reason()).isEqualTo("adds a nullable column");
+				assertThat(change.lock()).isEqualTo("ACCESS EXCLUSIVE, brief (catalog only)");
 			});
 			Health driftedHealth = context.getBean(MigrateHealthIndicator.class).health(true);
 			assertThat(driftedHealth.getStatus()).as("drift alone is reported, not DOWN").isEqualTo(Status.UP);
