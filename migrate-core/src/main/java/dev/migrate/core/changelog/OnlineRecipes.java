@@ -10,6 +10,7 @@ import dev.migrate.core.diff.ConstraintChange;
 import dev.migrate.core.diff.TableChange;
 import dev.migrate.core.schema.Index;
 import dev.migrate.core.schema.QualifiedName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The online recipes: changes that would hold a strong lock while they scan or build are
@@ -80,16 +81,31 @@ final class OnlineRecipes {
 			return Optional.of(notValidThenValidate(table, add.foreignKey().name(),
 					this.sql.foreignKeyDefinition(add.foreignKey()), "foreign key added NOT VALID, then validated"));
 		}
-		String dropped = (constraint instanceof ConstraintChange.DropUnique drop && drop.online())
-				? drop.constraint().name()
-				: (constraint instanceof ConstraintChange.DropPrimaryKey drop && drop.online()) ? drop.key().name()
-						: (constraint instanceof ConstraintChange.DropCheck drop && drop.online()) ? drop.check().name()
-								: (constraint instanceof ConstraintChange.DropForeignKey drop && drop.online())
-										? drop.foreignKey().name() : null;
+		String dropped = droppedOnline(constraint);
 		if (dropped != null) {
 			return Optional.of(new Recipe("constraint dropped on its own", List.of(dropConstraint(table, dropped))));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The name of the constraint an online drop drops, which goes in a changeset of its
+	 * own so that its rollback, an online recipe, can run outside a transaction.
+	 */
+	private static @Nullable String droppedOnline(ConstraintChange constraint) {
+		if (constraint instanceof ConstraintChange.DropUnique drop && drop.online()) {
+			return drop.constraint().name();
+		}
+		if (constraint instanceof ConstraintChange.DropPrimaryKey drop && drop.online()) {
+			return drop.key().name();
+		}
+		if (constraint instanceof ConstraintChange.DropCheck drop && drop.online()) {
+			return drop.check().name();
+		}
+		if (constraint instanceof ConstraintChange.DropForeignKey drop && drop.online()) {
+			return drop.foreignKey().name();
+		}
+		return null;
 	}
 
 	/**
