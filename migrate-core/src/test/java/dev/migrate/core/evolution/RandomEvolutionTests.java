@@ -64,8 +64,13 @@ class RandomEvolutionTests {
 
 	@Test
 	void theOnlineRecipesToo() throws Exception {
-		Set<String> kinds = walk(Integer.getInteger("migrate.random.pairs", 50) / 4, OPTIONS.withOnline(true));
-		assertThat(kinds).as("kinds of change generated").contains("AlterNullability", "AddUnique", "CreateIndex");
+		int pairs = Integer.getInteger("migrate.random.pairs", 50) / 2;
+		Set<String> kinds = walk(pairs, OPTIONS.withOnline(true));
+		if (pairs >= STEPS_PER_WALK) {
+			// As for the plain walk: every seed makes these within 25 pairs; fewer (the
+			// older majors' runs) may not.
+			assertThat(kinds).as("kinds of change generated").contains("AlterNullability", "AddUnique", "CreateIndex");
+		}
 	}
 
 	/**
