@@ -249,6 +249,11 @@ public final class Migrate {
 			return this.diff;
 		}
 
+		@Override
+		public int exitCode() {
+			return DIFFERENCES;
+		}
+
 		private static String describe(SchemaDiff diff) {
 			StringBuilder message = new StringBuilder("The database differs from the entities by ")
 				.append(diff.changes().size())

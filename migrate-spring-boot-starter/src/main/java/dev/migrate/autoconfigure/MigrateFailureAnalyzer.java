@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 import dev.migrate.core.Migrate.SchemaMismatchException;
 import dev.migrate.core.PossibleRenameException;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.MigrateException;
 import liquibase.exception.ValidationFailedException;
 import org.jspecify.annotations.Nullable;
 
@@ -15,18 +15,18 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * Turns a failed start by Migrate into a description of what happened and the action to
  * take, as Spring Boot does for its own startup failures.
  */
-class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<MigrationException> {
+class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<MigrateException> {
 
 	private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
+	protected FailureAnalysis analyze(Throwable rootFailure, MigrateException cause) {
 		return new FailureAnalysis(
 				"Migrate failed to bring the database up to date at startup:\n\n" + cause.getMessage(), action(cause),
 				cause);
 	}
 
-	static String action(MigrationException ex) {
+	static String action(MigrateException ex) {
 		if (ex instanceof PossibleRenameException) {
 			return "Confirm each rename with migrate.renames (or @dev.migrate.mapping.RenamedFrom on the entity member,"
 					+ " or a MigrateCustomizer bean), or deny it with migrate.not-renames, then start again.";

@@ -1,10 +1,12 @@
 package dev.migrate.autoconfigure;
 
+import dev.migrate.core.MigrateException;
+
 /**
  * Thrown when a Spring Data Relational mapping cannot be translated into tables; the
  * message names the class and property.
  */
-public class RelationalMappingException extends RuntimeException {
+public class RelationalMappingException extends MigrateException {
 
 	RelationalMappingException(String message) {
 		super(message);

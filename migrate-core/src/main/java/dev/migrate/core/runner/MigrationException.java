@@ -1,9 +1,11 @@
 package dev.migrate.core.runner;
 
+import dev.migrate.core.MigrateException;
+
 /**
  * Thrown when a migration cannot run or fails; the message says what to do about it.
  */
-public class MigrationException extends RuntimeException {
+public class MigrationException extends MigrateException {
 
 	public MigrationException(String message) {
 		super(message);
