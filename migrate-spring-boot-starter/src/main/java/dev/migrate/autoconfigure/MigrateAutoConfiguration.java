@@ -97,15 +97,16 @@ public final class MigrateAutoConfiguration {
 	static class MigrateR2dbcConfiguration {
 
 		@Bean
-		MigrateContext migrateContext(R2dbcConnectionDetails connectionDetails, MigrateProperties properties,
-				ObjectProvider<EntitySchemaSource> entities, ObjectProvider<RelationalSchemaSource> relational,
-				ObjectProvider<MigrateCustomizer> customizers, ResourceLoader resourceLoader, BeanFactory beanFactory) {
+		MigrateContext migrateContext(R2dbcConnectionDetails r2dbcConnectionDetails, MigrateProperties properties,
+				ObjectProvider<MigrateConnectionDetails> connectionDetails, ObjectProvider<EntitySchemaSource> entities,
+				ObjectProvider<RelationalSchemaSource> relational, ObjectProvider<MigrateCustomizer> customizers,
+				ResourceLoader resourceLoader, BeanFactory beanFactory) {
 			EntitySchemaSource source = CombinedEntitySchemaSource.of(entities.getIfAvailable(),
 					new ScannedEntitySchemaSource(entityPackages(beanFactory), resourceLoader.getClassLoader()),
 					relational.orderedStream().toList());
-			DataSource dataSource = (properties.getUrl() != null) ? MigrationDataSource.choose(null, null, 0,
-					new PropertiesMigrateConnectionDetails(properties), null)
-					: R2dbcJdbcDataSource.from(connectionDetails.getConnectionFactoryOptions());
+			DataSource dataSource = R2dbcJdbcDataSource.forMigration(
+					connectionDetails.getIfAvailable(() -> new PropertiesMigrateConnectionDetails(properties)),
+					r2dbcConnectionDetails.getConnectionFactoryOptions());
 			return new MigrateContext(dataSource, properties, source, resourceLoader,
 					developmentRun(properties, resourceLoader, beanFactory), customizers.orderedStream().toList());
 		}
@@ -123,16 +124,24 @@ public final class MigrateAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(MigrateContext.class)
 	@ConditionalOnMissingBean
-	MigrateStatusMonitor migrateStatusMonitor(MigrateContext context) {
-		return new MigrateStatusMonitor(context);
+	Migrate migrate(MigrateContext context) {
+		return context.migrate();
 	}
 
 	@Bean
 	@ConditionalOnBean(MigrateContext.class)
 	@ConditionalOnMissingBean
-	MigrateInitializer migrateInitializer(MigrateContext context, MigrateStatusMonitor monitor,
-			ObjectProvider<MigrateExit> exit) {
-		return new MigrateInitializer(context, monitor, exit.getIfAvailable(() -> System::exit));
+	MigrateStatusMonitor migrateStatusMonitor(MigrateContext context, Migrate migrate) {
+		return new MigrateStatusMonitor(context, migrate);
+	}
+
+	@Bean
+	@ConditionalOnBean(MigrateContext.class)
+	@ConditionalOnMissingBean
+	MigrateInitializer migrateInitializer(Migrate migrate, MigrateContext context, MigrateStatusMonitor monitor,
+			ObjectProvider<MigrateStartupStrategy> strategy, ObjectProvider<MigrateExit> exit) {
+		return new MigrateInitializer(migrate, strategy.getIfAvailable(() -> new ModeStartupStrategy(context, monitor)),
+				context, exit.getIfAvailable(() -> System::exit));
 	}
 
 	static boolean developmentRun(MigrateProperties properties, ResourceLoader resourceLoader,

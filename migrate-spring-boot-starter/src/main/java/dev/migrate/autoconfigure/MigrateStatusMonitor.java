@@ -30,6 +30,8 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 
 	private final MigrateContext context;
 
+	private final Migrate migrate;
+
 	private final Duration interval;
 
 	private volatile MigrateStatus status = MigrateStatus.unknown();
@@ -39,7 +41,17 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 	private @Nullable List<String> reportedDrift;
 
 	public MigrateStatusMonitor(MigrateContext context) {
+		this(context, context.migrate());
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param context what Migrate works on
+	 * @param migrate Migrate over the application's database and changelog
+	 */
+	public MigrateStatusMonitor(MigrateContext context, Migrate migrate) {
 		this.context = context;
+		this.migrate = migrate;
 		this.interval = context.properties().getStatusRefreshInterval();
 	}
 
@@ -81,11 +93,14 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 
 	private synchronized MigrateStatus refresh(boolean readRevisions) {
 		try {
-			Migrate migrate = this.context.migrate();
+			Migrate migrate = this.migrate;
 			// Liquibase's full status only when the revisions or the applied changesets
-			// changed since the last upgrade.
-			MigrationStatus revisions = !readRevisions ? this.status.revisions() : this.context.hasChangelog()
-					? migrate.runner().statusIfUnchanged().orElseGet(migrate.runner()::status) : null;
+			// changed since the last upgrade; a start whose strategy recorded none has
+			// not
+			// read them.
+			MigrationStatus revisions = (!readRevisions && this.status.revisions() != null) ? this.status.revisions()
+					: this.context.hasChangelog()
+							? migrate.runner().statusIfUnchanged().orElseGet(migrate.runner()::status) : null;
 			SchemaDiff drift = this.context.hasEntities() ? migrate.diff() : null;
 			if (drift != null && !drift.isEmpty()) {
 				// A start that trusted the fingerprints must not trust them again.

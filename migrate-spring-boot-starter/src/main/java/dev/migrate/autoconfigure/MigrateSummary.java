@@ -16,11 +16,11 @@ final class MigrateSummary {
 
 	private final MigrateContext context;
 
-	private final MigrateInitializer.Outcome outcome;
+	private final ModeStartupStrategy.Outcome outcome;
 
 	private final Duration took;
 
-	MigrateSummary(MigrateContext context, MigrateInitializer.Outcome outcome, Duration took) {
+	MigrateSummary(MigrateContext context, ModeStartupStrategy.Outcome outcome, Duration took) {
 		this.context = context;
 		this.outcome = outcome;
 		this.took = took;

@@ -71,7 +71,7 @@ final class MigrationDataSource {
 		throw new IllegalStateException("Migrate found no DataSource to migrate: define one, or set migrate.url");
 	}
 
-	private static DataSource build(String url, @Nullable String user, @Nullable String password) {
+	static DataSource build(String url, @Nullable String user, @Nullable String password) {
 		return DataSourceBuilder.create()
 			.type(SimpleDriverDataSource.class)
 			.url(url)

@@ -36,6 +36,32 @@ final class R2dbcJdbcDataSource {
 	private R2dbcJdbcDataSource() {
 	}
 
+	/**
+	 * Return the data source to migrate in an application that reaches its database
+	 * through R2DBC only: the URL of the {@link MigrateConnectionDetails}
+	 * ({@code migrate.url}), else the application's R2DBC database (Spring Boot's
+	 * {@code R2dbcConnectionDetails}, e.g. a service connection) through JDBC, logged in
+	 * to as the connection details' user when they name one.
+	 * @param details Migrate's connection details
+	 * @param r2dbc the options of the application's R2DBC connection factory
+	 * @return the data source
+	 */
+	static DataSource forMigration(MigrateConnectionDetails details, ConnectionFactoryOptions r2dbc) {
+		String url = details.getJdbcUrl();
+		if (url != null) {
+			return MigrationDataSource.build(url, details.getUsername(), details.getPassword());
+		}
+		if (details.getUsername() == null) {
+			return from(r2dbc);
+		}
+		ConnectionFactoryOptions.Builder asUser = ConnectionFactoryOptions.builder()
+			.from(r2dbc)
+			.option(ConnectionFactoryOptions.USER, details.getUsername());
+		String password = details.getPassword();
+		return from((password != null) ? asUser.option(ConnectionFactoryOptions.PASSWORD, password).build()
+				: asUser.build());
+	}
+
 	static DataSource from(ConnectionFactoryOptions options) {
 		SimpleDriverDataSource dataSource = DataSourceBuilder.create()
 			.type(SimpleDriverDataSource.class)

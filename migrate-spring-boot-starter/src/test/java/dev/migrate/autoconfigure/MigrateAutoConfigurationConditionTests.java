@@ -1,5 +1,8 @@
 package dev.migrate.autoconfigure;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import javax.sql.DataSource;
 
 import dev.migrate.core.Migrate;
@@ -11,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +93,53 @@ class MigrateAutoConfigurationConditionTests {
 				assertThat(options.diff().online()).isTrue();
 				assertThat(options.runner().allowDestructive()).isTrue();
 			});
+	}
+
+	@Test
+	void definesAMigrateBeanThatBacksOffForTheApplications() {
+		this.contextRunner.withBean(DataSource.class, SimpleDriverDataSource::new)
+			.run((context) -> assertThat(context).hasSingleBean(Migrate.class));
+		this.contextRunner.withBean(DataSource.class, SimpleDriverDataSource::new)
+			.withBean("ownMigrate", Migrate.class,
+					() -> new MigrateContext(new SimpleDriverDataSource(), new MigrateProperties(), () -> null,
+							new DefaultResourceLoader(), false)
+						.migrate())
+			.run((context) -> assertThat(context).hasSingleBean(Migrate.class).hasBean("ownMigrate"));
+	}
+
+	@Test
+	void runsTheStartupStrategyBeanWithTheMigrateBeanInPlaceOfTheMode() {
+		List<Migrate> called = new CopyOnWriteArrayList<>();
+		// In apply mode without a changelog, the mode's own run would fail the start.
+		this.contextRunner.withBean(DataSource.class, SimpleDriverDataSource::new)
+			.withPropertyValues("migrate.mode=apply", "migrate.changelog=db/missing/changelog.yaml")
+			.withBean(MigrateStartupStrategy.class, () -> called::add)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(called).containsExactly(context.getBean(Migrate.class));
+				assertThat(context.getBean(MigrateInitializer.class).lastRun()).returns(true, MigrateRun::successful);
+			});
+	}
+
+	@Test
+	void runsNoStartupStrategyInModeNone() {
+		List<Migrate> called = new CopyOnWriteArrayList<>();
+		this.contextRunner.withBean(DataSource.class, SimpleDriverDataSource::new)
+			.withBean(MigrateStartupStrategy.class, () -> called::add)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(called).isEmpty();
+			});
+	}
+
+	@Test
+	void runsTheModeWithoutAStartupStrategyBean() {
+		this.contextRunner.withBean(DataSource.class, SimpleDriverDataSource::new)
+			.withPropertyValues("migrate.mode=apply", "migrate.changelog=db/missing/changelog.yaml")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("no master changelog classpath:db/missing/changelog.yaml"));
 	}
 
 	private static MigrateConnectionDetails details() {

@@ -80,6 +80,30 @@ class MigrateAutoConfigurationTests {
 	}
 
 	@Test
+	void aStartupStrategyBeanWorksOnTheApplicationsDatabaseInPlaceOfTheMode(@TempDir Path source) {
+		Schema desired = new Schema(new TreeSet<>(List.of("public")),
+				List.of(new Table(new QualifiedName("public", "note"),
+						List.of(new Column("id", ColumnType.of("int8"), false, null, null, null)),
+						new PrimaryKey(null, List.of("id")), List.of(), List.of(), List.of(), List.of(), null)),
+				List.of(), List.of());
+		// Auto mode in a development run would write and apply a revision; this strategy
+		// only checks.
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withBean(EntitySchemaSource.class, () -> () -> desired)
+			.withBean(MigrateStartupStrategy.class, () -> Migrate::check)
+			.withPropertyValues("migrate.mode=auto", "migrate.development=true", "migrate.source-directory=" + source)
+			.run((context) -> {
+				assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.isInstanceOf(Migrate.SchemaMismatchException.class)
+					.hasMessageContaining("create table public.note");
+				assertThat(source).isEmptyDirectory();
+				assertThat(this.database.queryForString("SELECT to_regclass('note') IS NULL")).isEqualTo("t");
+			});
+	}
+
+	@Test
 	void backsOffWhenDisabled() {
 		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
 			.withPropertyValues("migrate.enabled=false")

@@ -15,6 +15,7 @@ import dev.migrate.core.schema.Table;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -153,6 +155,53 @@ class MigrateDataSourceTests {
 				assertThat(hasNote(database)).isTrue();
 			});
 		}
+	}
+
+	@Test
+	void migratesAnR2dbcApplicationsDatabaseAsMigrateUser() {
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			String role = "migrator_" + database.name();
+			database.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'secret'");
+			database.execute("GRANT ALL ON SCHEMA public TO " + role);
+			try {
+				developing().withBean(R2dbcConnectionDetails.class, () -> r2dbcDetails(database.jdbcUrl(), database))
+					.withPropertyValues("migrate.user=" + role, "migrate.password=secret")
+					.run((context) -> {
+						assertThat(context).hasNotFailed();
+						assertThat(database.queryForString("SELECT tableowner FROM pg_tables WHERE tablename = 'note'"))
+							.isEqualTo(role);
+					});
+			}
+			finally {
+				database.execute("DROP OWNED BY " + role);
+				database.execute("DROP ROLE " + role);
+			}
+		}
+	}
+
+	@Test
+	void migratesThroughAConnectionDetailsBeanInAnR2dbcApplication() {
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			// Nothing listens there: the application's R2DBC database is not the one
+			// migrated.
+			developing()
+				.withBean(R2dbcConnectionDetails.class,
+						() -> r2dbcDetails("jdbc:postgresql://localhost:1/app", database))
+				.withBean(MigrateConnectionDetails.class, () -> details(database))
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(hasNote(database)).isTrue();
+				});
+		}
+	}
+
+	private static R2dbcConnectionDetails r2dbcDetails(String jdbcUrl, TestDatabase login) {
+		ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(jdbcUrl.replace("jdbc:", "r2dbc:"));
+		return () -> ConnectionFactoryOptions.builder()
+			.from(options)
+			.option(ConnectionFactoryOptions.USER, login.user())
+			.option(ConnectionFactoryOptions.PASSWORD, login.password())
+			.build();
 	}
 
 	private ApplicationContextRunner developing() {
