@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.migrate.core.Migrate;
+import dev.migrate.core.Migrate.SchemaMismatchException;
+import dev.migrate.core.MigrateException;
 import dev.migrate.core.PossibleRenameException;
 import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.SchemaDiff;
@@ -26,9 +28,9 @@ class MigrateCommand {
 
 	static final int SUCCESS = 0;
 
-	static final int CHANGES_PENDING = 1;
+	static final int CHANGES_PENDING = MigrateException.DIFFERENCES;
 
-	static final int ERROR = 2;
+	static final int ERROR = MigrateException.ERROR;
 
 	private final MigrateContext context;
 
@@ -45,7 +47,7 @@ class MigrateCommand {
 		}
 		catch (RuntimeException ex) {
 			this.out.println("migrate " + name(command) + " failed: " + ex.getMessage());
-			return ERROR;
+			return (ex instanceof MigrateException migrateException) ? migrateException.exitCode() : ERROR;
 		}
 	}
 
@@ -78,7 +80,7 @@ class MigrateCommand {
 				stamped.forEach((changeSet) -> this.out.println("  " + changeSet));
 			}
 			case CHECK -> {
-				return check(migrate.diff());
+				return check(migrate);
 			}
 			case SQL -> this.out.print(runner.sql());
 			case BASELINE -> {
@@ -157,20 +159,24 @@ class MigrateCommand {
 			.println("  " + changeSet.file() + "::" + changeSet.id() + "::" + changeSet.author()));
 	}
 
-	private int check(SchemaDiff diff) {
-		if (diff.isEmpty()) {
+	private int check(Migrate migrate) {
+		try {
+			migrate.check();
 			this.out.println("OK: the database matches the entities");
 			return SUCCESS;
 		}
-		this.out.println(diff.changes().size() + " change(s) between the database and the entities:");
-		diff.changes()
-			.forEach((change) -> this.out.println("  " + change.description() + " [" + change.classification().safety()
-					+ ": " + change.classification().reason() + "; lock: " + Dialects.postgresql().lockImpact(change)
-					+ "]"));
-		diff.possibleRenames()
-			.forEach((rename) -> this.out.println("  possible rename: " + rename + " (confirm with migrate.renames="
-					+ rename.entry() + ", deny with migrate.not-renames=" + rename.entry() + ")"));
-		return CHANGES_PENDING;
+		catch (SchemaMismatchException ex) {
+			SchemaDiff diff = ex.diff();
+			this.out.println(diff.changes().size() + " change(s) between the database and the entities:");
+			diff.changes()
+				.forEach((change) -> this.out.println("  " + change.description() + " ["
+						+ change.classification().safety() + ": " + change.classification().reason() + "; lock: "
+						+ Dialects.postgresql().lockImpact(change) + "]"));
+			diff.possibleRenames()
+				.forEach((rename) -> this.out.println("  possible rename: " + rename + " (confirm with migrate.renames="
+						+ rename.entry() + ", deny with migrate.not-renames=" + rename.entry() + ")"));
+			return ex.exitCode();
+		}
 	}
 
 	private static String name(MigrateProperties.Command command) {

@@ -35,6 +35,11 @@ class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<MigrateException> {
 			return "Generate a revision for the differences (start in auto mode in development, or run with"
 					+ " --migrate.command=generate), review and commit it, and deploy it.";
 		}
+		if (ex instanceof MigrationDataSource.AmbiguousDataSourceException) {
+			return "Mark the DataSource bean to migrate with @" + MigrateDataSource.class.getName()
+					+ " (or make one @Primary), or set migrate.url, migrate.user and migrate.password to migrate"
+					+ " another database.";
+		}
 		if (ex instanceof PendingRevisionsException) {
 			return "Apply the pending revisions before starting in validate mode (run with --migrate.command=upgrade,"
 					+ " or start with migrate.mode=apply).";

@@ -2,6 +2,7 @@ package dev.migrate.autoconfigure;
 
 import javax.sql.DataSource;
 
+import dev.migrate.core.MigrateException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -30,8 +31,8 @@ final class MigrationDataSource {
 	 * @param details Migrate's connection details
 	 * @param jdbc Spring Boot's JDBC connection details, if any
 	 * @return the data source
-	 * @throws IllegalStateException if the application has several data sources, none
-	 * marked or primary, and no URL is configured
+	 * @throws AmbiguousDataSourceException if the application has several data sources,
+	 * none marked or primary, and no URL is configured
 	 */
 	static DataSource choose(@Nullable DataSource marked, @Nullable DataSource application, int applicationCount,
 			MigrateConnectionDetails details, @Nullable JdbcConnectionDetails jdbc) {
@@ -43,7 +44,7 @@ final class MigrationDataSource {
 			return build(url, details.getUsername(), details.getPassword());
 		}
 		if (application == null && applicationCount > 1) {
-			throw new IllegalStateException("Migrate cannot choose among the application's " + applicationCount
+			throw new AmbiguousDataSourceException("Migrate cannot choose among the application's " + applicationCount
 					+ " DataSource beans, none of which is @Primary: mark the one to migrate with @"
 					+ MigrateDataSource.class.getName() + ", or set migrate.url (with migrate.user and"
 					+ " migrate.password) to migrate another database");
@@ -68,7 +69,19 @@ final class MigrationDataSource {
 		if (jdbc != null) {
 			return build(jdbc.getJdbcUrl(), jdbc.getUsername(), jdbc.getPassword());
 		}
-		throw new IllegalStateException("Migrate found no DataSource to migrate: define one, or set migrate.url");
+		throw new MigrateException("Migrate found no DataSource to migrate: define one, or set migrate.url");
+	}
+
+	/**
+	 * Thrown when the application has several data sources and nothing says which one
+	 * Migrate migrates.
+	 */
+	static final class AmbiguousDataSourceException extends MigrateException {
+
+		AmbiguousDataSourceException(String message) {
+			super(message);
+		}
+
 	}
 
 	static DataSource build(String url, @Nullable String user, @Nullable String password) {

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.migrate.autoconfigure.MigrateProperties.Command;
+import dev.migrate.core.MigrateException;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.PrimaryKey;
@@ -111,6 +112,26 @@ class MigrateCommandTests {
 		this.properties.setMode(MigrateProperties.Mode.APPLY);
 		assertThat(run(Command.GENERATE)).returns(2, Result::code)
 			.satisfies((r) -> assertThat(r.output()).contains("needs migrate.source-directory"));
+	}
+
+	@Test
+	void exitsWithTheExitCodeOfTheMigrateExceptionThatEndedIt() {
+		MigrateException failure = new MigrateException("the entities cannot be read") {
+
+			@Override
+			public int exitCode() {
+				return 3;
+			}
+
+		};
+		MigrateContext context = new MigrateContext(this.database.dataSource(), this.properties, () -> {
+			throw failure;
+		}, new DefaultResourceLoader(getClass().getClassLoader()), true);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		int code = new MigrateCommand(context, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(Command.CHECK);
+		assertThat(code).isEqualTo(3);
+		assertThat(bytes.toString(StandardCharsets.UTF_8))
+			.contains("migrate check failed: the entities cannot be read");
 	}
 
 	private Result run(Command command) {

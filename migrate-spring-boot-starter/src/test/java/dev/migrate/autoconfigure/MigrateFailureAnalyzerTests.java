@@ -31,6 +31,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +80,18 @@ class MigrateFailureAnalyzerTests {
 				assertThat(analysis.getDescription()).contains("cannot connect to the database at")
 					.contains("127.0.0.1:1");
 				assertThat(analysis.getAction()).contains("reachable", "migrate.url");
+			});
+	}
+
+	@Test
+	void severalUnmarkedDataSourcesSayHowToChooseOne() {
+		developing().withBean("first", DataSource.class, SimpleDriverDataSource::new)
+			.withBean("second", DataSource.class, SimpleDriverDataSource::new)
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("2 DataSource beans");
+				assertThat(analysis.getAction()).contains("@dev.migrate.autoconfigure.MigrateDataSource", "@Primary",
+						"migrate.url");
 			});
 	}
 
