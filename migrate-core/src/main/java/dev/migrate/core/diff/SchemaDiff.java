@@ -49,20 +49,9 @@ public record SchemaDiff(List<Change> changes, List<PossibleRename> possibleRena
 				}
 			}
 			else if (change instanceof TableChange table && table.table().equals(rename.table())
-					&& mentions(change, rename.from(), rename.to())) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean mentions(Change change, String... columns) {
-		String description = change.description();
-		for (String column : columns) {
-			if (java.util.regex.Pattern
-				.compile("(^|[\\s.\\[(,])" + java.util.regex.Pattern.quote(column) + "([\\s\\]),]|$)")
-				.matcher(description)
-				.find()) {
+					&& ChangedColumns.of(table)
+						.stream()
+						.anyMatch((column) -> column.equals(rename.from()) || column.equals(rename.to()))) {
 				return true;
 			}
 		}

@@ -104,6 +104,22 @@ class RenameRulesTests {
 		assertThat(diff.withoutPossibleRenames().possibleRenames()).isEqualTo(diff.possibleRenames());
 	}
 
+	@Test
+	void withoutPossibleRenamesKeepsAChangeThatOnlyNamesTheNewColumnAsAType() {
+		Column shortCode = new Column("code", ColumnType.of("varchar(10)"), true, null, null, null);
+		Table before = new Table(new QualifiedName("public", "users"),
+				List.of(column("id", false), column("bio", true), shortCode),
+				new PrimaryKey("users_pkey", List.of("id")), List.of(), List.of(), List.of(), List.of(), null);
+		Table after = new Table(new QualifiedName("public", "users"),
+				List.of(column("id", false), column("text", true), column("code", true)),
+				new PrimaryKey("users_pkey", List.of("id")), List.of(), List.of(), List.of(), List.of(), null);
+		SchemaDiff diff = new SchemaDiffer(DiffOptions.defaults()).diff(schema(before), schema(after));
+		assertThat(diff.possibleRenames()).extracting(PossibleRename::entry).containsExactly("public.users.bio=text");
+		assertThat(diff.withoutPossibleRenames().changes()).singleElement()
+			.isInstanceOf(TableChange.AlterColumnType.class)
+			.satisfies((change) -> assertThat(change.description()).endsWith(" text"));
+	}
+
 	private static SchemaDiff diff(RenameRules rules, Schema desired) {
 		return new SchemaDiffer(DiffOptions.defaults().withRenameRules(rules)).diff(BIO, desired);
 	}
