@@ -3,6 +3,7 @@ package dev.migrate.autoconfigure;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 import javax.sql.DataSource;
 
@@ -95,46 +96,28 @@ class MigrateDataSourceTests {
 
 	@Test
 	void logsInToTheApplicationsDatabaseAsMigrateUserWithoutMigrateUrl() {
-		try (TestDatabase database = TestPostgres.createDatabase()) {
-			String role = "migrator_" + database.name();
-			database.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'secret'");
-			database.execute("GRANT ALL ON SCHEMA public TO " + role);
-			try {
-				developing().withBean(DataSource.class, database::dataSource)
-					.withPropertyValues("migrate.user=" + role, "migrate.password=secret")
-					.run((context) -> {
-						assertThat(context).hasNotFailed();
-						assertThat(database.queryForString("SELECT tableowner FROM pg_tables WHERE tablename = 'note'"))
-							.isEqualTo(role);
-					});
-			}
-			finally {
-				database.execute("DROP OWNED BY " + role);
-				database.execute("DROP ROLE " + role);
-			}
-		}
+		withMigrator((database, role) -> {
+			developing().withBean(DataSource.class, database::dataSource)
+				.withPropertyValues("migrate.user=" + role, "migrate.password=secret")
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(database.queryForString("SELECT tableowner FROM pg_tables WHERE tablename = 'note'"))
+						.isEqualTo(role);
+				});
+		});
 	}
 
 	@Test
 	void anApplicationWithSpringDatasourcePropertiesMigratesAsMigrateUser() {
-		try (TestDatabase database = TestPostgres.createDatabase()) {
-			String role = "migrator_" + database.name();
-			database.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'secret'");
-			database.execute("GRANT ALL ON SCHEMA public TO " + role);
-			try {
-				new PeopleStarts(this.source)
-					.builder(dev.migrate.autoconfigure.app.v1.PeopleApplication.class, database, "migrate.mode=auto",
-							"migrate.user=" + role, "migrate.password=secret")
-					.run()
-					.close();
-				assertThat(database.queryForString("SELECT tableowner FROM pg_tables WHERE tablename = 'person'"))
-					.isEqualTo(role);
-			}
-			finally {
-				database.execute("DROP OWNED BY " + role);
-				database.execute("DROP ROLE " + role);
-			}
-		}
+		withMigrator((database, role) -> {
+			new PeopleStarts(this.source)
+				.builder(dev.migrate.autoconfigure.app.v1.PeopleApplication.class, database, "migrate.mode=auto",
+						"migrate.user=" + role, "migrate.password=secret")
+				.run()
+				.close();
+			assertThat(database.queryForString("SELECT tableowner FROM pg_tables WHERE tablename = 'person'"))
+				.isEqualTo(role);
+		});
 	}
 
 	@Test
@@ -159,24 +142,15 @@ class MigrateDataSourceTests {
 
 	@Test
 	void migratesAnR2dbcApplicationsDatabaseAsMigrateUser() {
-		try (TestDatabase database = TestPostgres.createDatabase()) {
-			String role = "migrator_" + database.name();
-			database.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'secret'");
-			database.execute("GRANT ALL ON SCHEMA public TO " + role);
-			try {
-				developing().withBean(R2dbcConnectionDetails.class, () -> r2dbcDetails(database.jdbcUrl(), database))
-					.withPropertyValues("migrate.user=" + role, "migrate.password=secret")
-					.run((context) -> {
-						assertThat(context).hasNotFailed();
-						assertThat(database.queryForString("SELECT tableowner FROM pg_tables WHERE tablename = 'note'"))
-							.isEqualTo(role);
-					});
-			}
-			finally {
-				database.execute("DROP OWNED BY " + role);
-				database.execute("DROP ROLE " + role);
-			}
-		}
+		withMigrator((database, role) -> {
+			developing().withBean(R2dbcConnectionDetails.class, () -> r2dbcDetails(database.jdbcUrl(), database))
+				.withPropertyValues("migrate.user=" + role, "migrate.password=secret")
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(database.queryForString("SELECT tableowner FROM pg_tables WHERE tablename = 'note'"))
+						.isEqualTo(role);
+				});
+		});
 	}
 
 	@Test
@@ -202,6 +176,25 @@ class MigrateDataSourceTests {
 			.option(ConnectionFactoryOptions.USER, login.user())
 			.option(ConnectionFactoryOptions.PASSWORD, login.password())
 			.build();
+	}
+
+	/**
+	 * Run with a fresh database and a role, other than the application's, that may create
+	 * tables in it.
+	 */
+	private static void withMigrator(BiConsumer<TestDatabase, String> test) {
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			String role = "migrator_" + database.name();
+			database.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'secret'");
+			database.execute("GRANT ALL ON SCHEMA public TO " + role);
+			try {
+				test.accept(database, role);
+			}
+			finally {
+				database.execute("DROP OWNED BY " + role);
+				database.execute("DROP ROLE " + role);
+			}
+		}
 	}
 
 	private ApplicationContextRunner developing() {
