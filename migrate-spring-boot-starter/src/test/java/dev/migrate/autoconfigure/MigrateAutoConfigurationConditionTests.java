@@ -77,7 +77,10 @@ class MigrateAutoConfigurationConditionTests {
 	@Test
 	void backsOffWithoutLiquibaseOrMigrateCore() {
 		this.contextRunner.withBean(DataSource.class, SimpleDriverDataSource::new)
-			.withClassLoader(new FilteredClassLoader(Liquibase.class, Migrate.class))
+			.withClassLoader(new FilteredClassLoader(Liquibase.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(MigrateInitializer.class));
+		this.contextRunner.withBean(DataSource.class, SimpleDriverDataSource::new)
+			.withClassLoader(new FilteredClassLoader(Migrate.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(MigrateInitializer.class));
 	}
 

@@ -20,7 +20,6 @@ import dev.migrate.core.schema.Table;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
-import liquibase.Liquibase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,13 +52,6 @@ class MigrateAutoConfigurationTests {
 	@BeforeEach
 	void useDatabase(TestDatabase database) {
 		this.database = database;
-	}
-
-	@Test
-	void createsAnInitializerForTheDataSource() {
-		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
-			.run((context) -> assertThat(context).hasSingleBean(MigrateInitializer.class)
-				.hasSingleBean(MigrateProperties.class));
 	}
 
 	@Test
@@ -101,32 +93,6 @@ class MigrateAutoConfigurationTests {
 				assertThat(source).isEmptyDirectory();
 				assertThat(this.database.queryForString("SELECT to_regclass('note') IS NULL")).isEqualTo("t");
 			});
-	}
-
-	@Test
-	void backsOffWhenDisabled() {
-		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
-			.withPropertyValues("migrate.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(MigrateInitializer.class));
-	}
-
-	@Test
-	void backsOffWithoutADataSource() {
-		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(MigrateInitializer.class));
-	}
-
-	@Test
-	void backsOffWithoutLiquibase() {
-		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
-			.withClassLoader(new FilteredClassLoader(Liquibase.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(MigrateInitializer.class));
-	}
-
-	@Test
-	void backsOffWithoutMigrateCore() {
-		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
-			.withClassLoader(new FilteredClassLoader(Migrate.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(MigrateInitializer.class));
 	}
 
 	@Test
