@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.migrate.core.changelog.ChangeSetWriter;
+import dev.migrate.core.changelog.DestructiveGuard;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 
@@ -49,8 +49,7 @@ final class Changelog {
 	static Changelog read(DatabaseChangeLog changeLog, Connection connection) throws SQLException {
 		Map<String, List<ChangeSetRef>> byFile = new LinkedHashMap<>();
 		for (ChangeSet changeSet : changeLog.getChangeSets()) {
-			boolean destructive = changeSet.getLabels() != null
-					&& changeSet.getLabels().getLabels().contains(ChangeSetWriter.DESTRUCTIVE_LABEL);
+			boolean destructive = DestructiveGuard.isMarked(changeSet);
 			String description = (changeSet.getComments() != null) ? changeSet.getComments()
 					: changeSet.getDescription();
 			byFile.computeIfAbsent(changeSet.getFilePath(), (file) -> new ArrayList<>())

@@ -1,4 +1,4 @@
-package dev.migrate.core.changelog;
+package dev.migrate.core.dialect.postgresql;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,7 +10,8 @@ import dev.migrate.core.schema.QualifiedName;
  * revision must run (the database has none of its schema), 1 where it must be recorded as
  * applied (the database has all of it), and fails where the database has only part of it:
  * the cast of a text that depends on a row cannot be folded into a constant by the
- * planner, so it fails only then, and its text is PostgreSQL's error message.
+ * planner, so it fails only then, and its text is PostgreSQL's error message. Their
+ * rollback, which must not run, is a statement that fails.
  */
 final class GuardSql {
 
@@ -35,6 +36,10 @@ final class GuardSql {
 				+ " changesets squashed into " + escaped(fileName) + "; upgrade it to " + escaped(last)
 				+ " with a release from before the squash, then start this one' AS integer) END"
 				+ " FROM databasechangelog WHERE regexp_replace(filename, '^.*/', '') IN (" + names + ")";
+	}
+
+	static String fail(String message) {
+		return "DO $$ BEGIN RAISE EXCEPTION '" + message.replace("'", "''").replace("%", "%%") + "'; END $$";
 	}
 
 	private static String literal(String text) {
