@@ -148,6 +148,14 @@ public interface Dialect {
 	String currentSchemaAndTableComment(String table);
 
 	/**
+	 * Return a query whose one row holds whether a table exists where the session's
+	 * unqualified names resolve.
+	 * @param table the table, unqualified
+	 * @return the query
+	 */
+	String tableExists(String table);
+
+	/**
 	 * Return a qualified name as SQL.
 	 * @param name the name
 	 * @return the quoted, qualified name

@@ -372,7 +372,7 @@ public final class MigrationRunner {
 						LockServiceFactory.getInstance().getLockService(database).forceReleaseLock();
 					}
 					liquibase.validate();
-					return work.run(liquibase, Changelog.read(liquibase.getDatabaseChangeLog(), connection));
+					return work.run(liquibase, Changelog.read(liquibase.getDatabaseChangeLog(), connection, dialect));
 				});
 			}
 			finally {

@@ -118,7 +118,16 @@ public final class PostgresDialect implements Dialect {
 
 	@Override
 	public String currentSchemaAndTableComment(String table) {
-		return "SELECT current_schema(), obj_description(to_regclass('" + table.replace("'", "''") + "'), 'pg_class')";
+		return "SELECT current_schema(), obj_description(to_regclass(" + literal(table) + "), 'pg_class')";
+	}
+
+	@Override
+	public String tableExists(String table) {
+		return "SELECT to_regclass(" + literal(table) + ") IS NOT NULL";
+	}
+
+	private static String literal(String text) {
+		return "'" + text.replace("'", "''") + "'";
 	}
 
 }
