@@ -61,17 +61,15 @@ class DialectBoundaryTests {
 	void theNeutralPackagesHoldNoPostgresqlSql() throws IOException {
 		Map<String, List<String>> found = new TreeMap<>();
 		int strings = 0;
-		for (String name : NEUTRAL) {
-			for (Path file : classFiles(CLASSES.resolve(name))) {
-				List<String> constants = stringConstants(file);
-				strings += constants.size();
-				for (String constant : constants) {
-					POSTGRESQL_ONLY.stream()
-						.filter(constant::contains)
-						.forEach((sql) -> found
-							.computeIfAbsent(CLASSES.relativize(file).toString(), (key) -> new ArrayList<>())
-							.add(sql + " in \"" + constant + "\""));
-				}
+		for (Path file : neutralClassFiles()) {
+			List<String> constants = stringConstants(file);
+			strings += constants.size();
+			for (String constant : constants) {
+				POSTGRESQL_ONLY.stream()
+					.filter(constant::contains)
+					.forEach((sql) -> found
+						.computeIfAbsent(CLASSES.relativize(file).toString(), (key) -> new ArrayList<>())
+						.add(sql + " in \"" + constant + "\""));
 			}
 		}
 		assertThat(strings).as("string constants read").isGreaterThan(100);
@@ -87,9 +85,25 @@ class DialectBoundaryTests {
 		assertThat(POSTGRESQL_ONLY).allSatisfy((sql) -> assertThat(constants).anyMatch((c) -> c.contains(sql)));
 	}
 
+	/**
+	 * The class files of the neutral packages and of the commands above them
+	 * ({@code Migrate}, {@code Baseline}, {@code Squash}).
+	 */
+	private static List<Path> neutralClassFiles() throws IOException {
+		List<Path> files = new ArrayList<>(classFiles(CLASSES, 1));
+		for (String name : NEUTRAL) {
+			files.addAll(classFiles(CLASSES.resolve(name), Integer.MAX_VALUE));
+		}
+		return files;
+	}
+
 	private static List<Path> classFiles(Path directory) throws IOException {
+		return classFiles(directory, Integer.MAX_VALUE);
+	}
+
+	private static List<Path> classFiles(Path directory, int depth) throws IOException {
 		assertThat(directory).isDirectory();
-		try (Stream<Path> files = Files.walk(directory)) {
+		try (Stream<Path> files = Files.walk(directory, depth)) {
 			return files.filter((file) -> file.toString().endsWith(".class")).sorted().toList();
 		}
 	}

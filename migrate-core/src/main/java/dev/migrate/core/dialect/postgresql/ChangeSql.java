@@ -110,7 +110,7 @@ final class ChangeSql {
 
 	private String createEnum(EnumType type) {
 		return "CREATE TYPE " + qualified(type.name()) + " AS ENUM ("
-				+ type.labels().stream().map(ChangeSql::literal).collect(Collectors.joining(", ")) + ")";
+				+ type.labels().stream().map(PostgresTypes::literal).collect(Collectors.joining(", ")) + ")";
 	}
 
 	/**
@@ -128,8 +128,9 @@ final class ChangeSql {
 					sql.append("ALTER TYPE ")
 						.append(qualified(name))
 						.append(" ADD VALUE ")
-						.append(literal(labels.get(i)));
-					sql.append((i + 1 < labels.size()) ? " BEFORE " + literal(labels.get(i + 1)) : "").append(";\n");
+						.append(PostgresTypes.literal(labels.get(i)));
+					sql.append((i + 1 < labels.size()) ? " BEFORE " + PostgresTypes.literal(labels.get(i + 1)) : "")
+						.append(";\n");
 				}
 			}
 			return sql.toString().strip();
@@ -187,10 +188,6 @@ final class ChangeSql {
 
 	private String qualified(QualifiedName name) {
 		return this.dialect.qualified(name);
-	}
-
-	private static String literal(String text) {
-		return "'" + text.replace("'", "''") + "'";
 	}
 
 }

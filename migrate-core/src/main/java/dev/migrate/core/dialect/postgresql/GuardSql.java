@@ -20,7 +20,8 @@ final class GuardSql {
 
 	static String baseline(List<QualifiedName> tables, String fileName) {
 		String names = tables.stream()
-			.map((table) -> "(" + literal(table.schema()) + ", " + literal(table.name()) + ")")
+			.map((table) -> "(" + PostgresTypes.literal(table.schema()) + ", " + PostgresTypes.literal(table.name())
+					+ ")")
 			.collect(Collectors.joining(", "));
 		return "SELECT CASE WHEN count(*) = 0 THEN 0 WHEN count(*) = " + tables.size() + " THEN 1"
 				+ " ELSE CAST('Migrate: this database has ' || count(*) || ' of the " + tables.size()
@@ -30,7 +31,7 @@ final class GuardSql {
 	}
 
 	static String squash(List<String> squashedFiles, int changeSets, String fileName, String last) {
-		String names = squashedFiles.stream().map(GuardSql::literal).collect(Collectors.joining(", "));
+		String names = squashedFiles.stream().map(PostgresTypes::literal).collect(Collectors.joining(", "));
 		return "SELECT CASE WHEN count(*) = 0 THEN 0 WHEN count(*) >= " + changeSets + " THEN 1"
 				+ " ELSE CAST('Migrate: this database applied ' || count(*) || ' of the " + changeSets
 				+ " changesets squashed into " + escaped(fileName) + "; upgrade it to " + escaped(last)
@@ -40,10 +41,6 @@ final class GuardSql {
 
 	static String fail(String message) {
 		return "DO $$ BEGIN RAISE EXCEPTION '" + message.replace("'", "''").replace("%", "%%") + "'; END $$";
-	}
-
-	private static String literal(String text) {
-		return "'" + escaped(text) + "'";
 	}
 
 	private static String escaped(String text) {

@@ -118,16 +118,13 @@ public final class PostgresDialect implements Dialect {
 
 	@Override
 	public String currentSchemaAndTableComment(String table) {
-		return "SELECT current_schema(), obj_description(to_regclass(" + literal(table) + "), 'pg_class')";
+		return "SELECT current_schema(), obj_description(to_regclass(" + PostgresTypes.literal(table)
+				+ "), 'pg_class')";
 	}
 
 	@Override
 	public String tableExists(String table) {
-		return "SELECT to_regclass(" + literal(table) + ") IS NOT NULL";
-	}
-
-	private static String literal(String text) {
-		return "'" + text.replace("'", "''") + "'";
+		return "SELECT to_regclass(" + PostgresTypes.literal(table) + ") IS NOT NULL";
 	}
 
 }
