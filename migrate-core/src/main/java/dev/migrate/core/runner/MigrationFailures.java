@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 import dev.migrate.core.dialect.Dialect;
-
 import liquibase.exception.ChangeLogParseException;
 import liquibase.exception.ValidationFailedException;
 import org.jspecify.annotations.Nullable;
