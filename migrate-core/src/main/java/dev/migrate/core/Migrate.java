@@ -17,7 +17,7 @@ import dev.migrate.core.changelog.ChangeSetWriter;
 import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.dialect.Dialect;
-import dev.migrate.core.dialect.Dialects;
+import dev.migrate.core.dialect.DetectedDialect;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.diff.SchemaDiffer;
@@ -48,6 +48,8 @@ public final class Migrate {
 
 	private final RunnerOptions runnerOptions;
 
+	private final DetectedDialect dialect = new DetectedDialect();
+
 	/**
 	 * Create a new instance.
 	 * @param dataSource the database
@@ -74,8 +76,8 @@ public final class Migrate {
 	public SchemaDiff diff() {
 		Schema desiredSchema = this.desired.get();
 		try (Connection connection = this.dataSource.getConnection()) {
-			Dialect dialect = Dialects.forConnection(connection);
-			Schema actual = dialect.readSchema(connection, desiredSchema.schemas(), MigrationRunner.LIQUIBASE_TABLES);
+			Schema actual = this.dialect.of(connection)
+				.readSchema(connection, desiredSchema.schemas(), MigrationRunner.LIQUIBASE_TABLES);
 			return new SchemaDiffer(this.diffOptions).diff(actual, desiredSchema);
 		}
 		catch (SQLException ex) {
@@ -126,15 +128,12 @@ public final class Migrate {
 		if (diff.isEmpty()) {
 			return Optional.empty();
 		}
-		try (Connection connection = this.dataSource.getConnection()) {
-			ChangeSetWriter writer = new ChangeSetWriter(Dialects.forConnection(connection));
+		ChangeSetWriter writer = new ChangeSetWriter(dialect());
+		try {
 			return Optional.of(writer.write(diff, changesDirectory, logicalDirectory, message, Instant.now(), format));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write a revision to " + changesDirectory, ex);
-		}
-		catch (SQLException ex) {
-			throw new MigrationException("Cannot reach the database: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -164,7 +163,7 @@ public final class Migrate {
 							+ recorded + " applied changeset(s); generate an ordinary revision instead");
 		}
 		return withConnection(changesDirectory,
-				(connection) -> new Baseline(Dialects.forConnection(connection), this.diffOptions).write(connection,
+				(connection) -> new Baseline(this.dialect.of(connection), this.diffOptions).write(connection,
 						this.desired.get(), changesDirectory, logicalDirectory, message, format));
 	}
 
@@ -187,8 +186,8 @@ public final class Migrate {
 			ChangelogFormat format) {
 		MigrationStatus status = runner().status();
 		return withConnection(changesDirectory,
-				(connection) -> new Squash(Dialects.forConnection(connection), this.diffOptions).write(status,
-						connection, this.desired.get(), upTo, changesDirectory, logicalDirectory, message, format));
+				(connection) -> new Squash(this.dialect.of(connection), this.diffOptions).write(status, connection,
+						this.desired.get(), upTo, changesDirectory, logicalDirectory, message, format));
 	}
 
 	/**
@@ -223,7 +222,20 @@ public final class Migrate {
 	 * @return the runner
 	 */
 	public MigrationRunner runner() {
-		return new MigrationRunner(this.dataSource, this.changelog, this.changelogResources, this.runnerOptions);
+		return new MigrationRunner(this.dataSource, this.changelog, this.changelogResources, this.runnerOptions,
+				this.dialect);
+	}
+
+	/**
+	 * Return the dialect of this database, found on first use and kept: every command of
+	 * this instance speaks the same one.
+	 * @return the dialect
+	 * @throws dev.migrate.core.dialect.UnsupportedDatabaseException if Migrate does not
+	 * support the database
+	 */
+	public Dialect dialect() {
+		Dialect known = this.dialect.known();
+		return (known != null) ? known : withConnection(null, this.dialect::of);
 	}
 
 	@FunctionalInterface

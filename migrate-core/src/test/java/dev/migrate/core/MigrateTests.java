@@ -1,15 +1,23 @@
 package dev.migrate.core;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.changelog.MasterChangelog;
+import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.entity.EntitySchemaReader;
 import dev.migrate.core.fixtures.Fixtures;
+import dev.migrate.core.fixtures.basic.BasicTypes;
 import dev.migrate.core.fixtures.relations.Author;
 import dev.migrate.core.fixtures.relations.Award;
 import dev.migrate.core.fixtures.relations.Profile;
@@ -57,6 +65,38 @@ class MigrateTests {
 		try (var files = Files.list(changes)) {
 			assertThat(files).hasSize(1);
 		}
+	}
+
+	@Test
+	void findsTheDialectOnceAndSharesItWithEveryCommand(TestDatabase database) throws Exception {
+		MasterChangelog.writeIfMissing(this.resources.resolve(MasterChangelog.DEFAULT_PATH), "changes");
+		AtomicInteger connections = new AtomicInteger();
+		DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, arguments) -> {
+					if (method.getName().equals("getConnection")) {
+						connections.incrementAndGet();
+					}
+					try {
+						return method.invoke(database.dataSource(), arguments);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
+		Migrate migrate = new Migrate(counting,
+				() -> new EntitySchemaReader(Dialects.postgresql()).read(List.of(BasicTypes.class),
+						Fixtures.springBootNaming()),
+				new DirectoryResourceAccessor(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
+				RunnerOptions.defaults());
+		SchemaDiff diff = migrate.diff();
+		Dialect dialect = migrate.dialect();
+		assertThat(migrate.generate(diff, this.resources.resolve(MasterChangelog.DEFAULT_CHANGES_DIRECTORY),
+				MasterChangelog.DEFAULT_CHANGES_DIRECTORY, "basic types", ChangelogFormat.YAML))
+			.isPresent();
+		assertThat(connections).as("connections: the diff's only").hasValue(1);
+		assertThat(dialect.name()).isEqualTo("PostgreSQL");
+		assertThat(migrate.runner().status().pending()).hasSize(1);
+		assertThat(migrate.dialect()).isSameAs(dialect);
 	}
 
 }

@@ -16,11 +16,8 @@ import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.diff.Change;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.diff.Safety;
-import liquibase.Labels;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.ObjectQuotingStrategy;
-import liquibase.precondition.core.ChangeLogPropertyDefinedPrecondition;
-import liquibase.precondition.core.PreconditionContainer;
 
 /**
  * Writes a diff as Liquibase changesets, each with its rollback, and as a revision file.
@@ -28,8 +25,7 @@ import liquibase.precondition.core.PreconditionContainer;
  * Each table's changes share a changeset (one transaction on PostgreSQL), in the
  * {@linkplain ReviewOrder order} that puts them together, except that every
  * data-dependent change gets a changeset of its own, every destructive change one
- * labelled {@value #DESTRUCTIVE_LABEL} and guarded by a precondition that halts unless
- * the changelog property {@value #ALLOW_DESTRUCTIVE_PROPERTY} is {@code true}; and
+ * {@linkplain DestructiveGuard guarded} so that it runs only when the user allows it; and
  * statements that cannot run in a transaction ({@code CREATE INDEX CONCURRENTLY},
  * {@code ALTER TYPE ... ADD VALUE}) get a changeset of their own that runs outside one,
  * as does every online recipe (whose statements must each commit on their own). Each
@@ -37,12 +33,6 @@ import liquibase.precondition.core.PreconditionContainer;
  * the recipe.
  */
 public final class ChangeSetWriter {
-
-	/** The label of changesets with a destructive change. */
-	public static final String DESTRUCTIVE_LABEL = "destructive";
-
-	/** The changelog property that lets destructive changesets run. */
-	public static final String ALLOW_DESTRUCTIVE_PROPERTY = "migrate.allow-destructive";
 
 	/** The author of generated changesets. */
 	public static final String AUTHOR = "migrate";
@@ -147,8 +137,9 @@ public final class ChangeSetWriter {
 	}
 
 	private ChangeSet changeSet(List<Change> changes, Kind kind, String id, String logicalFilePath) {
-		ChangeSet changeSet = new ChangeSet(id, AUTHOR, false, false, logicalFilePath, null, "postgresql", null, null,
-				kind != Kind.NON_TRANSACTIONAL, ObjectQuotingStrategy.QUOTE_ALL_OBJECTS, null);
+		ChangeSet changeSet = new ChangeSet(id, AUTHOR, false, false, logicalFilePath, null,
+				this.dialect.liquibaseName(), null, null, kind != Kind.NON_TRANSACTIONAL,
+				ObjectQuotingStrategy.QUOTE_ALL_OBJECTS, null);
 		// Stable whether the file is read from the source tree or from the application's
 		// jar.
 		changeSet.setLogicalFilePath(logicalFilePath);
@@ -160,26 +151,14 @@ public final class ChangeSetWriter {
 			this.liquibaseChanges.of(changes.get(i).inverse()).forEach(changeSet::addRollbackChange);
 		}
 		if (kind == Kind.DESTRUCTIVE) {
-			changeSet.setLabels(new Labels(DESTRUCTIVE_LABEL));
-			changeSet.setPreconditions(destructiveGuard());
+			DestructiveGuard.mark(changeSet);
 		}
 		return changeSet;
 	}
 
-	private static PreconditionContainer destructiveGuard() {
-		ChangeLogPropertyDefinedPrecondition allowed = new ChangeLogPropertyDefinedPrecondition();
-		allowed.setProperty(ALLOW_DESTRUCTIVE_PROPERTY);
-		allowed.setValue("true");
-		PreconditionContainer preconditions = new PreconditionContainer();
-		preconditions.setOnFail(PreconditionContainer.FailOption.HALT);
-		preconditions.setOnFailMessage("Destructive change: it runs only with " + ALLOW_DESTRUCTIVE_PROPERTY + "=true");
-		preconditions.addNestedPrecondition(allowed);
-		return preconditions;
-	}
-
 	private String comment(Change change) {
-		String recipe = this.liquibaseChanges.recipes()
-			.recipe(change)
+		String recipe = this.dialect.ddl()
+			.onlineRecipe(change)
 			.map((online) -> "; online: " + online.name())
 			.orElse("");
 		return change.description() + " [" + change.classification().safety() + ": " + change.classification().reason()
@@ -187,11 +166,10 @@ public final class ChangeSetWriter {
 	}
 
 	private Kind kind(Change change) {
-		if (change.classification().safety() == Safety.DESTRUCTIVE) {
+		if (DestructiveGuard.isDestructive(change)) {
 			return Kind.DESTRUCTIVE;
 		}
-		if (this.liquibaseChanges.recipes().needsOwnChangeSet(change)
-				|| (change instanceof Change.ChangeEnumLabels labels && labels.onlyAddsLabels())) {
+		if (this.dialect.ddl().runsOutsideTransaction(change)) {
 			return Kind.NON_TRANSACTIONAL;
 		}
 		// A change that existing rows can make fail is applied, and reviewed, on its own.

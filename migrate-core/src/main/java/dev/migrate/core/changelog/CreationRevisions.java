@@ -30,9 +30,12 @@ import liquibase.precondition.core.SqlPrecondition;
  */
 public final class CreationRevisions {
 
+	private final Dialect dialect;
+
 	private final ChangeSetWriter writer;
 
 	public CreationRevisions(Dialect dialect) {
+		this.dialect = dialect;
 		this.writer = new ChangeSetWriter(dialect);
 	}
 
@@ -52,7 +55,7 @@ public final class CreationRevisions {
 			String logicalDirectory, String message, Instant now, ChangelogFormat format) throws IOException {
 		String revision = RevisionIds.next(changesDirectory, now);
 		String fileName = fileName(revision, message, format);
-		PreconditionContainer guard = guard(GuardSql.baseline(tables, fileName),
+		PreconditionContainer guard = guard(this.dialect.ddl().baselineGuard(tables, fileName),
 				"Migrate: this database has some, not all, of the " + tables.size() + " tables that the baseline "
 						+ fileName + " creates; create the missing ones (or drop the others) by hand, or build it"
 						+ " from an empty database");
@@ -83,7 +86,8 @@ public final class CreationRevisions {
 			Path changesDirectory, String logicalDirectory, String message, ChangelogFormat format) throws IOException {
 		String fileName = fileName(revision, message, format);
 		String last = squashedFiles.get(squashedFiles.size() - 1);
-		PreconditionContainer guard = guard(GuardSql.squash(squashedFiles, squashedChangeSets, fileName, last),
+		PreconditionContainer guard = guard(
+				this.dialect.ddl().squashGuard(squashedFiles, squashedChangeSets, fileName, last),
 				"Migrate: this database applied only some of the revisions squashed into " + fileName
 						+ "; upgrade it to " + last + " with a release from before the squash, then start this one");
 		String refusal = "Migrate: cannot roll back " + fileName + ", the squash of " + squashedFiles.size()
@@ -108,15 +112,14 @@ public final class CreationRevisions {
 			throws IOException {
 		String logicalFilePath = logicalDirectory + "/" + fileName;
 		ChangeSet changeSet = new ChangeSet(revision + "-1", ChangeSetWriter.AUTHOR, false, false, logicalFilePath,
-				null, "postgresql", null, null, true, ObjectQuotingStrategy.QUOTE_ALL_OBJECTS, null);
+				null, this.dialect.liquibaseName(), null, null, true, ObjectQuotingStrategy.QUOTE_ALL_OBJECTS, null);
 		changeSet.setLogicalFilePath(logicalFilePath);
 		changeSet.setComments(comment);
 		// One changeset, so that the guard is checked once, before any of it runs.
 		for (ChangeSet part : this.writer.changeSets(creation, revision, logicalFilePath)) {
 			part.getChanges().forEach(changeSet::addChange);
 		}
-		RawSQLChange refuse = new RawSQLChange(
-				"DO $$ BEGIN RAISE EXCEPTION '" + refusal.replace("'", "''").replace("%", "%%") + "'; END $$");
+		RawSQLChange refuse = new RawSQLChange(this.dialect.ddl().fail(refusal));
 		refuse.setSplitStatements(false);
 		changeSet.addRollbackChange(refuse);
 		changeSet.setPreconditions(guard);

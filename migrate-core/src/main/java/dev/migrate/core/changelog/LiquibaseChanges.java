@@ -2,9 +2,10 @@ package dev.migrate.core.changelog;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
+import dev.migrate.core.dialect.Ddl;
 import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.dialect.OnlineRecipe;
 import dev.migrate.core.diff.Change;
 import dev.migrate.core.diff.ConstraintChange;
 import dev.migrate.core.diff.TableChange;
@@ -49,22 +50,15 @@ final class LiquibaseChanges {
 
 	private final Dialect dialect;
 
-	private final ChangeSql sql;
-
-	private final OnlineRecipes recipes;
+	private final Ddl sql;
 
 	LiquibaseChanges(Dialect dialect) {
 		this.dialect = dialect;
-		this.sql = new ChangeSql(dialect);
-		this.recipes = new OnlineRecipes(dialect, this.sql);
-	}
-
-	OnlineRecipes recipes() {
-		return this.recipes;
+		this.sql = dialect.ddl();
 	}
 
 	List<liquibase.change.Change> of(Change change) {
-		Optional<OnlineRecipes.Recipe> recipe = this.recipes.recipe(change);
+		Optional<OnlineRecipe> recipe = this.sql.onlineRecipe(change);
 		if (recipe.isPresent()) {
 			return recipe.get().statements().stream().<liquibase.change.Change>map(LiquibaseChanges::raw).toList();
 		}
@@ -85,7 +79,7 @@ final class LiquibaseChanges {
 			result.setSequenceName(drop.sequence().name().name());
 			return List.of(result);
 		}
-		return List.of(raw(this.sql.of(change)));
+		return List.of(raw(this.sql.sql(change)));
 	}
 
 	private List<liquibase.change.Change> table(TableChange change) {
@@ -93,7 +87,7 @@ final class LiquibaseChanges {
 		if (change instanceof TableChange.CreateTable create) {
 			if (!liquibaseSafe(create.definition().columns()) || !plain(table.name())
 					|| (create.definition().primaryKey() != null && !plain(create.definition().primaryKey().name()))) {
-				return List.of(raw(this.sql.of(change)));
+				return List.of(raw(this.sql.sql(change)));
 			}
 			CreateTableChange result = new CreateTableChange();
 			result.setSchemaName(table.schema());
@@ -129,7 +123,7 @@ final class LiquibaseChanges {
 		}
 		if (change instanceof TableChange.AddColumn add) {
 			if (!liquibaseSafe(List.of(add.column())) || !plain(table.name())) {
-				return List.of(raw(this.sql.of(change)));
+				return List.of(raw(this.sql.sql(change)));
 			}
 			AddColumnChange result = new AddColumnChange();
 			result.setSchemaName(table.schema());
@@ -173,7 +167,7 @@ final class LiquibaseChanges {
 			result.setRemarks((comment.to() != null) ? comment.to() : "");
 			return List.of(result);
 		}
-		return List.of(raw(this.sql.of(change)));
+		return List.of(raw(this.sql.sql(change)));
 	}
 
 	private List<liquibase.change.Change> nullability(QualifiedName table, TableChange.AlterNullability alter) {
@@ -191,9 +185,7 @@ final class LiquibaseChanges {
 		if (alter.backfill() == null) {
 			return List.of(result);
 		}
-		String backfill = "UPDATE " + this.dialect.qualified(table) + " SET " + this.dialect.quote(alter.column())
-				+ " = " + alter.backfill() + " WHERE " + this.dialect.quote(alter.column()) + " IS NULL";
-		return List.of(raw(backfill), result);
+		return List.of(raw(this.sql.backfill(table, alter.column(), alter.backfill())), result);
 	}
 
 	private List<liquibase.change.Change> defaultValue(QualifiedName table, TableChange.AlterDefault alter) {
@@ -260,7 +252,7 @@ final class LiquibaseChanges {
 			result.setConstraintName(drop.foreignKey().name());
 			return List.of(result);
 		}
-		return List.of(raw(this.sql.of(change)));
+		return List.of(raw(this.sql.sql(change)));
 	}
 
 	private AddPrimaryKeyChange addPrimaryKey(QualifiedName table, dev.migrate.core.schema.PrimaryKey key) {
@@ -312,7 +304,7 @@ final class LiquibaseChanges {
 
 	private ColumnConfig column(ColumnConfig config, Column column) {
 		config.setName(column.name());
-		config.setType(LiquibaseTypes.spelling(column.type(), this.dialect).orElseThrow());
+		config.setType(this.dialect.liquibaseType(column.type()).orElseThrow());
 		if (column.defaultValue() != null) {
 			config.setDefaultValueComputed(defaultValue(column.defaultValue()));
 		}
@@ -333,8 +325,7 @@ final class LiquibaseChanges {
 
 	private boolean liquibaseSafe(List<Column> columns) {
 		return columns.stream()
-			.allMatch((column) -> plain(column.name())
-					&& LiquibaseTypes.spelling(column.type(), this.dialect).isPresent());
+			.allMatch((column) -> plain(column.name()) && this.dialect.liquibaseType(column.type()).isPresent());
 	}
 
 	/**
@@ -358,10 +349,6 @@ final class LiquibaseChanges {
 		RawSQLChange change = new RawSQLChange(sql);
 		change.setSplitStatements(false);
 		return change;
-	}
-
-	static String columnList(List<String> columns, Dialect dialect) {
-		return columns.stream().map(dialect::quote).collect(Collectors.joining(", "));
 	}
 
 }

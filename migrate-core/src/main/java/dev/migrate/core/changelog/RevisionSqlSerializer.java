@@ -32,10 +32,7 @@ final class RevisionSqlSerializer extends FormattedSqlChangeLogSerializer {
 		for (String line : lines) {
 			result.append(line).append('\n');
 			if (line.startsWith("-- changeset ") && changeSet.getPreconditions() != null) {
-				result.append("-- preconditions onFail:HALT onError:HALT\n")
-					.append("-- precondition-sql-check expectedResult:1 SELECT CASE WHEN '${")
-					.append(ChangeSetWriter.ALLOW_DESTRUCTIVE_PROPERTY)
-					.append("}' = 'true' THEN 1 ELSE 0 END\n");
+				result.append(DestructiveGuard.formattedSql());
 			}
 		}
 		List<String> rollback = rollbackSql(changeSet);

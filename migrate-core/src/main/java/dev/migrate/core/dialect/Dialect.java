@@ -3,6 +3,7 @@ package dev.migrate.core.dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Optional;
 
 import dev.migrate.core.diff.Change;
 import dev.migrate.core.schema.ColumnType;
@@ -88,6 +89,71 @@ public interface Dialect {
 	 * @return the identifier as SQL
 	 */
 	String quote(String identifier);
+
+	/**
+	 * Return an unquoted identifier as the database stores it (PostgreSQL lower-cases
+	 * it).
+	 * @param identifier the identifier as written, unquoted
+	 * @return the identifier as stored
+	 */
+	String fold(String identifier);
+
+	/**
+	 * Return the SQL of the changes Liquibase has no structured change for, of the online
+	 * recipes and of the guards.
+	 * @return the DDL
+	 */
+	Ddl ddl();
+
+	/**
+	 * Return how a type is spelled for Liquibase, if Liquibase's own type translation
+	 * keeps that spelling; changes with other types are written as SQL.
+	 * @param type the canonical type
+	 * @return the spelling
+	 */
+	Optional<String> liquibaseType(ColumnType type);
+
+	/**
+	 * Return the name Liquibase knows the database by, for a changeset's {@code dbms}.
+	 * @return e.g. {@code postgresql}
+	 */
+	String liquibaseName();
+
+	/**
+	 * Return the name of the database product that Hibernate resolves its dialect from,
+	 * for building the entities' metadata without a connection.
+	 * @return e.g. {@code PostgreSQL}
+	 */
+	String hibernateDatabaseName();
+
+	/**
+	 * Return the session locks and timeouts that migrations run under.
+	 * @return the locking
+	 */
+	Locking locking();
+
+	/**
+	 * Return the privilege a failure says the user lacks, if it is a missing privilege.
+	 * @param ex the failure
+	 * @return the privilege, e.g. {@code CREATE on schema app}
+	 */
+	Optional<String> missingPrivilege(SQLException ex);
+
+	/**
+	 * Return a query whose one row holds the session's current schema and the comment of
+	 * a table (NULL if it has none or does not exist).
+	 * @param table the table, unqualified
+	 * @return the query
+	 */
+	String currentSchemaAndTableComment(String table);
+
+	/**
+	 * Return a query whose one row holds whether a table exists where the session's
+	 * unqualified names resolve.
+	 * @param table the table, unqualified
+	 * @return the query
+	 */
+	String tableExists(String table);
 
 	/**
 	 * Return a qualified name as SQL.

@@ -32,7 +32,7 @@ final class DeclaredColumnOrder {
 		for (PersistentClass entity : entities) {
 			List<String> columns = order.computeIfAbsent(tables.name(entity.getTable()), (table) -> new ArrayList<>());
 			if (entity.getIdentifier() != null) {
-				add(columns, entity.getIdentifier());
+				add(columns, entity.getIdentifier(), tables);
 			}
 			List<String> fields = fields(entity.getMappedClass());
 			List<Property> properties = new ArrayList<>(entity.getProperties());
@@ -41,16 +41,16 @@ final class DeclaredColumnOrder {
 				return (index >= 0) ? index : Integer.MAX_VALUE;
 			}));
 			for (Property property : properties) {
-				add(columns, property.getValue());
+				add(columns, property.getValue(), tables);
 			}
 		}
 		return order;
 	}
 
-	private static void add(List<String> columns, Value value) {
+	private static void add(List<String> columns, Value value, TableMapper tables) {
 		for (Selectable selectable : value.getSelectables()) {
 			if (selectable instanceof org.hibernate.mapping.Column column) {
-				String name = TableMapper.columnName(column);
+				String name = tables.columnName(column);
 				if (!columns.contains(name)) {
 					columns.add(name);
 				}

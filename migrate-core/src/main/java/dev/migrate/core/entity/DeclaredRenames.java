@@ -50,7 +50,7 @@ final class DeclaredRenames {
 				List<Selectable> columns = property.getSelectables();
 				if (renamedColumn != null && columns.size() == 1
 						&& columns.get(0) instanceof org.hibernate.mapping.Column column) {
-					renames.add(table + "." + renamedColumn.value() + "=" + TableMapper.columnName(column));
+					renames.add(table + "." + renamedColumn.value() + "=" + tables.columnName(column));
 				}
 			}
 		}
@@ -76,8 +76,7 @@ final class DeclaredRenames {
 				List<Selectable> columns = property.getSelectables();
 				if (backfill != null && columns.size() == 1
 						&& columns.get(0) instanceof org.hibernate.mapping.Column column) {
-					backfills.put(tables.name(entity.getTable()) + "." + TableMapper.columnName(column),
-							backfill.value());
+					backfills.put(tables.name(entity.getTable()) + "." + tables.columnName(column), backfill.value());
 				}
 			}
 		}

@@ -40,7 +40,8 @@ public final class EntitySchemaReader {
 	 * @throws EntityMappingException if Hibernate rejects the entities
 	 */
 	public Schema read(Collection<Class<?>> entityClasses, Map<String, ?> hibernateSettings) {
-		try (HibernateMetadata hibernate = HibernateMetadata.build(entityClasses, hibernateSettings)) {
+		try (HibernateMetadata hibernate = HibernateMetadata.build(entityClasses, hibernateSettings,
+				this.dialect.hibernateDatabaseName())) {
 			return read(hibernate.metadata(), defaultSchema(hibernateSettings));
 		}
 	}
@@ -62,7 +63,7 @@ public final class EntitySchemaReader {
 
 	Schema read(Metadata metadata, String defaultSchema) {
 		TableMapper tables = new TableMapper(this.dialect, metadata, defaultSchema);
-		EnumTypes enumTypes = new EnumTypes(metadata, defaultSchema);
+		EnumTypes enumTypes = new EnumTypes(metadata, defaultSchema, tables);
 		List<Table> tableList = new ArrayList<>();
 		List<Sequence> sequences = new ArrayList<>();
 		for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
@@ -75,7 +76,7 @@ public final class EntitySchemaReader {
 			for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
 				sequences.add(new Sequence(
 						new dev.migrate.core.schema.QualifiedName(schema,
-								TableMapper.identifier(sequence.getName().getSequenceName())),
+								tables.identifier(sequence.getName().getSequenceName())),
 						sequence.getInitialValue(), sequence.getIncrementSize()));
 			}
 		}
@@ -95,7 +96,7 @@ public final class EntitySchemaReader {
 		if (schema == null || schema.toString().isBlank()) {
 			return this.dialect.defaultSchema();
 		}
-		return TableMapper.identifier(Identifier.toIdentifier(schema.toString()));
+		return TableMapper.identifier(Identifier.toIdentifier(schema.toString()), this.dialect);
 	}
 
 }

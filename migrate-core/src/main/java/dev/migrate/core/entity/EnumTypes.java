@@ -30,7 +30,10 @@ final class EnumTypes {
 
 	private final Map<String, EnumType> byUnqualifiedName = new LinkedHashMap<>();
 
-	EnumTypes(Metadata metadata, String defaultSchema) {
+	private final TableMapper names;
+
+	EnumTypes(Metadata metadata, String defaultSchema, TableMapper names) {
+		this.names = names;
 		SqlStringGenerationContext context = SqlStringGenerationContextImpl
 			.forTests(metadata.getDatabase().getJdbcEnvironment(), null, defaultSchema);
 		for (AuxiliaryDatabaseObject object : metadata.getDatabase().getAuxiliaryDatabaseObjects()) {
@@ -70,8 +73,8 @@ final class EnumTypes {
 		return new ArrayList<>(this.byUnqualifiedName.values());
 	}
 
-	private static String identifier(String text) {
-		return TableMapper.identifier(Identifier.toIdentifier(text));
+	private String identifier(String text) {
+		return this.names.identifier(Identifier.toIdentifier(text));
 	}
 
 }

@@ -33,13 +33,12 @@ final class HibernateMetadata implements AutoCloseable {
 	 * Build the metadata without a database connection.
 	 * @param entityClasses the entity (and other annotated) classes
 	 * @param settings Hibernate settings (naming strategies, default schema, ...)
+	 * @param databaseName the database product Hibernate resolves its dialect from
 	 * @return the metadata; close it to release Hibernate's services
 	 */
-	static HibernateMetadata build(Collection<Class<?>> entityClasses, Map<String, ?> settings) {
+	static HibernateMetadata build(Collection<Class<?>> entityClasses, Map<String, ?> settings, String databaseName) {
 		Map<String, Object> effective = new LinkedHashMap<>();
-		// Named as a product, not as a dialect class: Hibernate resolves the same dialect
-		// and does not warn that an explicit one is needless.
-		effective.put(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL");
+		effective.put(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, databaseName);
 		effective.put(ALLOW_JDBC_METADATA_ACCESS, false);
 		effective.putAll(settings);
 		return build(entityClasses,

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Maps one Hibernate {@link org.hibernate.mapping.Table} to a schema {@link Table}, with
- * names as PostgreSQL will store them and types and expressions in canonical form.
+ * names as the database will store them and types and expressions in canonical form.
  */
 final class TableMapper {
 
@@ -63,14 +63,18 @@ final class TableMapper {
 	}
 
 	/**
-	 * Return a name as PostgreSQL stores it: quoted names as written, others lower-cased.
+	 * Return a name as the database stores it: quoted names as written, others folded.
 	 */
-	static String identifier(Identifier identifier) {
-		return identifier.isQuoted() ? identifier.getText() : identifier.getText().toLowerCase(Locale.ROOT);
+	String identifier(Identifier identifier) {
+		return identifier(identifier, this.dialect);
 	}
 
-	static String columnName(org.hibernate.mapping.Column column) {
-		return column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT);
+	static String identifier(Identifier identifier, Dialect dialect) {
+		return identifier.isQuoted() ? identifier.getText() : dialect.fold(identifier.getText());
+	}
+
+	String columnName(org.hibernate.mapping.Column column) {
+		return column.isQuoted() ? column.getName() : this.dialect.fold(column.getName());
 	}
 
 	private Column column(org.hibernate.mapping.Table table, org.hibernate.mapping.Column column, EnumTypes enumTypes) {
@@ -174,8 +178,8 @@ final class TableMapper {
 		};
 	}
 
-	private static List<String> columnNames(List<org.hibernate.mapping.Column> columns) {
-		return columns.stream().map(TableMapper::columnName).toList();
+	private List<String> columnNames(List<org.hibernate.mapping.Column> columns) {
+		return columns.stream().map(this::columnName).toList();
 	}
 
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.migrate.core.changelog.ChangeSetWriter;
+import dev.migrate.core.changelog.DestructiveGuard;
+import dev.migrate.core.dialect.Dialect;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 
@@ -24,9 +25,12 @@ final class Changelog {
 
 	private final List<AppliedChangeSet> applied;
 
-	private Changelog(List<Revision> revisions, List<AppliedChangeSet> applied) {
+	private final Dialect dialect;
+
+	private Changelog(List<Revision> revisions, List<AppliedChangeSet> applied, Dialect dialect) {
 		this.revisions = revisions;
 		this.applied = applied;
+		this.dialect = dialect;
 	}
 
 	/**
@@ -43,14 +47,13 @@ final class Changelog {
 	 * upgrade.
 	 */
 	Changelog reread(Connection connection) throws SQLException {
-		return new Changelog(this.revisions, applied(connection));
+		return new Changelog(this.revisions, applied(connection, this.dialect), this.dialect);
 	}
 
-	static Changelog read(DatabaseChangeLog changeLog, Connection connection) throws SQLException {
+	static Changelog read(DatabaseChangeLog changeLog, Connection connection, Dialect dialect) throws SQLException {
 		Map<String, List<ChangeSetRef>> byFile = new LinkedHashMap<>();
 		for (ChangeSet changeSet : changeLog.getChangeSets()) {
-			boolean destructive = changeSet.getLabels() != null
-					&& changeSet.getLabels().getLabels().contains(ChangeSetWriter.DESTRUCTIVE_LABEL);
+			boolean destructive = DestructiveGuard.isMarked(changeSet);
 			String description = (changeSet.getComments() != null) ? changeSet.getComments()
 					: changeSet.getDescription();
 			byFile.computeIfAbsent(changeSet.getFilePath(), (file) -> new ArrayList<>())
@@ -59,13 +62,13 @@ final class Changelog {
 		}
 		List<Revision> revisions = new ArrayList<>();
 		byFile.forEach((file, changeSets) -> revisions.add(new Revision(file, changeSets)));
-		return new Changelog(revisions, applied(connection));
+		return new Changelog(revisions, applied(connection, dialect), dialect);
 	}
 
-	static List<AppliedChangeSet> applied(Connection connection) throws SQLException {
+	static List<AppliedChangeSet> applied(Connection connection, Dialect dialect) throws SQLException {
 		List<AppliedChangeSet> applied = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet exists = statement.executeQuery("SELECT to_regclass('databasechangelog') IS NOT NULL")) {
+				ResultSet exists = statement.executeQuery(dialect.tableExists("databasechangelog"))) {
 			exists.next();
 			if (!exists.getBoolean(1)) {
 				return applied;

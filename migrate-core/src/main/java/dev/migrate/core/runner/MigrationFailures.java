@@ -1,7 +1,9 @@
 package dev.migrate.core.runner;
 
 import java.sql.SQLException;
+import java.util.Optional;
 
+import dev.migrate.core.dialect.Dialect;
 import liquibase.exception.ChangeLogParseException;
 import liquibase.exception.ValidationFailedException;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +17,7 @@ final class MigrationFailures {
 	private MigrationFailures() {
 	}
 
-	static MigrationException translate(String changelog, Exception ex) {
+	static MigrationException translate(String changelog, @Nullable Dialect dialect, Exception ex) {
 		ValidationFailedException validation = find(ex, ValidationFailedException.class);
 		if (validation != null) {
 			return new MigrationException("The changelog " + changelog + " does not validate, nothing was applied: "
@@ -32,7 +34,7 @@ final class MigrationFailures {
 			return new MigrationException(
 					"A revision of " + changelog + " cannot be read, nothing was applied: " + parse.getMessage(), ex);
 		}
-		MigrationException privilege = MissingPrivilege.describe(ex);
+		MigrationException privilege = (dialect != null) ? missingPrivilege(dialect, ex) : null;
 		if (privilege != null) {
 			return privilege;
 		}
@@ -40,6 +42,20 @@ final class MigrationFailures {
 			return new MigrationException("Cannot migrate: " + ex.getMessage(), ex);
 		}
 		return new MigrationException("Migration of " + changelog + " failed: " + rootMessage(ex), ex);
+	}
+
+	private static @Nullable MigrationException missingPrivilege(Dialect dialect, Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql) {
+				Optional<String> privilege = dialect.missingPrivilege(sql);
+				if (privilege.isPresent()) {
+					return new MigrationException("The database user lacks a privilege the migration needs: "
+							+ privilege.get() + ". Grant it, or set migrate.user and migrate.password to a user that"
+							+ " has it. (" + sql.getMessage().strip() + ")", ex);
+				}
+			}
+		}
+		return null;
 	}
 
 	private static String rootMessage(Throwable ex) {

@@ -15,7 +15,10 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import dev.migrate.core.changelog.ChangeSetWriter;
+import dev.migrate.core.changelog.DestructiveGuard;
+import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.dialect.DetectedDialect;
+import dev.migrate.core.dialect.UnsupportedDatabaseException;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -49,11 +52,42 @@ public final class MigrationRunner {
 
 	private final RunnerOptions options;
 
-	public MigrationRunner(DataSource dataSource, String changelog, ResourceAccessor resources, RunnerOptions options) {
+	private final DetectedDialect dialect;
+
+	/**
+	 * Create a runner that shares the dialect of the database with other commands.
+	 * @param dataSource the database
+	 * @param changelog the master changelog's path within the resources
+	 * @param resources where the changelog and its revisions are read from
+	 * @param options how to run
+	 * @param dialect the database's dialect, found once
+	 */
+	public MigrationRunner(DataSource dataSource, String changelog, ResourceAccessor resources, RunnerOptions options,
+			DetectedDialect dialect) {
 		this.dataSource = dataSource;
 		this.changelog = changelog;
 		this.resources = resources;
 		this.options = options;
+		this.dialect = dialect;
+	}
+
+	/**
+	 * Create a runner that finds the database's dialect on its first connection.
+	 * @param dataSource the database
+	 * @param changelog the master changelog's path within the resources
+	 * @param resources where the changelog and its revisions are read from
+	 * @param options how to run
+	 */
+	public MigrationRunner(DataSource dataSource, String changelog, ResourceAccessor resources, RunnerOptions options) {
+		this(dataSource, changelog, resources, options, new DetectedDialect());
+	}
+
+	private Dialect dialect(Connection connection) throws SQLException {
+		return this.dialect.of(connection);
+	}
+
+	private UnchangedCheck unchangedCheck(Connection connection) throws SQLException {
+		return new UnchangedCheck(this.changelog, this.resources, dialect(connection));
 	}
 
 	/**
@@ -108,7 +142,8 @@ public final class MigrationRunner {
 		}
 		Changelog after = changelog;
 		if (!toApply.isEmpty()) {
-			new RetryingUpdate(liquibase, connection(liquibase), this.options).apply(changelog, toApply);
+			new RetryingUpdate(liquibase, connection(liquibase), dialect(connection(liquibase)).locking(), this.options)
+				.apply(changelog, toApply);
 			after = changelog.reread(connection(liquibase));
 		}
 		recordUnchanged(connection(liquibase), after);
@@ -117,7 +152,7 @@ public final class MigrationRunner {
 
 	private void recordUnchanged(Connection connection, Changelog changelog) {
 		try {
-			new UnchangedCheck(this.changelog, this.resources).record(connection, changelog);
+			unchangedCheck(connection).record(connection, changelog);
 		}
 		catch (SQLException | IOException ex) {
 			// Only the next start's shortcut is lost (e.g. a user who may not comment on
@@ -152,8 +187,7 @@ public final class MigrationRunner {
 
 	private Optional<MigrationStatus> unchanged(@Nullable String desired) {
 		try (Connection connection = this.dataSource.getConnection()) {
-			return Optional
-				.ofNullable(new UnchangedCheck(this.changelog, this.resources).statusIfUnchanged(connection, desired));
+			return Optional.ofNullable(unchangedCheck(connection).statusIfUnchanged(connection, desired));
 		}
 		catch (SQLException | IOException | RuntimeException ex) {
 			return Optional.empty();
@@ -167,7 +201,7 @@ public final class MigrationRunner {
 	 */
 	public Optional<String> catalogFingerprint() {
 		try (Connection connection = this.dataSource.getConnection()) {
-			return Optional.of(UnchangedCheck.catalogFingerprint(connection));
+			return Optional.of(unchangedCheck(connection).catalogFingerprint(connection));
 		}
 		catch (SQLException | RuntimeException ex) {
 			return Optional.empty();
@@ -185,8 +219,7 @@ public final class MigrationRunner {
 	 */
 	public boolean recordInStep(String desiredFingerprint, String catalogFingerprint) {
 		try (Connection connection = this.dataSource.getConnection()) {
-			return new UnchangedCheck(this.changelog, this.resources).recordInStep(connection, desiredFingerprint,
-					catalogFingerprint);
+			return unchangedCheck(connection).recordInStep(connection, desiredFingerprint, catalogFingerprint);
 		}
 		catch (SQLException | IOException | RuntimeException ex) {
 			return false;
@@ -200,7 +233,7 @@ public final class MigrationRunner {
 	 */
 	public void forgetInStep() {
 		try (Connection connection = this.dataSource.getConnection()) {
-			new UnchangedCheck(this.changelog, this.resources).forgetInStep(connection);
+			unchangedCheck(connection).forgetInStep(connection);
 		}
 		catch (SQLException | IOException | RuntimeException ex) {
 			// Nothing recorded can be forgotten either.
@@ -301,16 +334,17 @@ public final class MigrationRunner {
 	public String sql() {
 		return run(false, (liquibase, changelog) -> {
 			StringWriter sql = new StringWriter();
-			liquibase.setChangeExecListener(new StatementTimeouts(connection(liquibase),
+			Connection connection = connection(liquibase);
+			liquibase.setChangeExecListener(new StatementTimeouts(connection, dialect(connection).locking(),
 					this.options.statementLockTimeout(), this.options.statementTimeout()));
 			liquibase.update(new Contexts(), new LabelExpression(), sql);
 			return sql.toString();
 		});
 	}
 
-	private static String schema(Liquibase liquibase) {
+	private String schema(Liquibase liquibase) throws SQLException {
 		String schema = liquibase.getDatabase().getDefaultSchemaName();
-		return (schema != null) ? schema : "public";
+		return (schema != null) ? schema : dialect(connection(liquibase)).defaultSchema();
 	}
 
 	private static Connection connection(Liquibase liquibase) {
@@ -320,15 +354,16 @@ public final class MigrationRunner {
 	private <T> T run(boolean lock, Work<T> work) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
-			AdvisoryLock advisoryLock = lock
-					? AdvisoryLock.acquire(connection, this.options.lockKey(), this.options.lockTimeout()) : null;
+			Dialect dialect = dialect(connection);
+			AdvisoryLock advisoryLock = lock ? AdvisoryLock.acquire(connection, dialect.locking(),
+					this.options.lockKey(), this.options.lockTimeout()) : null;
 			try {
 				return Scope.child(scope(), () -> {
 					Database database = DatabaseFactory.getInstance()
 						.findCorrectDatabaseImplementation(new JdbcConnection(connection));
 					Liquibase liquibase = new Liquibase(this.changelog, this.resources, database);
 					if (this.options.allowDestructive()) {
-						liquibase.setChangeLogParameter(ChangeSetWriter.ALLOW_DESTRUCTIVE_PROPERTY, "true");
+						DestructiveGuard.allow(liquibase);
 					}
 					if (lock) {
 						// We hold the advisory lock, so a Liquibase lock left behind
@@ -337,7 +372,7 @@ public final class MigrationRunner {
 						LockServiceFactory.getInstance().getLockService(database).forceReleaseLock();
 					}
 					liquibase.validate();
-					return work.run(liquibase, Changelog.read(liquibase.getDatabaseChangeLog(), connection));
+					return work.run(liquibase, Changelog.read(liquibase.getDatabaseChangeLog(), connection, dialect));
 				});
 			}
 			finally {
@@ -349,11 +384,11 @@ public final class MigrationRunner {
 				}
 			}
 		}
-		catch (MigrationException ex) {
+		catch (MigrationException | UnsupportedDatabaseException ex) {
 			throw ex;
 		}
 		catch (Exception ex) {
-			throw MigrationFailures.translate(this.changelog, ex);
+			throw MigrationFailures.translate(this.changelog, this.dialect.known(), ex);
 		}
 	}
 

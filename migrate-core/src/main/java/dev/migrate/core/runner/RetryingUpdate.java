@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.migrate.core.dialect.Locking;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -22,20 +23,20 @@ final class RetryingUpdate {
 
 	private static final System.Logger logger = System.getLogger(MigrationRunner.class.getName());
 
-	/** PostgreSQL's SQLSTATE for a lock not obtained within {@code lock_timeout}. */
-	private static final String LOCK_NOT_AVAILABLE = "55P03";
-
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
 	private final Liquibase liquibase;
 
 	private final Connection connection;
 
+	private final Locking locking;
+
 	private final RunnerOptions options;
 
-	RetryingUpdate(Liquibase liquibase, Connection connection, RunnerOptions options) {
+	RetryingUpdate(Liquibase liquibase, Connection connection, Locking locking, RunnerOptions options) {
 		this.liquibase = liquibase;
 		this.connection = connection;
+		this.locking = locking;
 		this.options = options;
 	}
 
@@ -44,8 +45,8 @@ final class RetryingUpdate {
 	 * on a lock (rolled back by then) with backoff until {@code retryFor} has passed.
 	 */
 	void apply(Changelog changelog, List<ChangeSetRef> toApply) throws Exception {
-		StatementTimeouts timeouts = new StatementTimeouts(this.connection, this.options.statementLockTimeout(),
-				this.options.statementTimeout());
+		StatementTimeouts timeouts = new StatementTimeouts(this.connection, this.locking,
+				this.options.statementLockTimeout(), this.options.statementTimeout());
 		this.liquibase.setChangeExecListener(timeouts);
 		Set<String> wanted = new HashSet<>();
 		toApply.forEach((changeSet) -> wanted.add(changeSet.key()));
@@ -62,7 +63,7 @@ final class RetryingUpdate {
 					if (!isLockTimeout(ex)) {
 						throw ex;
 					}
-					List<String> holders = LockHolders.describe(this.connection, timeouts.tables());
+					List<String> holders = this.locking.lockHolders(this.connection, timeouts.tables());
 					if (!this.connection.getAutoCommit()) {
 						this.connection.rollback();
 					}
@@ -73,7 +74,8 @@ final class RetryingUpdate {
 					if (left <= 0) {
 						throw new MigrationException(waited + "; gave up after retrying for " + this.options.retryFor()
 								+ " (migrate.lock-retry-for); the changeset was rolled back. End or cancel the"
-								+ " blocking session (pg_cancel_backend/pg_terminate_backend), then start again.", ex);
+								+ " blocking session (" + this.locking.endBlockingSession() + "), then start again.",
+								ex);
 					}
 					Duration pause = Duration.ofNanos(Math.min(backoff.toNanos(), left));
 					logger.log(System.Logger.Level.WARNING,
@@ -98,9 +100,9 @@ final class RetryingUpdate {
 		}
 	}
 
-	private static boolean isLockTimeout(Throwable ex) {
+	private boolean isLockTimeout(Throwable ex) {
 		SQLException sql = MigrationFailures.find(ex, SQLException.class);
-		return sql != null && LOCK_NOT_AVAILABLE.equals(sql.getSQLState());
+		return sql != null && this.locking.isLockTimeout(sql);
 	}
 
 }

@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
+import dev.migrate.core.dialect.Locking;
 import liquibase.Scope;
 import liquibase.change.AbstractSQLChange;
 import liquibase.change.Change;
@@ -27,8 +27,8 @@ import liquibase.structure.core.Relation;
 import liquibase.structure.core.Table;
 
 /**
- * Gives every change Liquibase runs a short {@code lock_timeout} and a
- * {@code statement_timeout}, so that a statement queued behind a long transaction gives
+ * Gives every change Liquibase runs a short lock timeout and a statement timeout (the
+ * dialect's {@link Locking}), so that a statement queued behind a long transaction gives
  * up instead of making every later reader of the table queue behind it. Index builds run
  * without a statement timeout. Concurrent builds and drops and constraint validations ask
  * only for locks whose waiting blocks no reads or writes, and must wait for every older
@@ -40,16 +40,9 @@ import liquibase.structure.core.Table;
  */
 final class StatementTimeouts extends AbstractChangeExecListener {
 
-	private static final Pattern INDEX_BUILD = Pattern.compile("\\b(create\\s+(unique\\s+)?index|reindex)\\b");
-
-	private static final Pattern WAITS_WITHOUT_BLOCKING = Pattern
-		.compile("\\b(concurrently|validate\\s+constraint)\\b");
-
-	private static final Pattern SETS_TIMEOUTS = Pattern
-		.compile("\\bset\\s+((session|local)\\s+)?(lock_timeout|statement_timeout)\\b"
-				+ "|\\bset_config\\s*\\(\\s*'(lock_timeout|statement_timeout)'");
-
 	private final Connection connection;
+
+	private final Locking locking;
 
 	private final Duration lockTimeout;
 
@@ -57,8 +50,9 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 
 	private final Set<String> tables = new LinkedHashSet<>();
 
-	StatementTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout) {
+	StatementTimeouts(Connection connection, Locking locking, Duration lockTimeout, Duration statementTimeout) {
 		this.connection = connection;
+		this.locking = locking;
 		this.lockTimeout = lockTimeout;
 		this.statementTimeout = statementTimeout;
 	}
@@ -70,15 +64,15 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 		if (setsOwnTimeouts(changeSet)) {
 			return;
 		}
-		boolean patient = matches(change, WAITS_WITHOUT_BLOCKING);
+		boolean patient = matches(change, this.locking::waitsWithoutBlocking);
 		Duration lock = patient ? this.statementTimeout : this.lockTimeout;
-		Duration statement = (patient || change instanceof CreateIndexChange || matches(change, INDEX_BUILD))
-				? Duration.ZERO : this.statementTimeout;
+		Duration statement = (patient || change instanceof CreateIndexChange
+				|| matches(change, this.locking::buildsIndex)) ? Duration.ZERO : this.statementTimeout;
 		Executor executor = Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", database);
 		try {
-			executor.execute(new RawParameterizedSqlStatement("SET lock_timeout = '" + lock.toMillis() + "ms'"));
-			executor
-				.execute(new RawParameterizedSqlStatement("SET statement_timeout = '" + statement.toMillis() + "ms'"));
+			for (String sql : this.locking.setTimeouts(lock, statement)) {
+				executor.execute(new RawParameterizedSqlStatement(sql));
+			}
 		}
 		catch (DatabaseException ex) {
 			throw new IllegalStateException("Cannot set the statement timeouts: " + ex.getMessage(), ex);
@@ -97,22 +91,19 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 	 * Put the session's timeouts back to the server's defaults.
 	 */
 	void reset() throws SQLException {
-		try (Statement sql = this.connection.createStatement()) {
-			sql.execute("RESET lock_timeout");
-			sql.execute("RESET statement_timeout");
+		try (Statement statement = this.connection.createStatement()) {
+			for (String sql : this.locking.resetTimeouts()) {
+				statement.execute(sql);
+			}
 		}
 	}
 
-	private static boolean setsOwnTimeouts(ChangeSet changeSet) {
-		return changeSet.getChanges()
-			.stream()
-			.anyMatch((change) -> change instanceof AbstractSQLChange sql && sql.getSql() != null
-					&& SETS_TIMEOUTS.matcher(sql.getSql().toLowerCase(Locale.ROOT)).find());
+	private boolean setsOwnTimeouts(ChangeSet changeSet) {
+		return changeSet.getChanges().stream().anyMatch((change) -> matches(change, this.locking::setsTimeouts));
 	}
 
-	private static boolean matches(Change change, Pattern pattern) {
-		return change instanceof AbstractSQLChange sql && sql.getSql() != null
-				&& pattern.matcher(sql.getSql().toLowerCase(Locale.ROOT)).find();
+	private static boolean matches(Change change, Predicate<String> test) {
+		return change instanceof AbstractSQLChange sql && sql.getSql() != null && test.test(sql.getSql());
 	}
 
 	private static Set<String> tables(Change change, Database database) {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.migrate.core.dialect.Dialects;
+import dev.migrate.core.dialect.Dialect;
 import liquibase.resource.Resource;
 import liquibase.resource.ResourceAccessor;
 import org.jspecify.annotations.Nullable;
@@ -47,9 +47,12 @@ final class UnchangedCheck {
 
 	private final ResourceAccessor resources;
 
-	UnchangedCheck(String changelog, ResourceAccessor resources) {
+	private final Dialect dialect;
+
+	UnchangedCheck(String changelog, ResourceAccessor resources, Dialect dialect) {
 		this.changelog = normalize(changelog);
 		this.resources = resources;
+		this.dialect = dialect;
 	}
 
 	/**
@@ -67,8 +70,8 @@ final class UnchangedCheck {
 		String schema;
 		String recorded;
 		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT current_schema(),"
-						+ " obj_description(to_regclass('databasechangelog'), 'pg_class')")) {
+				ResultSet result = statement
+					.executeQuery(this.dialect.currentSchemaAndTableComment("databasechangelog"))) {
 			result.next();
 			schema = result.getString(1);
 			recorded = result.getString(2);
@@ -86,8 +89,8 @@ final class UnchangedCheck {
 		if (!unchanged) {
 			return null;
 		}
-		return new MigrationStatus((schema != null) ? schema : "public", rows.revisions(), List.of(), List.of(),
-				List.of());
+		return new MigrationStatus((schema != null) ? schema : this.dialect.defaultSchema(), rows.revisions(),
+				List.of(), List.of(), List.of());
 	}
 
 	/**
@@ -119,11 +122,11 @@ final class UnchangedCheck {
 		}
 	}
 
-	static String catalogFingerprint(Connection connection) throws SQLException {
-		return Dialects.postgresql().catalogFingerprint(connection, MigrationRunner.LIQUIBASE_TABLES);
+	String catalogFingerprint(Connection connection) throws SQLException {
+		return this.dialect.catalogFingerprint(connection, MigrationRunner.LIQUIBASE_TABLES);
 	}
 
-	private static String inStep(Connection connection, String desired) throws SQLException {
+	private String inStep(Connection connection, String desired) throws SQLException {
 		return plain(desired) + ":" + catalogFingerprint(connection);
 	}
 

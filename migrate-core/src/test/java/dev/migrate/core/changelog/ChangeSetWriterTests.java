@@ -65,7 +65,7 @@ class ChangeSetWriterTests {
 	void putsEachDestructiveChangeInAGuardedChangesetOfItsOwn() {
 		List<ChangeSet> changeSets = this.writer.changeSets(diff(person(true), person(false)), "1", "f.yaml");
 		assertThat(changeSets).singleElement().satisfies((changeSet) -> {
-			assertThat(changeSet.getLabels().getLabels()).containsExactly(ChangeSetWriter.DESTRUCTIVE_LABEL);
+			assertThat(changeSet.getLabels().getLabels()).containsExactly(DestructiveGuard.LABEL);
 			assertThat(changeSet.getPreconditions().getNestedPreconditions()).hasSize(1);
 			assertThat(changeSet.getComments()).contains("DESTRUCTIVE").contains("drops the column");
 			assertThat(changeSet.getRollback().getChanges()).isNotEmpty();

@@ -5,8 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
 
+import dev.migrate.core.dialect.Ddl;
 import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.dialect.Locking;
 import dev.migrate.core.diff.Change;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.Schema;
@@ -18,6 +22,10 @@ public final class PostgresDialect implements Dialect {
 
 	/** The product name the PostgreSQL JDBC driver reports. */
 	public static final String PRODUCT_NAME = "PostgreSQL";
+
+	private final Ddl ddl = new PostgresDdl(this);
+
+	private final Locking locking = new PostgresLocking();
 
 	@Override
 	public String name() {
@@ -69,6 +77,54 @@ public final class PostgresDialect implements Dialect {
 	@Override
 	public String quote(String identifier) {
 		return PostgresTypes.quote(identifier);
+	}
+
+	@Override
+	public String fold(String identifier) {
+		return identifier.toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	public Ddl ddl() {
+		return this.ddl;
+	}
+
+	@Override
+	public Optional<String> liquibaseType(ColumnType type) {
+		return LiquibaseTypes.spelling(type);
+	}
+
+	@Override
+	public String liquibaseName() {
+		return "postgresql";
+	}
+
+	@Override
+	public String hibernateDatabaseName() {
+		// Named as a product, not as a dialect class: Hibernate resolves the same dialect
+		// and does not warn that an explicit one is needless.
+		return PRODUCT_NAME;
+	}
+
+	@Override
+	public Locking locking() {
+		return this.locking;
+	}
+
+	@Override
+	public Optional<String> missingPrivilege(SQLException ex) {
+		return MissingPrivilege.of(ex);
+	}
+
+	@Override
+	public String currentSchemaAndTableComment(String table) {
+		return "SELECT current_schema(), obj_description(to_regclass(" + PostgresTypes.literal(table)
+				+ "), 'pg_class')";
+	}
+
+	@Override
+	public String tableExists(String table) {
+		return "SELECT to_regclass(" + PostgresTypes.literal(table) + ") IS NOT NULL";
 	}
 
 }

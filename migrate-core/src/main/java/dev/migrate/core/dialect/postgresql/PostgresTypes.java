@@ -159,4 +159,11 @@ final class PostgresTypes {
 		return "\"" + identifier.replace("\"", "\"\"") + "\"";
 	}
 
+	/**
+	 * Return text as a string literal.
+	 */
+	static String literal(String text) {
+		return "'" + text.replace("'", "''") + "'";
+	}
+
 }

@@ -1,9 +1,8 @@
-package dev.migrate.core.changelog;
+package dev.migrate.core.dialect.postgresql;
 
 import java.util.Optional;
 import java.util.Set;
 
-import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.schema.ColumnType;
 
 /**
@@ -30,23 +29,23 @@ final class LiquibaseTypes {
 	/**
 	 * Return the spelling of a type that Liquibase keeps as it is, if there is one.
 	 */
-	static Optional<String> spelling(ColumnType type, Dialect dialect) {
+	static Optional<String> spelling(ColumnType type) {
 		String name = type.name();
 		if (name.contains(".")) {
 			// Liquibase upper-cases type names: only names PostgreSQL folds back are
 			// safe.
 			boolean folds = name.matches("[a-z_][a-z0-9_]*\\.[a-z_][a-z0-9_]*") && !type.array();
-			return folds ? Optional.of(dialect.sqlType(type)) : Optional.empty();
+			return folds ? Optional.of(PostgresTypes.sql(type)) : Optional.empty();
 		}
 		if (!type.array()) {
-			return SCALARS.contains(name) ? Optional.of(dialect.sqlType(type)) : Optional.empty();
+			return SCALARS.contains(name) ? Optional.of(PostgresTypes.sql(type)) : Optional.empty();
 		}
 		ColumnType element = new ColumnType(name, type.arguments(), false);
 		if (ARRAYS_WITHOUT_ARGUMENTS.contains(name) && type.arguments().isEmpty()) {
-			return Optional.of(dialect.sqlType(element) + "[]");
+			return Optional.of(PostgresTypes.sql(element) + "[]");
 		}
 		if (ARRAYS_WITH_ARGUMENTS.contains(name)) {
-			return Optional.of(dialect.sqlType(element) + " array");
+			return Optional.of(PostgresTypes.sql(element) + " array");
 		}
 		return Optional.empty();
 	}

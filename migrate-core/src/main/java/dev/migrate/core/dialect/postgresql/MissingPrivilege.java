@@ -1,14 +1,13 @@
-package dev.migrate.core.runner;
+package dev.migrate.core.dialect.postgresql;
 
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jspecify.annotations.Nullable;
-
 /**
- * Turns PostgreSQL's {@code insufficient_privilege} errors into a message that names the
- * privilege the migration user lacks and what to do about it.
+ * Reads from PostgreSQL's {@code insufficient_privilege} errors the privilege the
+ * migration user lacks.
  */
 final class MissingPrivilege {
 
@@ -23,15 +22,9 @@ final class MissingPrivilege {
 	private MissingPrivilege() {
 	}
 
-	static @Nullable MigrationException describe(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && INSUFFICIENT_PRIVILEGE.equals(sql.getSQLState())) {
-				return new MigrationException("The database user lacks a privilege the migration needs: "
-						+ privilege(String.valueOf(sql.getMessage())) + ". Grant it, or set migrate.user and"
-						+ " migrate.password to a user that has it. (" + sql.getMessage().strip() + ")", ex);
-			}
-		}
-		return null;
+	static Optional<String> of(SQLException ex) {
+		return INSUFFICIENT_PRIVILEGE.equals(ex.getSQLState()) ? Optional.of(privilege(String.valueOf(ex.getMessage())))
+				: Optional.empty();
 	}
 
 	static String privilege(String message) {

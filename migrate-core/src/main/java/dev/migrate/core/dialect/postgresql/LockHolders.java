@@ -1,4 +1,4 @@
-package dev.migrate.core.runner;
+package dev.migrate.core.dialect.postgresql;
 
 import java.sql.Array;
 import java.sql.Connection;

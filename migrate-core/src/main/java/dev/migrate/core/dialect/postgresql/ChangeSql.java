@@ -1,4 +1,4 @@
-package dev.migrate.core.changelog;
+package dev.migrate.core.dialect.postgresql;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -13,7 +13,7 @@ import dev.migrate.core.schema.Index;
 import dev.migrate.core.schema.QualifiedName;
 
 /**
- * SQL for the changes that Liquibase has no structured change for.
+ * PostgreSQL's SQL for the changes that Liquibase has no structured change for.
  */
 final class ChangeSql {
 
@@ -87,7 +87,7 @@ final class ChangeSql {
 		create.orderedColumns().forEach((column) -> parts.add(column(column)));
 		if (table.primaryKey() != null) {
 			parts.add("CONSTRAINT " + q(table.primaryKey().name()) + " PRIMARY KEY ("
-					+ LiquibaseChanges.columnList(table.primaryKey().columns(), this.dialect) + ")");
+					+ columnList(table.primaryKey().columns(), this.dialect) + ")");
 		}
 		return "CREATE TABLE " + qualified(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)";
 	}
@@ -110,7 +110,7 @@ final class ChangeSql {
 
 	private String createEnum(EnumType type) {
 		return "CREATE TYPE " + qualified(type.name()) + " AS ENUM ("
-				+ type.labels().stream().map(ChangeSql::literal).collect(Collectors.joining(", ")) + ")";
+				+ type.labels().stream().map(PostgresTypes::literal).collect(Collectors.joining(", ")) + ")";
 	}
 
 	/**
@@ -128,8 +128,9 @@ final class ChangeSql {
 					sql.append("ALTER TYPE ")
 						.append(qualified(name))
 						.append(" ADD VALUE ")
-						.append(literal(labels.get(i)));
-					sql.append((i + 1 < labels.size()) ? " BEFORE " + literal(labels.get(i + 1)) : "").append(";\n");
+						.append(PostgresTypes.literal(labels.get(i)));
+					sql.append((i + 1 < labels.size()) ? " BEFORE " + PostgresTypes.literal(labels.get(i + 1)) : "")
+						.append(";\n");
 				}
 			}
 			return sql.toString().strip();
@@ -166,11 +167,19 @@ final class ChangeSql {
 				+ ((index.predicate() != null) ? " WHERE " + index.predicate() : "");
 	}
 
+	String backfill(QualifiedName table, String column, String value) {
+		return "UPDATE " + qualified(table) + " SET " + q(column) + " = " + value + " WHERE " + q(column) + " IS NULL";
+	}
+
 	String foreignKeyDefinition(ForeignKey fk) {
-		return "FOREIGN KEY (" + LiquibaseChanges.columnList(fk.columns(), this.dialect) + ") REFERENCES "
-				+ qualified(fk.referencedTable()) + " ("
-				+ LiquibaseChanges.columnList(fk.referencedColumns(), this.dialect) + ") ON DELETE "
-				+ fk.onDelete().name().replace('_', ' ') + " ON UPDATE " + fk.onUpdate().name().replace('_', ' ');
+		return "FOREIGN KEY (" + columnList(fk.columns(), this.dialect) + ") REFERENCES "
+				+ qualified(fk.referencedTable()) + " (" + columnList(fk.referencedColumns(), this.dialect)
+				+ ") ON DELETE " + fk.onDelete().name().replace('_', ' ') + " ON UPDATE "
+				+ fk.onUpdate().name().replace('_', ' ');
+	}
+
+	private String columnList(List<String> columns, Dialect dialect) {
+		return columns.stream().map(dialect::quote).collect(Collectors.joining(", "));
 	}
 
 	private String q(String identifier) {
@@ -179,10 +188,6 @@ final class ChangeSql {
 
 	private String qualified(QualifiedName name) {
 		return this.dialect.qualified(name);
-	}
-
-	private static String literal(String text) {
-		return "'" + text.replace("'", "''") + "'";
 	}
 
 }

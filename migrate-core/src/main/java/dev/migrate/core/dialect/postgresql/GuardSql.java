@@ -1,4 +1,4 @@
-package dev.migrate.core.changelog;
+package dev.migrate.core.dialect.postgresql;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,7 +10,8 @@ import dev.migrate.core.schema.QualifiedName;
  * revision must run (the database has none of its schema), 1 where it must be recorded as
  * applied (the database has all of it), and fails where the database has only part of it:
  * the cast of a text that depends on a row cannot be folded into a constant by the
- * planner, so it fails only then, and its text is PostgreSQL's error message.
+ * planner, so it fails only then, and its text is PostgreSQL's error message. Their
+ * rollback, which must not run, is a statement that fails.
  */
 final class GuardSql {
 
@@ -19,7 +20,8 @@ final class GuardSql {
 
 	static String baseline(List<QualifiedName> tables, String fileName) {
 		String names = tables.stream()
-			.map((table) -> "(" + literal(table.schema()) + ", " + literal(table.name()) + ")")
+			.map((table) -> "(" + PostgresTypes.literal(table.schema()) + ", " + PostgresTypes.literal(table.name())
+					+ ")")
 			.collect(Collectors.joining(", "));
 		return "SELECT CASE WHEN count(*) = 0 THEN 0 WHEN count(*) = " + tables.size() + " THEN 1"
 				+ " ELSE CAST('Migrate: this database has ' || count(*) || ' of the " + tables.size()
@@ -29,7 +31,7 @@ final class GuardSql {
 	}
 
 	static String squash(List<String> squashedFiles, int changeSets, String fileName, String last) {
-		String names = squashedFiles.stream().map(GuardSql::literal).collect(Collectors.joining(", "));
+		String names = squashedFiles.stream().map(PostgresTypes::literal).collect(Collectors.joining(", "));
 		return "SELECT CASE WHEN count(*) = 0 THEN 0 WHEN count(*) >= " + changeSets + " THEN 1"
 				+ " ELSE CAST('Migrate: this database applied ' || count(*) || ' of the " + changeSets
 				+ " changesets squashed into " + escaped(fileName) + "; upgrade it to " + escaped(last)
@@ -37,8 +39,8 @@ final class GuardSql {
 				+ " FROM databasechangelog WHERE regexp_replace(filename, '^.*/', '') IN (" + names + ")";
 	}
 
-	private static String literal(String text) {
-		return "'" + escaped(text) + "'";
+	static String fail(String message) {
+		return "DO $$ BEGIN RAISE EXCEPTION '" + message.replace("'", "''").replace("%", "%%") + "'; END $$";
 	}
 
 	private static String escaped(String text) {

@@ -1,10 +1,11 @@
-package dev.migrate.core.changelog;
+package dev.migrate.core.dialect.postgresql;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.dialect.OnlineRecipe;
 import dev.migrate.core.diff.Change;
 import dev.migrate.core.diff.ConstraintChange;
 import dev.migrate.core.diff.TableChange;
@@ -32,11 +33,13 @@ final class OnlineRecipes {
 	}
 
 	/**
-	 * Return whether a change, or the change that undoes it, runs as an online recipe, so
-	 * that its changeset must run outside a transaction.
+	 * Return whether a change, or the change that undoes it, runs as an online recipe
+	 * (whose statements must each commit on their own), or cannot run in a transaction
+	 * ({@code ALTER TYPE ... ADD VALUE}).
 	 */
-	boolean needsOwnChangeSet(Change change) {
-		return recipe(change).isPresent() || recipe(change.inverse()).isPresent();
+	boolean runsOutsideTransaction(Change change) {
+		return recipe(change).isPresent() || recipe(change.inverse()).isPresent()
+				|| (change instanceof Change.ChangeEnumLabels labels && labels.onlyAddsLabels());
 	}
 
 	/**
@@ -44,10 +47,10 @@ final class OnlineRecipes {
 	 * @param change the change
 	 * @return the recipe's name and its statements, each committed on its own
 	 */
-	Optional<Recipe> recipe(Change change) {
+	Optional<OnlineRecipe> recipe(Change change) {
 		if (change instanceof TableChange.AlterNullability alter && alter.online()) {
 			return Optional.of(alter.nullable()
-					? new Recipe("NOT NULL dropped on its own", List
+					? new OnlineRecipe("NOT NULL dropped on its own", List
 						.of(alterTable(alter.table()) + " ALTER COLUMN " + q(alter.column()) + " DROP NOT NULL"))
 					: notNull(alter));
 		}
@@ -56,12 +59,13 @@ final class OnlineRecipes {
 		}
 		QualifiedName table = constraint.table();
 		if (constraint instanceof ConstraintChange.CreateIndex create && create.concurrently()) {
-			return Optional.of(new Recipe("index built concurrently", List.of(dropIndex(table, create.index().name()),
-					this.sql.createIndex(table, create.index(), create.index().name(), true))));
+			return Optional
+				.of(new OnlineRecipe("index built concurrently", List.of(dropIndex(table, create.index().name()),
+						this.sql.createIndex(table, create.index(), create.index().name(), true))));
 		}
 		if (constraint instanceof ConstraintChange.DropIndex drop && drop.concurrently()) {
 			return Optional
-				.of(new Recipe("index dropped concurrently", List.of(dropIndex(table, drop.index().name()))));
+				.of(new OnlineRecipe("index dropped concurrently", List.of(dropIndex(table, drop.index().name()))));
 		}
 		if (constraint instanceof ConstraintChange.ReplaceIndex replace) {
 			return Optional.of(replaceIndex(replace));
@@ -83,7 +87,8 @@ final class OnlineRecipes {
 		}
 		String dropped = droppedOnline(constraint);
 		if (dropped != null) {
-			return Optional.of(new Recipe("constraint dropped on its own", List.of(dropConstraint(table, dropped))));
+			return Optional
+				.of(new OnlineRecipe("constraint dropped on its own", List.of(dropConstraint(table, dropped))));
 		}
 		return Optional.empty();
 	}
@@ -113,35 +118,34 @@ final class OnlineRecipes {
 	 * check already proves the column holds no NULL (PostgreSQL 12 and later); the check
 	 * is validated under a SHARE UPDATE EXCLUSIVE lock instead.
 	 */
-	private Recipe notNull(TableChange.AlterNullability alter) {
+	private OnlineRecipe notNull(TableChange.AlterNullability alter) {
 		String check = alter.notNullCheckName();
 		List<String> statements = new ArrayList<>();
 		statements.add(dropConstraint(alter.table(), check));
 		statements.add(alterTable(alter.table()) + " ADD CONSTRAINT " + q(check) + " CHECK (" + q(alter.column())
 				+ " IS NOT NULL) NOT VALID");
 		if (alter.backfill() != null) {
-			statements.add("UPDATE " + qualified(alter.table()) + " SET " + q(alter.column()) + " = " + alter.backfill()
-					+ " WHERE " + q(alter.column()) + " IS NULL");
+			statements.add(this.sql.backfill(alter.table(), alter.column(), alter.backfill()));
 		}
 		statements.add(validate(alter.table(), check));
 		statements.add(alterTable(alter.table()) + " ALTER COLUMN " + q(alter.column()) + " SET NOT NULL");
 		statements.add(dropConstraint(alter.table(), check));
-		return new Recipe("NOT NULL proven by a check added NOT VALID and validated, then set", statements);
+		return new OnlineRecipe("NOT NULL proven by a check added NOT VALID and validated, then set", statements);
 	}
 
-	private Recipe usingIndex(QualifiedName table, String name, List<String> columns, String constraint) {
+	private OnlineRecipe usingIndex(QualifiedName table, String name, List<String> columns, String constraint) {
 		Index index = new Index(name, columns.stream().map((column) -> new Index.Key(column, false)).toList(), true,
 				null);
-		return new Recipe(
+		return new OnlineRecipe(
 				"unique index built concurrently, then ADD CONSTRAINT " + constraint.toLowerCase() + " USING INDEX",
 				List.of(dropIndex(table, name), this.sql.createIndex(table, index, name, true), alterTable(table)
 						+ " ADD CONSTRAINT " + q(name) + " " + constraint + " USING INDEX " + q(name)));
 	}
 
-	private Recipe replaceIndex(ConstraintChange.ReplaceIndex replace) {
+	private OnlineRecipe replaceIndex(ConstraintChange.ReplaceIndex replace) {
 		QualifiedName table = replace.table();
 		String temporary = replace.temporaryName();
-		return new Recipe(
+		return new OnlineRecipe(
 				"changed index built concurrently as " + temporary + ", old one dropped concurrently, renamed",
 				List.of(dropIndex(table, temporary), this.sql.createIndex(table, replace.to(), temporary, true),
 						dropIndex(table, replace.from().name()),
@@ -149,8 +153,8 @@ final class OnlineRecipes {
 								+ q(replace.to().name())));
 	}
 
-	private Recipe notValidThenValidate(QualifiedName table, String name, String definition, String recipe) {
-		return new Recipe(recipe,
+	private OnlineRecipe notValidThenValidate(QualifiedName table, String name, String definition, String recipe) {
+		return new OnlineRecipe(recipe,
 				List.of(dropConstraint(table, name),
 						alterTable(table) + " ADD CONSTRAINT " + q(name) + " " + definition + " NOT VALID",
 						validate(table, name)));
@@ -178,16 +182,6 @@ final class OnlineRecipes {
 
 	private String qualified(QualifiedName name) {
 		return this.dialect.qualified(name);
-	}
-
-	/**
-	 * An online recipe.
-	 *
-	 * @param name what it does, for the changeset's comment
-	 * @param statements its statements, each committed on its own
-	 */
-	record Recipe(String name, List<String> statements) {
-
 	}
 
 }
