@@ -10,7 +10,6 @@ import dev.migrate.core.Migrate;
 import dev.migrate.core.Migrate.SchemaMismatchException;
 import dev.migrate.core.MigrateException;
 import dev.migrate.core.PossibleRenameException;
-import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.runner.AppliedChangeSet;
 import dev.migrate.core.runner.ChangeSetRef;
@@ -171,7 +170,7 @@ class MigrateCommand {
 			diff.changes()
 				.forEach((change) -> this.out.println("  " + change.description() + " ["
 						+ change.classification().safety() + ": " + change.classification().reason() + "; lock: "
-						+ Dialects.postgresql().lockImpact(change) + "]"));
+						+ migrate.dialect().lockImpact(change) + "]"));
 			diff.possibleRenames()
 				.forEach((rename) -> this.out.println("  possible rename: " + rename + " (confirm with migrate.renames="
 						+ rename.entry() + ", deny with migrate.not-renames=" + rename.entry() + ")"));

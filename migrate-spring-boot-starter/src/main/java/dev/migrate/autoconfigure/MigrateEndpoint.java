@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-import dev.migrate.core.dialect.Dialects;
+import dev.migrate.core.Migrate;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.runner.ChangeSetRef;
 import dev.migrate.core.runner.MigrationStatus;
@@ -25,12 +25,24 @@ public class MigrateEndpoint {
 
 	private final MigrateContext context;
 
+	private final Migrate migrate;
+
 	private final MigrateInitializer initializer;
 
 	private final MigrateStatusMonitor monitor;
 
-	public MigrateEndpoint(MigrateContext context, MigrateInitializer initializer, MigrateStatusMonitor monitor) {
+	/**
+	 * Create a new instance.
+	 * @param context what Migrate works on
+	 * @param migrate Migrate over the application's database, whose dialect tells the
+	 * lock each change of the drift takes
+	 * @param initializer the startup run
+	 * @param monitor the status computed at startup and in the background
+	 */
+	public MigrateEndpoint(MigrateContext context, Migrate migrate, MigrateInitializer initializer,
+			MigrateStatusMonitor monitor) {
 		this.context = context;
+		this.migrate = migrate;
 		this.initializer = initializer;
 		this.monitor = monitor;
 	}
@@ -54,7 +66,7 @@ public class MigrateEndpoint {
 				(drift != null) ? drift.changes()
 					.stream()
 					.map((change) -> new ChangeReport(change.description(), change.classification().safety().name(),
-							change.classification().reason(), Dialects.postgresql().lockImpact(change)))
+							change.classification().reason(), this.migrate.dialect().lockImpact(change)))
 					.toList() : null,
 				(drift != null) ? drift.possibleRenames().stream().map(Object::toString).toList() : null);
 	}

@@ -1,5 +1,7 @@
 package dev.migrate.autoconfigure;
 
+import dev.migrate.core.Migrate;
+
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -24,9 +26,9 @@ public final class MigrateEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MigrateEndpoint migrateEndpoint(MigrateContext context, MigrateInitializer initializer,
+		MigrateEndpoint migrateEndpoint(MigrateContext context, Migrate migrate, MigrateInitializer initializer,
 				MigrateStatusMonitor monitor) {
-			return new MigrateEndpoint(context, initializer, monitor);
+			return new MigrateEndpoint(context, migrate, initializer, monitor);
 		}
 
 	}
