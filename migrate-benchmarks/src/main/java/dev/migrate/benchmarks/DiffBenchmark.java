@@ -2,6 +2,7 @@ package dev.migrate.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
+import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.diff.SchemaDiffer;
@@ -38,7 +39,7 @@ public class DiffBenchmark {
 
 	private Schema desired;
 
-	private final SchemaDiffer differ = new SchemaDiffer(DiffOptions.defaults());
+	private final SchemaDiffer differ = new SchemaDiffer(DiffOptions.defaults(), Dialects.postgresql());
 
 	@Setup(Level.Trial)
 	public void createSchemas() {

@@ -47,10 +47,11 @@ final class Baseline {
 		if (mapped.tables().isEmpty()) {
 			return Optional.empty();
 		}
-		Schema nothing = new Schema(new TreeSet<>(List.of("public")), List.of(), List.of(), List.of());
+		Schema nothing = new Schema(new TreeSet<>(List.of(this.dialect.defaultSchema())), List.of(), List.of(),
+				List.of());
 		// Online DDL would split the baseline into changesets that cannot share its
 		// guard.
-		SchemaDiff creation = new SchemaDiffer(this.options.withOnline(false)).diff(nothing, mapped);
+		SchemaDiff creation = new SchemaDiffer(this.options.withOnline(false), this.dialect).diff(nothing, mapped);
 		List<QualifiedName> tables = mapped.tables().stream().map(Table::name).toList();
 		return Optional.of(new CreationRevisions(this.dialect).writeBaseline(creation, tables, changesDirectory,
 				logicalDirectory, message, Instant.now(), format));

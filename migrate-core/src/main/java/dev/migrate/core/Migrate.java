@@ -76,9 +76,9 @@ public final class Migrate {
 	public SchemaDiff diff() {
 		Schema desiredSchema = this.desired.get();
 		try (Connection connection = this.dataSource.getConnection()) {
-			Schema actual = this.dialect.of(connection)
-				.readSchema(connection, desiredSchema.schemas(), MigrationRunner.LIQUIBASE_TABLES);
-			return new SchemaDiffer(this.diffOptions).diff(actual, desiredSchema);
+			Dialect dialect = this.dialect.of(connection);
+			Schema actual = dialect.readSchema(connection, desiredSchema.schemas(), MigrationRunner.LIQUIBASE_TABLES);
+			return new SchemaDiffer(this.diffOptions, dialect).diff(actual, desiredSchema);
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot read the database schema: " + ex.getMessage(), ex);

@@ -64,8 +64,9 @@ final class Squash {
 		}
 		Schema actual = this.dialect.readSchema(connection, desired.schemas(), EXCLUDED);
 		Schema built = owned(actual);
-		Schema nothing = new Schema(new TreeSet<>(List.of("public")), List.of(), List.of(), List.of());
-		SchemaDiff creation = new SchemaDiffer(this.options.withOnline(false)).diff(nothing, built);
+		Schema nothing = new Schema(new TreeSet<>(List.of(this.dialect.defaultSchema())), List.of(), List.of(),
+				List.of());
+		SchemaDiff creation = new SchemaDiffer(this.options.withOnline(false), this.dialect).diff(nothing, built);
 		int changeSets = squashed.stream().mapToInt((revision) -> revision.changeSets().size()).sum();
 		List<String> names = squashed.stream().map(Revision::name).toList();
 		// The new file may take the name of the last one it replaces.

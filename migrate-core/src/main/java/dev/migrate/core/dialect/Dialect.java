@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 import dev.migrate.core.diff.Change;
+import dev.migrate.core.diff.TypeChangeClassifier;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.QualifiedName;
 import dev.migrate.core.schema.Schema;
@@ -154,6 +155,18 @@ public interface Dialect {
 	 * @return the query
 	 */
 	String tableExists(String table);
+
+	/**
+	 * Return the names this database gives unnamed constraints and indexes.
+	 * @return the naming rules
+	 */
+	Naming naming();
+
+	/**
+	 * Return how this database takes a change of a column's type.
+	 * @return the classifier of type changes
+	 */
+	TypeChangeClassifier typeChanges();
 
 	/**
 	 * Return a qualified name as SQL.

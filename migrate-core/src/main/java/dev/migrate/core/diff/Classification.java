@@ -8,19 +8,39 @@ package dev.migrate.core.diff;
  */
 public record Classification(Safety safety, String reason) {
 
-	static Classification safe(String reason) {
+	/**
+	 * Return a classification of this safety class.
+	 * @param reason why
+	 * @return the classification
+	 */
+	public static Classification safe(String reason) {
 		return new Classification(Safety.SAFE, reason);
 	}
 
-	static Classification locking(String reason) {
+	/**
+	 * Return a classification of this safety class.
+	 * @param reason why
+	 * @return the classification
+	 */
+	public static Classification locking(String reason) {
 		return new Classification(Safety.LOCKING, reason);
 	}
 
-	static Classification dataDependent(String reason) {
+	/**
+	 * Return a classification of this safety class.
+	 * @param reason why
+	 * @return the classification
+	 */
+	public static Classification dataDependent(String reason) {
 		return new Classification(Safety.DATA_DEPENDENT, reason);
 	}
 
-	static Classification destructive(String reason) {
+	/**
+	 * Return a classification of this safety class.
+	 * @param reason why
+	 * @return the classification
+	 */
+	public static Classification destructive(String reason) {
 		return new Classification(Safety.DESTRUCTIVE, reason);
 	}
 

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.migrate.core.diff.Change.ColumnRef;
+import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.EnumType;
 import dev.migrate.core.schema.ForeignKey;
@@ -25,8 +26,17 @@ public final class SchemaDiffer {
 
 	private final DiffOptions options;
 
-	public SchemaDiffer(DiffOptions options) {
+	private final Dialect dialect;
+
+	/**
+	 * Create a new instance.
+	 * @param options how to diff
+	 * @param dialect the database's rules: the names it gives unnamed constraints and how
+	 * it takes type changes
+	 */
+	public SchemaDiffer(DiffOptions options, Dialect dialect) {
 		this.options = options;
+		this.dialect = dialect;
 	}
 
 	/**
@@ -42,7 +52,8 @@ public final class SchemaDiffer {
 					.toList(),
 				List.of())
 			.confirmed(actual, desired);
-		SchemaDiff diff = new SchemaDiffer(this.options.withRenames(confirmed.and(this.options.renames())))
+		SchemaDiff diff = new SchemaDiffer(this.options.withRenames(confirmed.and(this.options.renames())),
+				this.dialect)
 			.diffConfirmed(actual, desired);
 		return new SchemaDiff(diff.changes(),
 				diff.possibleRenames().stream().filter((rename) -> !rules.denies(rename, actual, desired)).toList());
@@ -58,8 +69,8 @@ public final class SchemaDiffer {
 		diffEnumTypes(actual, desired, changes);
 		diffSequences(actual, desired, changes);
 		Map<QualifiedName, Table> actualTables = renameTables(actual, desired, changes);
-		TableDiffer tables = new TableDiffer(this.options, changes, possibleRenames, actualTables.values(),
-				desired.declarations());
+		TableDiffer tables = new TableDiffer(this.options, this.dialect, changes, possibleRenames,
+				actualTables.values(), desired.declarations());
 		for (Table table : desired.tables()) {
 			if (this.options.excluded(table.name())) {
 				continue;

@@ -227,14 +227,15 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 	}
 
 	/** Changes a column's type. */
-	record AlterColumnType(QualifiedName table, String column, ColumnType from, ColumnType to) implements TableChange {
+	record AlterColumnType(QualifiedName table, String column, ColumnType from, ColumnType to,
+			TypeChangeClassifier classifier) implements TableChange {
 
 		public Classification classification() {
-			return TypeChanges.classify(this.from, this.to);
+			return this.classifier.classify(this.from, this.to);
 		}
 
 		public Change inverse() {
-			return new AlterColumnType(this.table, this.column, this.to, this.from);
+			return new AlterColumnType(this.table, this.column, this.to, this.from, this.classifier);
 		}
 
 		public String description() {
@@ -271,14 +272,6 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 
 		public Change inverse() {
 			return new AlterNullability(this.table, this.column, !this.nullable, null, this.online);
-		}
-
-		/**
-		 * Return the name of the check that proves NOT NULL before it is set online.
-		 * @return the check's name
-		 */
-		public String notNullCheckName() {
-			return ConstraintNames.notNullCheck(this.table, this.column);
 		}
 
 		public String description() {

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.dialect.Naming;
 import dev.migrate.core.schema.CheckConstraint;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.Declarations;
@@ -28,6 +30,10 @@ final class TableDiffer {
 
 	private final DiffOptions options;
 
+	private final Naming naming;
+
+	private final TypeChangeClassifier typeChanges;
+
 	private final List<Change> changes;
 
 	private final List<PossibleRename> possibleRenames;
@@ -43,9 +49,11 @@ final class TableDiffer {
 	 */
 	private final Map<QualifiedName, QualifiedName> indexNames = new HashMap<>();
 
-	TableDiffer(DiffOptions options, List<Change> changes, List<PossibleRename> possibleRenames,
+	TableDiffer(DiffOptions options, Dialect dialect, List<Change> changes, List<PossibleRename> possibleRenames,
 			Collection<Table> actualTables, Declarations declared) {
 		this.options = options;
+		this.naming = dialect.naming();
+		this.typeChanges = dialect.typeChanges();
 		this.declared = declared;
 		this.backfills = new Backfills(options.backfills(), declared);
 		this.changes = changes;
@@ -206,7 +214,8 @@ final class TableDiffer {
 			this.changes.add(new TableChange.AlterIdentity(table, column, actual.identity(), null));
 		}
 		if (typeChanges) {
-			this.changes.add(new TableChange.AlterColumnType(table, column, actual.type(), desired.type()));
+			this.changes
+				.add(new TableChange.AlterColumnType(table, column, actual.type(), desired.type(), this.typeChanges));
 		}
 		String currentDefault = dropDefaultFirst ? null : actual.defaultValue();
 		if (!Objects.equals(currentDefault, desired.defaultValue())) {
@@ -261,7 +270,7 @@ final class TableDiffer {
 			if (replacement != null) {
 				added.remove(replacement);
 				this.changes.add(new ConstraintChange.ReplaceIndex(table, index, replacement,
-						ConstraintNames.replacement(index.name())));
+						this.naming.replacement(index.name())));
 			}
 			else {
 				this.changes.add(new ConstraintChange.DropIndex(table, index, online));
@@ -295,20 +304,19 @@ final class TableDiffer {
 
 	private PrimaryKey named(QualifiedName table, PrimaryKey key) {
 		return (key.name() != null) ? key
-				: new PrimaryKey(unusedIndexName(table, ConstraintNames.primaryKey(table)), key.columns());
+				: new PrimaryKey(unusedIndexName(table, this.naming.primaryKey(table)), key.columns());
 	}
 
 	private UniqueConstraint named(QualifiedName table, UniqueConstraint unique) {
 		return (unique.name() != null) ? unique : new UniqueConstraint(
-				unusedIndexName(table, ConstraintNames.unique(table, unique.columns())), unique.columns());
+				unusedIndexName(table, this.naming.unique(table, unique.columns())), unique.columns());
 	}
 
 	private Index named(QualifiedName table, Index index) {
 		return (index.name() != null) ? index
 				: new Index(
 						unusedIndexName(table,
-								ConstraintNames.index(table,
-										index.keys().stream().map(Index.Key::expression).toList())),
+								this.naming.index(table, index.keys().stream().map(Index.Key::expression).toList())),
 						index.keys(), index.unique(), index.predicate());
 	}
 
@@ -320,7 +328,7 @@ final class TableDiffer {
 	 * constraints are dropped before they are added again.
 	 */
 	private String unusedIndexName(QualifiedName table, String name) {
-		return ConstraintNames.unused(name, (candidate) -> {
+		return this.naming.unused(name, (candidate) -> {
 			QualifiedName owner = this.indexNames.get(new QualifiedName(table.schema(), candidate));
 			return owner != null && !owner.equals(table);
 		});
@@ -347,12 +355,12 @@ final class TableDiffer {
 	 * Named as PostgreSQL would name it, from the canonical form; written as declared.
 	 */
 	private CheckConstraint named(QualifiedName table, CheckConstraint check) {
-		String name = (check.name() != null) ? check.name() : ConstraintNames.check(table, check.expression());
+		String name = (check.name() != null) ? check.name() : this.naming.check(table, check.expression());
 		return new CheckConstraint(name, this.declared.expression(check.expression()));
 	}
 
-	private static ForeignKey named(QualifiedName table, ForeignKey fk) {
-		return (fk.name() != null) ? fk : new ForeignKey(ConstraintNames.foreignKey(table, fk.columns()), fk.columns(),
+	private ForeignKey named(QualifiedName table, ForeignKey fk) {
+		return (fk.name() != null) ? fk : new ForeignKey(this.naming.foreignKey(table, fk.columns()), fk.columns(),
 				fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate());
 	}
 

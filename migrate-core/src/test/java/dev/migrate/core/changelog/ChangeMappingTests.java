@@ -13,6 +13,7 @@ import dev.migrate.core.diff.Change;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.schema.ColumnType;
+import dev.migrate.core.diff.TypeChangeClassifier;
 import dev.migrate.core.schema.EnumType;
 import dev.migrate.core.schema.QualifiedName;
 import liquibase.change.core.RawSQLChange;
@@ -101,6 +102,9 @@ class ChangeMappingTests {
 		Class<?> raw = (Class<?>) type;
 		if (raw == ColumnType.class) {
 			return ColumnType.of("int8");
+		}
+		if (raw == TypeChangeClassifier.class) {
+			return Dialects.postgresql().typeChanges();
 		}
 		if (raw == String.class) {
 			return "id";

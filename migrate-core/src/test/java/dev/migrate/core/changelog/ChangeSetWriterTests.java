@@ -77,8 +77,8 @@ class ChangeSetWriterTests {
 		Table indexed = new Table(PERSON, person(true).columns(), person(true).primaryKey(), List.of(),
 				List.of(new Index(null, List.of(new Index.Key("bio", false)), false, null)), List.of(), List.of(),
 				null);
-		SchemaDiff diff = new SchemaDiffer(DiffOptions.defaults().withOnline(true)).diff(schema(person(true)),
-				schema(indexed));
+		SchemaDiff diff = new SchemaDiffer(DiffOptions.defaults().withOnline(true), Dialects.postgresql())
+			.diff(schema(person(true)), schema(indexed));
 		List<ChangeSet> changeSets = this.writer.changeSets(diff, "1", "f.yaml");
 		assertThat(changeSets).singleElement().satisfies((changeSet) -> {
 			assertThat(changeSet.isRunInTransaction()).isFalse();
@@ -104,8 +104,8 @@ class ChangeSetWriterTests {
 		Schema desired = new Schema(new TreeSet<>(List.of("public")), List.of(books, people), List.of(), List.of(),
 				new Declarations(List.of(), Map.of(), Map.of(book, List.of("pages", "code", "person_id", "id"))));
 		Schema empty = new Schema(new TreeSet<>(List.of("public")), List.of(), List.of(), List.of());
-		List<ChangeSet> changeSets = this.writer
-			.changeSets(new SchemaDiffer(DiffOptions.defaults()).diff(empty, desired), "1", "f.yaml");
+		List<ChangeSet> changeSets = this.writer.changeSets(
+				new SchemaDiffer(DiffOptions.defaults(), Dialects.postgresql()).diff(empty, desired), "1", "f.yaml");
 		assertThat(changeSets).extracting(ChangeSet::getId)
 			.containsExactly("1-1-create_table_public_book", "1-2-create_table_public_person",
 					"1-3-add_foreign_key_person_id_of_public_book_to_public_person_id");
@@ -147,7 +147,7 @@ class ChangeSetWriterTests {
 	}
 
 	private static SchemaDiff diff(Table actual, Table desired) {
-		return new SchemaDiffer(DiffOptions.defaults()).diff(schema(actual), schema(desired));
+		return new SchemaDiffer(DiffOptions.defaults(), Dialects.postgresql()).diff(schema(actual), schema(desired));
 	}
 
 	private static Schema schema(Table table) {

@@ -101,9 +101,9 @@ class OnlineRecipesTests {
 
 	@Test
 	void dropsAndCreatesAChangedIndexWhenNotOnline() {
-		List<ChangeSet> changeSets = this.writer.changeSets(
-				new SchemaDiffer(DiffOptions.defaults()).diff(schema(indexed("name")), schema(indexed("name", "id"))),
-				"1", "f.yaml");
+		List<ChangeSet> changeSets = this.writer
+			.changeSets(new SchemaDiffer(DiffOptions.defaults(), Dialects.postgresql()).diff(schema(indexed("name")),
+					schema(indexed("name", "id"))), "1", "f.yaml");
 		assertThat(changeSets).singleElement().satisfies((changeSet) -> {
 			assertThat(changeSet.isRunInTransaction()).isTrue();
 			assertThat(changeSet.getComments()).contains("drop index person_lookup")
@@ -114,9 +114,9 @@ class OnlineRecipesTests {
 	}
 
 	private ChangeSet single(Table actual, Table desired) {
-		List<ChangeSet> changeSets = this.writer.changeSets(
-				new SchemaDiffer(DiffOptions.defaults().withOnline(true)).diff(schema(actual), schema(desired)), "1",
-				"f.yaml");
+		List<ChangeSet> changeSets = this.writer
+			.changeSets(new SchemaDiffer(DiffOptions.defaults().withOnline(true), Dialects.postgresql())
+				.diff(schema(actual), schema(desired)), "1", "f.yaml");
 		assertThat(changeSets).hasSize(1);
 		return changeSets.get(0);
 	}

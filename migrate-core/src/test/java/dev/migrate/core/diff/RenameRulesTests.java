@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.Declarations;
 import dev.migrate.core.schema.ColumnType;
@@ -29,7 +30,7 @@ class RenameRulesTests {
 
 	@Test
 	void aDropAndAnAddOfTheSameTypeArePossiblyARename() {
-		SchemaDiff diff = new SchemaDiffer(DiffOptions.defaults()).diff(BIO, ABOUT);
+		SchemaDiff diff = new SchemaDiffer(DiffOptions.defaults(), Dialects.postgresql()).diff(BIO, ABOUT);
 		assertThat(diff.possibleRenames()).singleElement()
 			.satisfies((rename) -> assertThat(rename.entry()).isEqualTo("public.users.bio=about"));
 		assertThat(diff.changes()).extracting(Change::description)
@@ -51,7 +52,7 @@ class RenameRulesTests {
 	void aRenameTheEntitiesDeclareIsConfirmed() {
 		Schema declared = new Schema(ABOUT.schemas(), ABOUT.tables(), List.of(), List.of(),
 				new Declarations(List.of("public.users.bio=about"), Map.of(), Map.of()));
-		assertThat(new SchemaDiffer(DiffOptions.defaults()).diff(BIO, declared).changes())
+		assertThat(new SchemaDiffer(DiffOptions.defaults(), Dialects.postgresql()).diff(BIO, declared).changes())
 			.extracting(Change::description)
 			.containsExactly("rename column public.users.bio to about");
 	}
@@ -98,7 +99,7 @@ class RenameRulesTests {
 				new PrimaryKey("users_pkey", List.of("id")), List.of(),
 				List.of(new Index("users_about_idx", List.of(new Index.Key("about", false)), false, null)), List.of(),
 				List.of(), null);
-		SchemaDiff diff = new SchemaDiffer(DiffOptions.defaults()).diff(BIO, schema(indexed));
+		SchemaDiff diff = new SchemaDiffer(DiffOptions.defaults(), Dialects.postgresql()).diff(BIO, schema(indexed));
 		assertThat(diff.withoutPossibleRenames().changes()).extracting(Change::description)
 			.containsExactly("add column public.users.visits int4");
 		assertThat(diff.withoutPossibleRenames().possibleRenames()).isEqualTo(diff.possibleRenames());
@@ -113,7 +114,8 @@ class RenameRulesTests {
 		Table after = new Table(new QualifiedName("public", "users"),
 				List.of(column("id", false), column("text", true), column("code", true)),
 				new PrimaryKey("users_pkey", List.of("id")), List.of(), List.of(), List.of(), List.of(), null);
-		SchemaDiff diff = new SchemaDiffer(DiffOptions.defaults()).diff(schema(before), schema(after));
+		SchemaDiff diff = new SchemaDiffer(DiffOptions.defaults(), Dialects.postgresql()).diff(schema(before),
+				schema(after));
 		assertThat(diff.possibleRenames()).extracting(PossibleRename::entry).containsExactly("public.users.bio=text");
 		assertThat(diff.withoutPossibleRenames().changes()).singleElement()
 			.isInstanceOf(TableChange.AlterColumnType.class)
@@ -121,7 +123,8 @@ class RenameRulesTests {
 	}
 
 	private static SchemaDiff diff(RenameRules rules, Schema desired) {
-		return new SchemaDiffer(DiffOptions.defaults().withRenameRules(rules)).diff(BIO, desired);
+		return new SchemaDiffer(DiffOptions.defaults().withRenameRules(rules), Dialects.postgresql()).diff(BIO,
+				desired);
 	}
 
 	private static Schema schema(Table table) {

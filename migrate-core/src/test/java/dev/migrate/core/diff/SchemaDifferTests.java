@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.ConstraintChange.AddForeignKey;
 import dev.migrate.core.diff.ConstraintChange.DropForeignKey;
 import dev.migrate.core.diff.TableChange.AddColumn;
@@ -32,12 +33,14 @@ class SchemaDifferTests {
 	@Test
 	void findsNothingBetweenEqualSchemas() {
 		Schema schema = schema(author(), book(true));
-		assertThat(new SchemaDiffer(DiffOptions.defaults()).diff(schema, schema).isEmpty()).isTrue();
+		assertThat(new SchemaDiffer(DiffOptions.defaults(), Dialects.postgresql()).diff(schema, schema).isEmpty())
+			.isTrue();
 	}
 
 	@Test
 	void createsTablesBeforeTheForeignKeysThatPointAtThem() {
-		SchemaDiff diff = new SchemaDiffer(DiffOptions.defaults()).diff(schema(), schema(book(true), author()));
+		SchemaDiff diff = new SchemaDiffer(DiffOptions.defaults(), Dialects.postgresql()).diff(schema(),
+				schema(book(true), author()));
 		List<Change> changes = diff.changes();
 		int lastCreate = lastIndexOf(changes, CreateTable.class);
 		int firstForeignKey = firstIndexOf(changes, AddForeignKey.class);
@@ -50,10 +53,11 @@ class SchemaDifferTests {
 	void dropsForeignKeysBeforeTheTablesTheyReferenceAndOnlyWhenIncluded() {
 		Schema actual = schema(author(), book(true));
 		Schema desired = schema(bookWithoutAuthor());
-		SchemaDiff leftAlone = new SchemaDiffer(DiffOptions.defaults()).diff(actual, desired);
+		SchemaDiff leftAlone = new SchemaDiffer(DiffOptions.defaults(), Dialects.postgresql()).diff(actual, desired);
 		assertThat(leftAlone.changes()).noneMatch(DropTable.class::isInstance);
-		SchemaDiff included = new SchemaDiffer(DiffOptions.defaults().withIncludeTables("public.*")).diff(actual,
-				desired);
+		SchemaDiff included = new SchemaDiffer(DiffOptions.defaults().withIncludeTables("public.*"),
+				Dialects.postgresql())
+			.diff(actual, desired);
 		assertThat(firstIndexOf(included.changes(), DropForeignKey.class))
 			.isLessThan(firstIndexOf(included.changes(), DropTable.class));
 		assertThat(included.changes(Safety.DESTRUCTIVE)).anyMatch(DropTable.class::isInstance)
@@ -65,7 +69,8 @@ class SchemaDifferTests {
 		Schema actual = schema(author());
 		Schema desired = schema(new Table(AUTHOR, List.of(id(), column("name", "varchar", 10)),
 				new PrimaryKey(null, List.of("id")), List.of(), List.of(), List.of(), List.of(), null));
-		SchemaDiff diff = new SchemaDiffer(DiffOptions.defaults().withExcludeTables("author")).diff(actual, desired);
+		SchemaDiff diff = new SchemaDiffer(DiffOptions.defaults().withExcludeTables("author"), Dialects.postgresql())
+			.diff(actual, desired);
 		assertThat(diff.isEmpty()).isTrue();
 	}
 
@@ -85,21 +90,31 @@ class SchemaDifferTests {
 
 	@Test
 	void classifiesTypeChangesByWhetherTheyWidenAndRewrite() {
-		assertThat(TypeChanges.classify(ColumnType.of("varchar", 50), ColumnType.of("varchar", 100)).safety())
-			.isEqualTo(Safety.SAFE);
-		assertThat(TypeChanges.classify(ColumnType.of("varchar", 50), ColumnType.of("text")).safety())
-			.isEqualTo(Safety.SAFE);
-		assertThat(TypeChanges.classify(ColumnType.of("varchar", 100), ColumnType.of("varchar", 50)).safety())
-			.isEqualTo(Safety.DESTRUCTIVE);
-		assertThat(TypeChanges.classify(ColumnType.of("int4"), ColumnType.of("int8")).safety())
+		assertThat(Dialects.postgresql()
+			.typeChanges()
+			.classify(ColumnType.of("varchar", 50), ColumnType.of("varchar", 100))
+			.safety()).isEqualTo(Safety.SAFE);
+		assertThat(Dialects.postgresql()
+			.typeChanges()
+			.classify(ColumnType.of("varchar", 50), ColumnType.of("text"))
+			.safety()).isEqualTo(Safety.SAFE);
+		assertThat(Dialects.postgresql()
+			.typeChanges()
+			.classify(ColumnType.of("varchar", 100), ColumnType.of("varchar", 50))
+			.safety()).isEqualTo(Safety.DESTRUCTIVE);
+		assertThat(Dialects.postgresql().typeChanges().classify(ColumnType.of("int4"), ColumnType.of("int8")).safety())
 			.isEqualTo(Safety.LOCKING);
-		assertThat(TypeChanges.classify(ColumnType.of("int8"), ColumnType.of("int4")).safety())
+		assertThat(Dialects.postgresql().typeChanges().classify(ColumnType.of("int8"), ColumnType.of("int4")).safety())
 			.isEqualTo(Safety.DESTRUCTIVE);
-		assertThat(TypeChanges.classify(ColumnType.of("numeric", 10, 2), ColumnType.of("numeric", 12, 2)).safety())
-			.isEqualTo(Safety.SAFE);
-		assertThat(TypeChanges.classify(ColumnType.of("numeric", 10, 2), ColumnType.of("numeric", 10, 4)).safety())
-			.isEqualTo(Safety.DESTRUCTIVE);
-		assertThat(TypeChanges.classify(ColumnType.of("text"), ColumnType.of("int4")).safety())
+		assertThat(Dialects.postgresql()
+			.typeChanges()
+			.classify(ColumnType.of("numeric", 10, 2), ColumnType.of("numeric", 12, 2))
+			.safety()).isEqualTo(Safety.SAFE);
+		assertThat(Dialects.postgresql()
+			.typeChanges()
+			.classify(ColumnType.of("numeric", 10, 2), ColumnType.of("numeric", 10, 4))
+			.safety()).isEqualTo(Safety.DESTRUCTIVE);
+		assertThat(Dialects.postgresql().typeChanges().classify(ColumnType.of("text"), ColumnType.of("int4")).safety())
 			.isEqualTo(Safety.DESTRUCTIVE);
 	}
 
@@ -107,12 +122,13 @@ class SchemaDifferTests {
 	void reportsADropAndAddOfTheSameTypeAsAPossibleRenameAndRenamesWhenHinted() {
 		Schema actual = schema(table(AUTHOR, id(), column("name", "varchar", 50)));
 		Schema desired = schema(table(AUTHOR, id(), column("full_name", "varchar", 50)));
-		SchemaDiff guessed = new SchemaDiffer(DiffOptions.defaults()).diff(actual, desired);
+		SchemaDiff guessed = new SchemaDiffer(DiffOptions.defaults(), Dialects.postgresql()).diff(actual, desired);
 		assertThat(guessed.possibleRenames()).containsExactly(new PossibleRename(AUTHOR, "name", "full_name"));
 		assertThat(guessed.changes()).hasAtLeastOneElementOfType(DropColumn.class)
 			.hasAtLeastOneElementOfType(AddColumn.class);
 		SchemaDiff hinted = new SchemaDiffer(
-				DiffOptions.defaults().withRenames(RenameHints.none().column(AUTHOR, "name", "full_name")))
+				DiffOptions.defaults().withRenames(RenameHints.none().column(AUTHOR, "name", "full_name")),
+				Dialects.postgresql())
 			.diff(actual, desired);
 		assertThat(hinted.changes()).containsExactly(new TableChange.RenameColumn(AUTHOR, "name", "full_name"));
 		assertThat(hinted.changes().get(0).classification().safety()).isEqualTo(Safety.SAFE);
@@ -127,12 +143,14 @@ class SchemaDifferTests {
 		Table hibernateNamed = new Table(AUTHOR, List.of(id(), column("email", "varchar", 100)),
 				new PrimaryKey(null, List.of("id")), List.of(new UniqueConstraint("UK4h3k2j1", List.of("email"))),
 				List.of(), List.of(), List.of(), null);
-		assertThat(new SchemaDiffer(DiffOptions.defaults()).diff(schema(named), schema(hibernateNamed)).isEmpty())
-			.isTrue();
+		assertThat(new SchemaDiffer(DiffOptions.defaults(), Dialects.postgresql())
+			.diff(schema(named), schema(hibernateNamed))
+			.isEmpty()).isTrue();
 	}
 
 	private static Change onlyChange(Schema actual, Schema desired) {
-		List<Change> changes = new SchemaDiffer(DiffOptions.defaults()).diff(actual, desired).changes();
+		List<Change> changes = new SchemaDiffer(DiffOptions.defaults(), Dialects.postgresql()).diff(actual, desired)
+			.changes();
 		assertThat(changes).hasSize(1);
 		return changes.get(0);
 	}
@@ -183,15 +201,19 @@ class SchemaDifferTests {
 		Schema declared = new Schema(new TreeSet<>(List.of("public")), List.of(stamped), List.of(), List.of(),
 				new Declarations(List.of(), Map.of("current_timestamp", "CURRENT_TIMESTAMP", "id > 0", "id>0"),
 						Map.of()));
-		List<Change> changes = new SchemaDiffer(DiffOptions.defaults()).diff(schema(author()), declared).changes();
+		List<Change> changes = new SchemaDiffer(DiffOptions.defaults(), Dialects.postgresql())
+			.diff(schema(author()), declared)
+			.changes();
 		assertThat(changes).extracting(Change::description)
 			.containsExactly("add column public.author.created timestamptz(6)", "add check (id>0) to public.author");
 		assertThat(((TableChange.AddColumn) changes.get(0)).column().defaultValue()).isEqualTo("CURRENT_TIMESTAMP");
-		assertThat(new SchemaDiffer(DiffOptions.defaults()).diff(schema(stamped), declared).isEmpty()).isTrue();
+		assertThat(new SchemaDiffer(DiffOptions.defaults(), Dialects.postgresql()).diff(schema(stamped), declared)
+			.isEmpty()).isTrue();
 	}
 
 	private static Change foreignKeyAdded(Schema actual) {
-		return new SchemaDiffer(DiffOptions.defaults()).diff(actual, schema(author(), book(true)))
+		return new SchemaDiffer(DiffOptions.defaults(), Dialects.postgresql())
+			.diff(actual, schema(author(), book(true)))
 			.changes()
 			.stream()
 			.filter(AddForeignKey.class::isInstance)

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.Change;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.RenameHints;
@@ -35,7 +36,7 @@ final class ChangeInverses {
 
 	/** Descriptions of the inverses of the changes from {@code v1} to {@code v2}. */
 	static List<String> inverses(Schema v1, Schema v2, DiffOptions options) {
-		List<Change> changes = new SchemaDiffer(options).diff(v1, v2).changes();
+		List<Change> changes = new SchemaDiffer(options, Dialects.postgresql()).diff(v1, v2).changes();
 		Map<QualifiedName, QualifiedName> renames = options.renames().tables();
 		return withoutPartsOfNewTables(changes).stream().map((change) -> {
 			String description = change.inverse().description();
@@ -58,7 +59,7 @@ final class ChangeInverses {
 
 	/** Descriptions of the changes from {@code v2} back to {@code v1}. */
 	static List<String> backwards(Schema v1, Schema v2, DiffOptions options) {
-		List<Change> changes = new SchemaDiffer(reversed(options)).diff(v2, v1).changes();
+		List<Change> changes = new SchemaDiffer(reversed(options), Dialects.postgresql()).diff(v2, v1).changes();
 		return withoutPartsOfNewTables(changes).stream().map(Change::description).toList();
 	}
 

@@ -251,6 +251,9 @@ class OnlineRecipeLockTests {
 		try (PreparedStatement statement = observer.prepareStatement(
 				"SELECT l.mode || ': '" + " || regexp_replace(replace(a.query, '\"', ''), '\\s+', ' ', 'g')"
 						+ " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted"
+						// The two views are read one after the other: the activity must
+						// still show the statement waiting, not one that followed it.
+						+ " AND a.wait_event_type = 'Lock'"
 						+ " AND l.locktype = 'relation' AND l.relation = 'person'::regclass AND l.pid <> ALL (?)")) {
 			statement.setArray(1, observer.createArrayOf("int4", holders.toArray()));
 			try (ResultSet result = statement.executeQuery()) {

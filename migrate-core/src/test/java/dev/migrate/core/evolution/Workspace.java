@@ -67,7 +67,7 @@ final class Workspace implements AutoCloseable {
 	}
 
 	SchemaDiff diff(Schema desired, DiffOptions options) {
-		return new SchemaDiffer(options).diff(read(desired), desired);
+		return new SchemaDiffer(options, Dialects.postgresql()).diff(read(desired), desired);
 	}
 
 	/**

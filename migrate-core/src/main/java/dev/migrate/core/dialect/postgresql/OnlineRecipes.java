@@ -119,7 +119,7 @@ final class OnlineRecipes {
 	 * is validated under a SHARE UPDATE EXCLUSIVE lock instead.
 	 */
 	private OnlineRecipe notNull(TableChange.AlterNullability alter) {
-		String check = alter.notNullCheckName();
+		String check = PostgresNaming.INSTANCE.notNullCheck(alter.table(), alter.column());
 		List<String> statements = new ArrayList<>();
 		statements.add(dropConstraint(alter.table(), check));
 		statements.add(alterTable(alter.table()) + " ADD CONSTRAINT " + q(check) + " CHECK (" + q(alter.column())

@@ -11,7 +11,9 @@ import java.util.Optional;
 import dev.migrate.core.dialect.Ddl;
 import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.dialect.Locking;
+import dev.migrate.core.dialect.Naming;
 import dev.migrate.core.diff.Change;
+import dev.migrate.core.diff.TypeChangeClassifier;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.Schema;
 
@@ -109,6 +111,16 @@ public final class PostgresDialect implements Dialect {
 	@Override
 	public Locking locking() {
 		return this.locking;
+	}
+
+	@Override
+	public Naming naming() {
+		return PostgresNaming.INSTANCE;
+	}
+
+	@Override
+	public TypeChangeClassifier typeChanges() {
+		return PostgresTypeChanges.INSTANCE;
 	}
 
 	@Override

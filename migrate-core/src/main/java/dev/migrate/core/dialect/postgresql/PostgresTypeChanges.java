@@ -1,23 +1,28 @@
-package dev.migrate.core.diff;
+package dev.migrate.core.dialect.postgresql;
 
 import java.util.List;
 
+import dev.migrate.core.diff.Classification;
+import dev.migrate.core.diff.TypeChangeClassifier;
 import dev.migrate.core.schema.ColumnType;
 
 /**
  * Classifies a column type change on PostgreSQL: widening without a rewrite is safe,
  * widening with a rewrite locks, anything else may lose data.
  */
-final class TypeChanges {
+final class PostgresTypeChanges implements TypeChangeClassifier {
+
+	static final PostgresTypeChanges INSTANCE = new PostgresTypeChanges();
 
 	private static final List<String> INTEGERS = List.of("int2", "int4", "int8");
 
 	private static final List<String> TEXTUAL = List.of("varchar", "text");
 
-	private TypeChanges() {
+	private PostgresTypeChanges() {
 	}
 
-	static Classification classify(ColumnType from, ColumnType to) {
+	@Override
+	public Classification classify(ColumnType from, ColumnType to) {
 		if (from.array() != to.array()) {
 			return Classification.destructive("changes between array and scalar; values may not convert");
 		}

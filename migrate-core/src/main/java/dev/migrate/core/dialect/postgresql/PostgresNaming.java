@@ -1,42 +1,48 @@
-package dev.migrate.core.diff;
+package dev.migrate.core.dialect.postgresql;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Predicate;
 
+import dev.migrate.core.dialect.Naming;
 import dev.migrate.core.schema.QualifiedName;
 
 /**
  * Names for constraints and indexes that the entities leave unnamed, in PostgreSQL's own
- * style ({@code
- *
-<table>
- * _<columns>_key}), shortened with a hash to PostgreSQL's 63 bytes.
+ * style (table, columns and a suffix, e.g. {@code users_email_key}), shortened with a
+ * hash to PostgreSQL's 63 bytes.
  */
-final class ConstraintNames {
+final class PostgresNaming implements Naming {
+
+	static final PostgresNaming INSTANCE = new PostgresNaming();
 
 	private static final int MAX_LENGTH = 63;
 
-	private ConstraintNames() {
+	private PostgresNaming() {
 	}
 
-	static String primaryKey(QualifiedName table) {
+	@Override
+	public String primaryKey(QualifiedName table) {
 		return fit(table.name() + "_pkey");
 	}
 
-	static String unique(QualifiedName table, List<String> columns) {
+	@Override
+	public String unique(QualifiedName table, List<String> columns) {
 		return fit(table.name() + "_" + String.join("_", columns) + "_key");
 	}
 
-	static String index(QualifiedName table, List<String> keys) {
+	@Override
+	public String index(QualifiedName table, List<String> keys) {
 		return fit(table.name() + "_" + String.join("_", keys).replaceAll("[^A-Za-z0-9_]", "") + "_idx");
 	}
 
-	static String foreignKey(QualifiedName table, List<String> columns) {
+	@Override
+	public String foreignKey(QualifiedName table, List<String> columns) {
 		return fit(table.name() + "_" + String.join("_", columns) + "_fkey");
 	}
 
-	static String check(QualifiedName table, String expression) {
+	@Override
+	public String check(QualifiedName table, String expression) {
 		return fit(table.name() + "_" + hash(expression) + "_check");
 	}
 
@@ -44,12 +50,14 @@ final class ConstraintNames {
 	 * The check that proves a column NOT NULL while it is set online; not the name
 	 * PostgreSQL 18 gives the NOT NULL constraint itself (table_column_not_null).
 	 */
-	static String notNullCheck(QualifiedName table, String column) {
+	@Override
+	public String notNullCheck(QualifiedName table, String column) {
 		return fit(table.name() + "_" + column + "_migrate_not_null");
 	}
 
 	/** The name a changed index is built under before it replaces the old one. */
-	static String replacement(String index) {
+	@Override
+	public String replacement(String index) {
 		return fit(index + "_migrate_new");
 	}
 
@@ -57,7 +65,8 @@ final class ConstraintNames {
 	 * Return {@code name}, or the first of {@code name1}, {@code name2}, ... that is not
 	 * taken, as PostgreSQL itself chooses a name for an unnamed constraint.
 	 */
-	static String unused(String name, Predicate<String> taken) {
+	@Override
+	public String unused(String name, Predicate<String> taken) {
 		String candidate = name;
 		for (int i = 1; taken.test(candidate); i++) {
 			candidate = fit(name + i);
