@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
  */
 final class Expressions {
 
+	// Keywords in any case: a declared default is written as the entity declares it.
 	private static final Pattern CONSTANT = Pattern
-		.compile("-?\\d+(\\.\\d+)?|'([^']|'')*'|true|false|null|array\\[.*\\]");
+		.compile("-?\\d+(\\.\\d+)?|'([^']|'')*'|true|false|null|array\\[.*\\]", Pattern.CASE_INSENSITIVE);
 
 	private Expressions() {
 	}
