@@ -10,6 +10,8 @@ import java.util.StringJoiner;
 
 import javax.sql.DataSource;
 
+import dev.migrate.core.MigrateException;
+import dev.migrate.core.dialect.UnsupportedDatabaseException;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
 import org.jspecify.annotations.Nullable;
@@ -54,20 +56,21 @@ final class R2dbcJdbcDataSource {
 		if (details.getUsername() == null) {
 			return from(r2dbc);
 		}
-		ConnectionFactoryOptions.Builder asUser = ConnectionFactoryOptions.builder()
-			.from(r2dbc)
-			.option(ConnectionFactoryOptions.USER, details.getUsername());
-		String password = details.getPassword();
-		return from((password != null) ? asUser.option(ConnectionFactoryOptions.PASSWORD, password).build()
-				: asUser.build());
+		// As on JDBC: another user logs in with the password given for it, or none.
+		return from(r2dbc, details.getUsername(), details.getPassword());
 	}
 
 	static DataSource from(ConnectionFactoryOptions options) {
+		return from(options, string(options, ConnectionFactoryOptions.USER),
+				string(options, ConnectionFactoryOptions.PASSWORD));
+	}
+
+	private static DataSource from(ConnectionFactoryOptions options, @Nullable String user, @Nullable String password) {
 		SimpleDriverDataSource dataSource = DataSourceBuilder.create()
 			.type(SimpleDriverDataSource.class)
 			.url(jdbcUrl(options))
-			.username(string(options, ConnectionFactoryOptions.USER))
-			.password(string(options, ConnectionFactoryOptions.PASSWORD))
+			.username(user)
+			.password(password)
 			.build();
 		String sslPassword = string(options, SSL_PASSWORD);
 		if (sslPassword != null) {
@@ -87,7 +90,7 @@ final class R2dbcJdbcDataSource {
 			driver = string(options, ConnectionFactoryOptions.PROTOCOL);
 		}
 		if (driver != null && !driver.toLowerCase(Locale.ROOT).startsWith("postgres")) {
-			throw new IllegalStateException("Migrate supports PostgreSQL; the R2DBC driver is '" + driver + "'");
+			throw new UnsupportedDatabaseException("Migrate supports PostgreSQL; the R2DBC driver is '" + driver + "'");
 		}
 		String host = string(options, ConnectionFactoryOptions.HOST);
 		Object port = options.getValue(ConnectionFactoryOptions.PORT);
@@ -114,7 +117,7 @@ final class R2dbcJdbcDataSource {
 		if (sslMode != null) {
 			String mode = sslMode.toLowerCase(Locale.ROOT).replace('_', '-');
 			if (mode.equals("tunnel")) {
-				throw new IllegalStateException("The R2DBC SSL mode 'tunnel' has no JDBC equivalent: set "
+				throw new MigrateException("The R2DBC SSL mode 'tunnel' has no JDBC equivalent: set "
 						+ "migrate.url to connect Migrate to the database");
 			}
 			parameters.put("sslmode", mode);

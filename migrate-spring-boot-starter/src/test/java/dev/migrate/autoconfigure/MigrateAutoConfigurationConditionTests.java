@@ -130,7 +130,7 @@ class MigrateAutoConfigurationConditionTests {
 		this.contextRunner.withBean(DataSource.class, SimpleDriverDataSource::new)
 			.withBean(MigrateStartupStrategy.class, () -> called::add)
 			.run((context) -> {
-				assertThat(context).hasNotFailed();
+				assertThat(context).hasNotFailed().hasSingleBean(MigrateInitializer.class);
 				assertThat(called).isEmpty();
 			});
 	}

@@ -169,6 +169,39 @@ class MigrateDataSourceTests {
 		}
 	}
 
+	@Test
+	void migratesAnR2dbcApplicationsDatabaseAsTheUserOfAConnectionDetailsBean() {
+		withMigrator((database, role) -> developing()
+			.withBean(R2dbcConnectionDetails.class, () -> r2dbcDetails(database.jdbcUrl(), database))
+			.withBean(MigrateConnectionDetails.class, () -> userOnly(role))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(database.queryForString("SELECT tableowner FROM pg_tables WHERE tablename = 'note'"))
+					.isEqualTo(role);
+			}));
+	}
+
+	private static MigrateConnectionDetails userOnly(String user) {
+		return new MigrateConnectionDetails() {
+
+			@Override
+			public @Nullable String getJdbcUrl() {
+				return null;
+			}
+
+			@Override
+			public @Nullable String getUsername() {
+				return user;
+			}
+
+			@Override
+			public @Nullable String getPassword() {
+				return "secret";
+			}
+
+		};
+	}
+
 	private static R2dbcConnectionDetails r2dbcDetails(String jdbcUrl, TestDatabase login) {
 		ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(jdbcUrl.replace("jdbc:", "r2dbc:"));
 		return () -> ConnectionFactoryOptions.builder()

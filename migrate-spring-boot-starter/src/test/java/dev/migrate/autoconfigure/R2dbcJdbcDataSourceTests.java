@@ -4,13 +4,15 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import dev.migrate.core.MigrateException;
+import dev.migrate.core.dialect.UnsupportedDatabaseException;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class R2dbcJdbcDataSourceTests {
 
@@ -32,7 +34,7 @@ class R2dbcJdbcDataSourceTests {
 
 	@Test
 	void refusesOtherDatabases() {
-		assertThatIllegalStateException()
+		assertThatExceptionOfType(UnsupportedDatabaseException.class)
 			.isThrownBy(() -> R2dbcJdbcDataSource.jdbcUrl(ConnectionFactoryOptions.parse("r2dbc:mysql://db/shop")))
 			.withMessageContaining("'mysql'");
 	}
@@ -42,7 +44,7 @@ class R2dbcJdbcDataSourceTests {
 		assertThat(R2dbcJdbcDataSource
 			.jdbcUrl(ConnectionFactoryOptions.parse("r2dbc:pool:postgresql://db.example:6543/shop?maxSize=5")))
 			.isEqualTo("jdbc:postgresql://db.example:6543/shop");
-		assertThatIllegalStateException()
+		assertThatExceptionOfType(UnsupportedDatabaseException.class)
 			.isThrownBy(() -> R2dbcJdbcDataSource.jdbcUrl(ConnectionFactoryOptions.parse("r2dbc:pool:mysql://db/shop")))
 			.withMessageContaining("'mysql'");
 	}
@@ -57,7 +59,7 @@ class R2dbcJdbcDataSourceTests {
 		assertThat(R2dbcJdbcDataSource.jdbcUrl(ConnectionFactoryOptions
 			.parse("r2dbc:postgresql://db/shop?sslMode=verify-full&sslRootCert=/etc/ssl/root.crt")))
 			.isEqualTo("jdbc:postgresql://db/shop?sslmode=verify-full&sslrootcert=%2Fetc%2Fssl%2Froot.crt");
-		assertThatIllegalStateException()
+		assertThatExceptionOfType(MigrateException.class)
 			.isThrownBy(() -> R2dbcJdbcDataSource
 				.jdbcUrl(ConnectionFactoryOptions.parse("r2dbc:postgresql://db/shop?sslMode=tunnel")))
 			.withMessageContaining("migrate.url");

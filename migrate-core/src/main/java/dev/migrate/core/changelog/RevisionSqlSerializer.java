@@ -14,10 +14,10 @@ import liquibase.sqlgenerator.SqlGeneratorFactory;
 /**
  * Liquibase's formatted SQL serializer, with what it leaves out of a changeset: its
  * rollback (as a {@code liquibase rollback} comment block), and the guard of a
- * destructive changeset (an SQL check on the
- * {@value ChangeSetWriter#ALLOW_DESTRUCTIVE_PROPERTY} changelog property, the only
- * precondition formatted SQL can express), so that a revision in SQL can be downgraded
- * and cannot drop anything by accident, as one in YAML or XML.
+ * destructive changeset (an SQL check on the {@value DestructiveGuard#ALLOW_PROPERTY}
+ * changelog property, the only precondition formatted SQL can express), so that a
+ * revision in SQL can be downgraded and cannot drop anything by accident, as one in YAML
+ * or XML.
  */
 final class RevisionSqlSerializer extends FormattedSqlChangeLogSerializer {
 

@@ -22,6 +22,11 @@ final class PostgresTypeChanges implements TypeChangeClassifier {
 	}
 
 	@Override
+	public String toString() {
+		return "PostgreSQL type changes";
+	}
+
+	@Override
 	public Classification classify(ColumnType from, ColumnType to) {
 		if (from.array() != to.array()) {
 			return Classification.destructive("changes between array and scalar; values may not convert");
