@@ -59,9 +59,8 @@ class ExampleCommandJarTests {
 	}
 
 	private Result command(String name, String command, String... arguments) throws Exception {
-		List<String> all = new ArrayList<>(List.of("--spring.datasource.url=" + this.database.jdbcUrl(),
-				"--spring.datasource.username=" + this.database.user(),
-				"--spring.datasource.password=" + this.database.password(), "--migrate.command=" + command));
+		List<String> all = new ArrayList<>(List.of(ExampleProcess.datasource(this.database)));
+		all.add("--migrate.command=" + command);
 		all.addAll(List.of(arguments));
 		ExampleProcess process = ExampleProcess.launch(List.of("-jar", ExampleArchives.jar().toString()), this.work,
 				name, all.toArray(String[]::new));

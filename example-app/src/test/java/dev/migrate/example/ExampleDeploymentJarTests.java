@@ -75,7 +75,8 @@ class ExampleDeploymentJarTests {
 	void appliesThePackagedRevisionsToAnEmptyDatabaseAndGeneratesNothingBesideASourceFolder() throws Exception {
 		// A folder that looks like a project: a packaged application must not write here.
 		Path resources = Files.createDirectories(this.work.resolve("src/main/resources"));
-		try (ExampleProcess app = ExampleProcess.start(ExampleArchives.jar(), this.work, "first-start", datasource())) {
+		try (ExampleProcess app = ExampleProcess.start(ExampleArchives.jar(), this.work, "first-start",
+				ExampleProcess.datasource(this.database))) {
 			JsonNode report = get(app, "/actuator/migrate");
 			assertThat(report.at("/lastRun/successful").asBoolean()).isTrue();
 			assertThat(report.at("/lastRun/generated").isNull()).isTrue();
@@ -101,7 +102,8 @@ class ExampleDeploymentJarTests {
 	@EnumSource(Layout.class)
 	void findsThePackagedRevisionsInEveryLayout(Layout layout) throws Exception {
 		try (ExampleProcess app = ExampleProcess
-			.launch(ExampleArchives.launch(layout, this.work), this.work, layout.name(), datasource())
+			.launch(ExampleArchives.launch(layout, this.work), this.work, layout.name(),
+					ExampleProcess.datasource(this.database))
 			.awaitReady()) {
 			assertThat(get(app, "/actuator/migrate").at("/applied").findValuesAsString("revision"))
 				.containsExactlyElementsOf(committed());
@@ -115,7 +117,7 @@ class ExampleDeploymentJarTests {
 		try {
 			for (int i = 0; i < 4; i++) {
 				apps.add(ExampleProcess.launch(List.of("-jar", ExampleArchives.jar().toString()), this.work,
-						"instance-" + i, datasource()));
+						"instance-" + i, ExampleProcess.datasource(this.database)));
 			}
 			int applied = 0;
 			for (ExampleProcess app : apps) {
@@ -144,7 +146,7 @@ class ExampleDeploymentJarTests {
 				Map.of("db/migrate/changes/" + SLOW_REVISION, slowRevision()));
 		this.database.execute("ALTER DATABASE " + this.database.name() + " SET example.slow_seconds = 600");
 		ExampleProcess killed = ExampleProcess.launch(List.of("-jar", release.toString()), this.work, "killed",
-				datasource());
+				ExampleProcess.datasource(this.database));
 		awaitQuery("the slow revision runs", "SELECT count(*) > 0 FROM pg_stat_activity"
 				+ " WHERE query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()", killed);
 		killed.kill();
@@ -160,7 +162,8 @@ class ExampleDeploymentJarTests {
 				null);
 
 		this.database.execute("ALTER DATABASE " + this.database.name() + " RESET example.slow_seconds");
-		try (ExampleProcess app = ExampleProcess.start(release, this.work, "restart", datasource())) {
+		try (ExampleProcess app = ExampleProcess.start(release, this.work, "restart",
+				ExampleProcess.datasource(this.database))) {
 			JsonNode report = get(app, "/actuator/migrate");
 			assertThat(report.at("/lastRun/successful").asBoolean()).isTrue();
 			assertThat(report.at("/lastRun/applied").asInt()).isEqualTo(1);
@@ -241,18 +244,12 @@ class ExampleDeploymentJarTests {
 	}
 
 	private String failedStart(Path jar, String name, String... arguments) throws Exception {
-		List<String> all = new ArrayList<>(List.of(datasource()));
+		List<String> all = new ArrayList<>(List.of(ExampleProcess.datasource(this.database)));
 		all.addAll(List.of(arguments));
 		ExampleProcess app = ExampleProcess.launch(List.of("-jar", jar.toString()), this.work, name,
 				all.toArray(String[]::new));
 		assertThat(app.awaitExit()).isNotZero();
 		return app.output();
-	}
-
-	private String[] datasource() {
-		return new String[] { "--spring.datasource.url=" + this.database.jdbcUrl(),
-				"--spring.datasource.username=" + this.database.user(),
-				"--spring.datasource.password=" + this.database.password() };
 	}
 
 	private static String slowRevision() {

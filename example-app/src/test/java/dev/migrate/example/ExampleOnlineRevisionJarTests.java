@@ -67,7 +67,7 @@ class ExampleOnlineRevisionJarTests {
 	@Test
 	void buildsTheIndexOfAnOnlineRevisionWhileWritesGoOnUnblocked() throws Exception {
 		try (ExampleProcess release1 = ExampleProcess.start(ExampleArchives.jar(), this.work, "release-1",
-				datasource())) {
+				ExampleProcess.datasource(this.database))) {
 			assertThat(release1.isAlive()).isTrue();
 		}
 		this.database
@@ -88,7 +88,7 @@ class ExampleOnlineRevisionJarTests {
 			}
 			writing.start();
 			try (ExampleProcess release = ExampleProcess.launch(List.of("-jar", release2.toString()), this.work,
-					"release-2", datasource())) {
+					"release-2", ExampleProcess.datasource(this.database))) {
 				awaitQuery("the index build waits for the open transaction",
 						"SELECT count(*) > 0 FROM pg_stat_activity WHERE query LIKE '%" + INDEX
 								+ "%' AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
@@ -138,12 +138,6 @@ class ExampleOnlineRevisionJarTests {
 			}
 			Thread.sleep(100);
 		}
-	}
-
-	private String[] datasource() {
-		return new String[] { "--spring.datasource.url=" + this.database.jdbcUrl(),
-				"--spring.datasource.username=" + this.database.user(),
-				"--spring.datasource.password=" + this.database.password() };
 	}
 
 	/**

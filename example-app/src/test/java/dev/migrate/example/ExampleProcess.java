@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.migrate.testsupport.TestDatabase;
+
 /**
  * The packaged example application running as a separate JVM, ready once its health
  * endpoint answers. Closing it stops it the way a terminal's Ctrl+C or a platform's
@@ -65,6 +67,15 @@ final class ExampleProcess implements AutoCloseable {
 		// What a developer's shell may set must not point the example elsewhere.
 		builder.environment().keySet().removeIf((key) -> key.startsWith("SPRING_") || key.startsWith("MIGRATE_"));
 		return new ExampleProcess(builder.start(), log, port);
+	}
+
+	/**
+	 * Return the arguments that point the example at a database.
+	 */
+	static String[] datasource(TestDatabase database) {
+		return new String[] { "--spring.datasource.url=" + database.jdbcUrl(),
+				"--spring.datasource.username=" + database.user(),
+				"--spring.datasource.password=" + database.password() };
 	}
 
 	String baseUrl() {

@@ -42,7 +42,7 @@ class MigrateAutoConfigurationConditionTests {
 
 	@Test
 	void backsOffItsConnectionDetailsForTheApplications() {
-		MigrateConnectionDetails own = details();
+		MigrateConnectionDetails own = new TestConnectionDetails("jdbc:postgresql://localhost/app", null, null);
 		this.contextRunner.withBean(MigrateConnectionDetails.class, () -> own)
 			.run((context) -> assertThat(context).hasSingleBean(MigrateInitializer.class)
 				.getBean(MigrateConnectionDetails.class)
@@ -143,27 +143,6 @@ class MigrateAutoConfigurationConditionTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("no master changelog classpath:db/missing/changelog.yaml"));
-	}
-
-	private static MigrateConnectionDetails details() {
-		return new MigrateConnectionDetails() {
-
-			@Override
-			public @Nullable String getJdbcUrl() {
-				return "jdbc:postgresql://localhost/app";
-			}
-
-			@Override
-			public @Nullable String getUsername() {
-				return null;
-			}
-
-			@Override
-			public @Nullable String getPassword() {
-				return null;
-			}
-
-		};
 	}
 
 	static class ConditionJdbcConnectionDetails implements JdbcConnectionDetails {

@@ -56,12 +56,7 @@ class MigrateAutoConfigurationTests {
 
 	@Test
 	void migratesTheDatabaseNamedByMigrateUrlWithoutAnApplicationDataSource(@TempDir Path source) {
-		Schema desired = new Schema(new TreeSet<>(List.of("public")),
-				List.of(new Table(new QualifiedName("public", "note"),
-						List.of(new Column("id", ColumnType.of("int8"), false, null, null, null)),
-						new PrimaryKey(null, List.of("id")), List.of(), List.of(), List.of(), List.of(), null)),
-				List.of(), List.of());
-		this.contextRunner.withBean(EntitySchemaSource.class, () -> () -> desired)
+		this.contextRunner.withBean(EntitySchemaSource.class, () -> () -> NoteSchema.NOTE)
 			.withPropertyValues("migrate.mode=auto", "migrate.development=true", "migrate.source-directory=" + source,
 					"migrate.url=" + this.database.jdbcUrl(), "migrate.user=" + this.database.user(),
 					"migrate.password=" + this.database.password())
@@ -73,15 +68,10 @@ class MigrateAutoConfigurationTests {
 
 	@Test
 	void aStartupStrategyBeanWorksOnTheApplicationsDatabaseInPlaceOfTheMode(@TempDir Path source) {
-		Schema desired = new Schema(new TreeSet<>(List.of("public")),
-				List.of(new Table(new QualifiedName("public", "note"),
-						List.of(new Column("id", ColumnType.of("int8"), false, null, null, null)),
-						new PrimaryKey(null, List.of("id")), List.of(), List.of(), List.of(), List.of(), null)),
-				List.of(), List.of());
 		// Auto mode in a development run would write and apply a revision; this strategy
 		// only checks.
 		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
-			.withBean(EntitySchemaSource.class, () -> () -> desired)
+			.withBean(EntitySchemaSource.class, () -> () -> NoteSchema.NOTE)
 			.withBean(MigrateStartupStrategy.class, () -> Migrate::check)
 			.withPropertyValues("migrate.mode=auto", "migrate.development=true", "migrate.source-directory=" + source)
 			.run((context) -> {

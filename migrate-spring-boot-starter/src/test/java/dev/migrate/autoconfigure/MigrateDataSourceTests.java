@@ -39,18 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PostgresTest
 class MigrateDataSourceTests {
 
-	private static final Schema NOTE = new Schema(new TreeSet<>(List.of("public")),
-			List.of(new Table(new QualifiedName("public", "note"),
-					List.of(new Column("id", ColumnType.of("int8"), false, null, null, null)),
-					new PrimaryKey(null, List.of("id")), List.of(), List.of(), List.of(), List.of(), null)),
-			List.of(), List.of());
-
 	@TempDir
 	Path source;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
-		.withBean(EntitySchemaSource.class, () -> () -> NOTE);
+		.withBean(EntitySchemaSource.class, () -> () -> NoteSchema.NOTE);
 
 	@Test
 	void migratesOnlyTheDataSourceMarkedMigrateDataSource() {
@@ -123,10 +117,13 @@ class MigrateDataSourceTests {
 	@Test
 	void migratesThroughAConnectionDetailsBeanWithoutAUrlProperty() {
 		try (TestDatabase database = TestPostgres.createDatabase()) {
-			developing().withBean(MigrateConnectionDetails.class, () -> details(database)).run((context) -> {
-				assertThat(context).hasNotFailed().hasSingleBean(MigrateInitializer.class);
-				assertThat(hasNote(database)).isTrue();
-			});
+			developing()
+				.withBean(MigrateConnectionDetails.class,
+						() -> new TestConnectionDetails(database.jdbcUrl(), database.user(), database.password()))
+				.run((context) -> {
+					assertThat(context).hasNotFailed().hasSingleBean(MigrateInitializer.class);
+					assertThat(hasNote(database)).isTrue();
+				});
 		}
 	}
 
@@ -161,7 +158,8 @@ class MigrateDataSourceTests {
 			developing()
 				.withBean(R2dbcConnectionDetails.class,
 						() -> r2dbcDetails("jdbc:postgresql://localhost:1/app", database))
-				.withBean(MigrateConnectionDetails.class, () -> details(database))
+				.withBean(MigrateConnectionDetails.class,
+						() -> new TestConnectionDetails(database.jdbcUrl(), database.user(), database.password()))
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
 					assertThat(hasNote(database)).isTrue();
@@ -173,33 +171,12 @@ class MigrateDataSourceTests {
 	void migratesAnR2dbcApplicationsDatabaseAsTheUserOfAConnectionDetailsBean() {
 		withMigrator((database, role) -> developing()
 			.withBean(R2dbcConnectionDetails.class, () -> r2dbcDetails(database.jdbcUrl(), database))
-			.withBean(MigrateConnectionDetails.class, () -> userOnly(role))
+			.withBean(MigrateConnectionDetails.class, () -> new TestConnectionDetails(null, role, "secret"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(database.queryForString("SELECT tableowner FROM pg_tables WHERE tablename = 'note'"))
 					.isEqualTo(role);
 			}));
-	}
-
-	private static MigrateConnectionDetails userOnly(String user) {
-		return new MigrateConnectionDetails() {
-
-			@Override
-			public @Nullable String getJdbcUrl() {
-				return null;
-			}
-
-			@Override
-			public @Nullable String getUsername() {
-				return user;
-			}
-
-			@Override
-			public @Nullable String getPassword() {
-				return "secret";
-			}
-
-		};
 	}
 
 	private static R2dbcConnectionDetails r2dbcDetails(String jdbcUrl, TestDatabase login) {
@@ -237,27 +214,6 @@ class MigrateDataSourceTests {
 
 	private static boolean hasNote(TestDatabase database) {
 		return "t".equals(database.queryForString("SELECT to_regclass('note') IS NOT NULL"));
-	}
-
-	private static MigrateConnectionDetails details(TestDatabase database) {
-		return new MigrateConnectionDetails() {
-
-			@Override
-			public @Nullable String getJdbcUrl() {
-				return database.jdbcUrl();
-			}
-
-			@Override
-			public @Nullable String getUsername() {
-				return database.user();
-			}
-
-			@Override
-			public @Nullable String getPassword() {
-				return database.password();
-			}
-
-		};
 	}
 
 	private static JdbcConnectionDetails jdbcDetails(TestDatabase database) {

@@ -43,18 +43,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @PostgresTest
 class MigrateFailureAnalyzerTests {
 
-	private static final Schema NOTE = new Schema(new TreeSet<>(List.of("public")),
-			List.of(new Table(new QualifiedName("public", "note"),
-					List.of(new Column("id", ColumnType.of("int8"), false, null, null, null)),
-					new PrimaryKey(null, List.of("id")), List.of(), List.of(), List.of(), List.of(), null)),
-			List.of(), List.of());
-
 	@TempDir
 	Path source;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
-		.withBean(EntitySchemaSource.class, () -> () -> NOTE);
+		.withBean(EntitySchemaSource.class, () -> () -> NoteSchema.NOTE);
 
 	@Test
 	void isRegisteredAsASpringBootFailureAnalyzer() {
