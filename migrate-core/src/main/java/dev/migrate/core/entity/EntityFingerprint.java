@@ -22,11 +22,14 @@ import java.security.MessageDigest;
 import java.security.CodeSource;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -51,6 +54,11 @@ final class EntityFingerprint {
 
 	private static final Pattern CLASS_NAME = Pattern
 		.compile("([\\p{L}_$][\\p{L}\\p{N}_$]*\\.)+[\\p{L}_$][\\p{L}\\p{N}_$]*");
+
+	/** Service files of Bean Validation providers and of the EL they need. */
+	static final List<String> BEAN_VALIDATION_SERVICES = List.of(
+			"META-INF/services/jakarta.validation.spi.ValidationProvider",
+			"META-INF/services/jakarta.el.ExpressionFactory");
 
 	private final MessageDigest digest = sha256();
 
@@ -85,6 +93,9 @@ final class EntityFingerprint {
 	private String compute(Collection<Class<?>> entityClasses, Map<String, ?> settings) {
 		update("hibernate", Version.getVersionString());
 		update("migrate", source(EntityFingerprint.class));
+		// Whether (and by which provider) Bean Validation constraints reach the DDL
+		// depends on the class path, not on the entities.
+		resources(BEAN_VALIDATION_SERVICES).forEach((url) -> update("bean-validation", url));
 		new TreeMap<String, Object>(settings).forEach((key, value) -> {
 			update(key, describe(value));
 			reachSetting(value);
@@ -264,6 +275,25 @@ final class EntityFingerprint {
 	 * Where a class comes from: {@code jar:<path>:<size>:<time>} for a jar file, its
 	 * location otherwise (whose classes are read byte by byte).
 	 */
+	/**
+	 * Return where the class loader finds the given resources, each with its jar's
+	 * identity where it has one.
+	 */
+	List<String> resources(List<String> names) {
+		List<String> found = new ArrayList<>();
+		for (String name : names) {
+			try {
+				for (URL url : Collections.list(this.classLoader.getResources(name))) {
+					found.add(url.toString());
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return found;
+	}
+
 	private static String source(Class<?> type) {
 		CodeSource codeSource = type.getProtectionDomain().getCodeSource();
 		URL location = (codeSource != null) ? codeSource.getLocation() : null;

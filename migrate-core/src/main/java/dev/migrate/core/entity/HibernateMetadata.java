@@ -10,6 +10,7 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.cfg.AvailableSettings;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds Hibernate's boot {@link Metadata} for a set of entity classes, the way Hibernate
@@ -41,9 +42,23 @@ final class HibernateMetadata implements AutoCloseable {
 		effective.put(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, databaseName);
 		effective.put(ALLOW_JDBC_METADATA_ACCESS, false);
 		effective.putAll(settings);
-		return build(entityClasses,
+		HibernateMetadata hibernate = build(entityClasses,
 				new StandardServiceRegistryBuilder().addInitiator(new QuietJdbcEnvironmentInitiator())
 					.applySettings(effective));
+		try {
+			// Hibernate applies these while its session factory starts, a step not taken
+			// here.
+			BeanValidationDdl.apply(hibernate.metadata, hibernate.registry, classLoader(entityClasses));
+			return hibernate;
+		}
+		catch (RuntimeException ex) {
+			hibernate.close();
+			throw ex;
+		}
+	}
+
+	private static @Nullable ClassLoader classLoader(Collection<Class<?>> entityClasses) {
+		return entityClasses.isEmpty() ? null : entityClasses.iterator().next().getClassLoader();
 	}
 
 	/**

@@ -47,7 +47,7 @@ final class TableMapper {
 		List<CheckConstraint> checks = new ArrayList<>();
 		for (org.hibernate.mapping.Column column : table.getColumns()) {
 			columns.add(column(table, column, enumTypes));
-			column.getCheckConstraints().forEach((check) -> checks.add(check(check)));
+			checks.addAll(columnChecks(column));
 		}
 		table.getChecks().forEach((check) -> checks.add(check(check)));
 		return new Table(name(table), columns, primaryKey(table), uniqueConstraints(table), indexes(table),
@@ -90,10 +90,39 @@ final class TableMapper {
 		return new Column(columnName(column), type, nullable, defaultValue, identity, column.getComment());
 	}
 
+	/**
+	 * Return a column's checks as Hibernate's DDL creates them: each named one on its
+	 * own, the unnamed ones as one constraint joined with {@code and} (e.g. {@code @Min}
+	 * and {@code @Max} of Bean Validation).
+	 */
+	private List<CheckConstraint> columnChecks(org.hibernate.mapping.Column column) {
+		List<CheckConstraint> checks = new ArrayList<>();
+		List<String> unnamed = new ArrayList<>();
+		for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
+			if (check.isNamed()) {
+				checks.add(check(check));
+			}
+			else {
+				unnamed.add(check.getConstraint().strip());
+			}
+		}
+		if (unnamed.size() == 1) {
+			checks.add(check(null, unnamed.get(0)));
+		}
+		else if (!unnamed.isEmpty()) {
+			checks.add(check(null, String.join(" and ", unnamed.stream().map((each) -> "(" + each + ")").toList())));
+		}
+		return checks;
+	}
+
 	private CheckConstraint check(org.hibernate.mapping.CheckConstraint check) {
-		String canonical = this.dialect.expression(check.getConstraint());
-		this.declaredExpressions.put(canonical, check.getConstraint().strip());
-		return new CheckConstraint(check.isNamed() ? check.getName() : null, canonical);
+		return check(check.isNamed() ? check.getName() : null, check.getConstraint());
+	}
+
+	private CheckConstraint check(@Nullable String name, String condition) {
+		String canonical = this.dialect.expression(condition);
+		this.declaredExpressions.put(canonical, condition.strip());
+		return new CheckConstraint(name, canonical);
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +141,21 @@ class EntityFingerprintTests {
 			.isNotEqualTo(fingerprint(SOURCES, SETTINGS));
 	}
 
+	@Test
+	void changesWhenABeanValidationProviderComesOnTheClassPath() throws Exception {
+		ClassLoader withoutProvider = new ClassLoader(getClass().getClassLoader()) {
+
+			@Override
+			public Enumeration<URL> getResources(String name) throws IOException {
+				return EntityFingerprint.BEAN_VALIDATION_SERVICES.contains(name) ? Collections.emptyEnumeration()
+						: super.getResources(name);
+			}
+
+		};
+		assertThat(fingerprint(SOURCES, SETTINGS, null, withoutProvider))
+			.isNotEqualTo(fingerprint(SOURCES, SETTINGS, null, getClass().getClassLoader()));
+	}
+
 	private void assertChanges(String type, String source) throws Exception {
 		Map<String, String> changed = new LinkedHashMap<>(SOURCES);
 		changed.put(type, source);
@@ -155,6 +172,11 @@ class EntityFingerprintTests {
 
 	private String fingerprint(Map<String, String> sources, Map<String, Object> settings, String deleted)
 			throws Exception {
+		return fingerprint(sources, settings, deleted, getClass().getClassLoader());
+	}
+
+	private String fingerprint(Map<String, String> sources, Map<String, Object> settings, String deleted,
+			ClassLoader parent) throws Exception {
 		Path build = Files.createDirectories(this.temp.resolve("build-" + (++this.builds)));
 		List<String> arguments = new ArrayList<>(List.of("-d", build.toString(), "-classpath", persistenceApi()));
 		for (Map.Entry<String, String> source : sources.entrySet()) {
@@ -168,8 +190,7 @@ class EntityFingerprintTests {
 		if (deleted != null) {
 			Files.delete(build.resolve("fp/" + deleted + ".class"));
 		}
-		try (URLClassLoader loader = new URLClassLoader(new URL[] { build.toUri().toURL() },
-				getClass().getClassLoader())) {
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { build.toUri().toURL() }, parent)) {
 			return new EntitySchemaReader(Dialects.postgresql()).fingerprint(List.of(loader.loadClass("fp.Item")),
 					settings);
 		}

@@ -74,7 +74,7 @@ class EntitySchemaReaderTests {
 		Table table = table(schema, "public", "enums_and_json");
 		assertThat(column(table, "ordinal_status").type()).isEqualTo(ColumnType.of("int2"));
 		assertThat(table.checks()).extracting(CheckConstraint::expression)
-			.containsExactlyInAnyOrder("(ordinal_status >= 0) and (ordinal_status <= 2)",
+			.containsExactlyInAnyOrder("(ordinal_status <= 2) and (ordinal_status >= 0)",
 					"string_status = any (array['DRAFT', 'PUBLISHED', 'ARCHIVED'])");
 		assertThat(column(table, "mood").type()).isEqualTo(ColumnType.of("public.mood"));
 		assertThat(schema.enumTypes())
@@ -159,7 +159,7 @@ class EntitySchemaReaderTests {
 		assertThat(customer.uniqueConstraints()).extracting(UniqueConstraint::columns)
 			.containsExactlyInAnyOrder(List.of("region", "code"), List.of("tax_number"), List.of("email"));
 		assertThat(customer.checks()).extracting(CheckConstraint::expression)
-			.containsExactly("(credit_limit >= 0) and (credit_limit < 1000000)");
+			.containsExactly("(credit_limit < 1000000) and (credit_limit >= 0)");
 		assertThat(table(schema, "sales", "customer_details").columns()).extracting(Column::name)
 			.containsExactlyInAnyOrder("id", "preferences");
 		Table order = table(schema, "public", "order");
@@ -226,6 +226,33 @@ class EntitySchemaReaderTests {
 		@dev.migrate.mapping.Backfill("0")
 		int score;
 
+	}
+
+	@Test
+	void appliesBeanValidationConstraintsAsHibernatesDdlDoes() {
+		Schema schema = read("Bean Validation");
+		Table owners = table(schema, "public", "owners");
+		assertThat(List.of("first_name", "last_name", "city", "email"))
+			.allSatisfy((name) -> assertThat(column(owners, name).nullable()).as("%s is NOT NULL", name).isFalse());
+		assertThat(column(owners, "nickname").nullable()).as("a constraint of another group").isTrue();
+		assertThat(owners.checks()).extracting(CheckConstraint::expression)
+			.contains("(age <= 120) and (age >= 0)", "(rating <= 5) and (rating >= 1)");
+		assertThat(column(table(schema, "public", "pets"), "owner_id").nullable()).as("@NotNull @ManyToOne").isFalse();
+		assertThat(column(table(schema, "public", "pets"), "name").nullable()).as("@NotBlank on a getter").isFalse();
+		Table staff = table(schema, "public", "staff");
+		assertThat(column(staff, "name").nullable()).as("from a mapped superclass").isFalse();
+		assertThat(column(staff, "specialty").nullable()).as("a single-table subclass's column").isTrue();
+		assertThat(column(table(schema, "public", "surgeries"), "room").nullable()).as("a joined subclass's column")
+			.isFalse();
+	}
+
+	@Test
+	void leavesBeanValidationOutWhenHibernateIsToldNotToApplyItToDdl() {
+		for (String fixture : List.of("Bean Validation, not applied to DDL", "Bean Validation, callback mode only")) {
+			Table owners = table(read(fixture), "public", "owners");
+			assertThat(column(owners, "first_name").nullable()).as(fixture).isTrue();
+			assertThat(owners.checks()).as(fixture).isEmpty();
+		}
 	}
 
 	private Schema read(String fixtureName) {

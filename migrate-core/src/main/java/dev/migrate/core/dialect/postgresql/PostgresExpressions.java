@@ -82,7 +82,16 @@ final class PostgresExpressions {
 		while (accept(keyword)) {
 			parts.add(operand.get().sql());
 		}
-		return wrapped(String.join(" " + keyword + " ", parts));
+		return wrapped(joined(keyword, parts));
+	}
+
+	/**
+	 * Join the operands of {@code and} or {@code or} in one order: the conditions mean
+	 * the same in any order, and Hibernate joins a column's checks (Bean Validation's
+	 * {@code @Min} and {@code @Max}, say) in an order that differs between runs.
+	 */
+	private static String joined(String keyword, List<String> parts) {
+		return parts.stream().sorted().collect(Collectors.joining(" " + keyword + " "));
 	}
 
 	private Expr not() {
@@ -108,7 +117,8 @@ final class PostgresExpressions {
 			Expr low = additive();
 			expect("and");
 			Expr high = additive();
-			String range = "(" + left.sql() + " >= " + low.sql() + ") and (" + left.sql() + " <= " + high.sql() + ")";
+			String range = joined("and",
+					List.of("(" + left.sql() + " >= " + low.sql() + ")", "(" + left.sql() + " <= " + high.sql() + ")"));
 			return wrapped(negated ? "not (" + range + ")" : range);
 		}
 		if (accept("in")) {

@@ -28,6 +28,9 @@ class PostgresExpressionsTests {
 					"DisplayName" is null                          | ("DisplayName" IS NULL)
 					"plain" = 1                                    | plain = 1
 					lower(name)                                    | lower((name)::text)
+					(age>=0) and (age<=120)                        | ((age <= 120) AND (age >= 0))
+					status between 0 and 2                         | status <= 2 and status >= 0
+					a = 1 or b = 2                                 | ((b = 2) OR (a = 1))
 					""")
 	void rewritesEquivalentExpressionsToOneForm(String one, String other) {
 		assertThat(PostgresExpressions.canonical(one)).isEqualTo(PostgresExpressions.canonical(other));
