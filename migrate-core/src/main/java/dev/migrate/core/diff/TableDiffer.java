@@ -3,10 +3,12 @@ package dev.migrate.core.diff;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -49,6 +51,9 @@ final class TableDiffer {
 	 */
 	private final Map<QualifiedName, QualifiedName> indexNames = new HashMap<>();
 
+	/** Check names in the database and given in this diff, by table. */
+	private final Map<QualifiedName, Set<String>> checkNames = new HashMap<>();
+
 	TableDiffer(DiffOptions options, Dialect dialect, List<Change> changes, List<PossibleRename> possibleRenames,
 			Collection<Table> actualTables, Declarations declared) {
 		this.options = options;
@@ -68,6 +73,11 @@ final class TableDiffer {
 			names.stream()
 				.filter(Objects::nonNull)
 				.forEach((name) -> this.indexNames.put(new QualifiedName(table.name().schema(), name), table.name()));
+			table.checks()
+				.stream()
+				.map(CheckConstraint::name)
+				.filter(Objects::nonNull)
+				.forEach((name) -> checkNames(table.name()).add(name));
 		}
 	}
 
@@ -355,8 +365,15 @@ final class TableDiffer {
 	 * Named as PostgreSQL would name it, from the canonical form; written as declared.
 	 */
 	private CheckConstraint named(QualifiedName table, CheckConstraint check) {
-		String name = (check.name() != null) ? check.name() : this.naming.check(table, check.expression());
+		Set<String> taken = checkNames(table);
+		String name = (check.name() != null) ? check.name()
+				: this.naming.unused(this.naming.check(table, check.expression()), taken::contains);
+		taken.add(name);
 		return new CheckConstraint(name, this.declared.expression(check.expression()));
+	}
+
+	private Set<String> checkNames(QualifiedName table) {
+		return this.checkNames.computeIfAbsent(table, (key) -> new HashSet<>());
 	}
 
 	private ForeignKey named(QualifiedName table, ForeignKey fk) {

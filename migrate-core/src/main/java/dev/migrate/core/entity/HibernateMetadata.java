@@ -31,7 +31,8 @@ final class HibernateMetadata implements AutoCloseable {
 	}
 
 	/**
-	 * Build the metadata without a database connection.
+	 * Build the metadata without a database connection, with the Bean Validation
+	 * constraints Hibernate would apply and columns in the order Hibernate creates them.
 	 * @param entityClasses the entity (and other annotated) classes
 	 * @param settings Hibernate settings (naming strategies, default schema, ...)
 	 * @param databaseName the database product Hibernate resolves its dialect from
@@ -42,42 +43,17 @@ final class HibernateMetadata implements AutoCloseable {
 		effective.put(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, databaseName);
 		effective.put(ALLOW_JDBC_METADATA_ACCESS, false);
 		effective.putAll(settings);
-		HibernateMetadata hibernate = build(entityClasses,
-				new StandardServiceRegistryBuilder().addInitiator(new QuietJdbcEnvironmentInitiator())
-					.applySettings(effective));
-		try {
-			// Hibernate applies these while its session factory starts, a step not taken
-			// here.
-			BeanValidationDdl.apply(hibernate.metadata, hibernate.registry, classLoader(entityClasses));
-			return hibernate;
-		}
-		catch (RuntimeException ex) {
-			hibernate.close();
-			throw ex;
-		}
-	}
-
-	private static @Nullable ClassLoader classLoader(Collection<Class<?>> entityClasses) {
-		return entityClasses.isEmpty() ? null : entityClasses.iterator().next().getClassLoader();
-	}
-
-	/**
-	 * Build the metadata exactly as Hibernate would, with the settings as given.
-	 * @param entityClasses the entity (and other annotated) classes
-	 * @param settings all Hibernate settings
-	 * @return the metadata; close it to release Hibernate's services
-	 */
-	static HibernateMetadata buildWith(Collection<Class<?>> entityClasses, Map<String, ?> settings) {
-		return build(entityClasses,
-				new StandardServiceRegistryBuilder().applySettings(new LinkedHashMap<String, Object>(settings)));
-	}
-
-	private static HibernateMetadata build(Collection<Class<?>> entityClasses, StandardServiceRegistryBuilder builder) {
-		StandardServiceRegistry registry = builder.build();
+		StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+			.addInitiator(new QuietJdbcEnvironmentInitiator())
+			.applySettings(effective)
+			.build();
 		try {
 			MetadataSources sources = new MetadataSources(registry);
 			entityClasses.forEach(sources::addAnnotatedClass);
-			Metadata metadata = sources.buildMetadata();
+			Metadata metadata = buildMetadata(sources, entityClasses);
+			// Hibernate applies these while its session factory starts, a step not taken
+			// here; before anything resolves a column's type, or a @Size would be lost.
+			BeanValidationDdl.apply(metadata, registry, classLoader(entityClasses));
 			// Hibernate orders columns (primary keys among them) before it runs DDL;
 			// the schema it creates is in that order, so the desired one must be too.
 			((MetadataImplementor) metadata).orderColumns(true);
@@ -85,8 +61,21 @@ final class HibernateMetadata implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			StandardServiceRegistryBuilder.destroy(registry);
+			throw ex;
+		}
+	}
+
+	private static Metadata buildMetadata(MetadataSources sources, Collection<Class<?>> entityClasses) {
+		try {
+			return sources.buildMetadata();
+		}
+		catch (RuntimeException ex) {
 			throw rejected(entityClasses, ex);
 		}
+	}
+
+	private static @Nullable ClassLoader classLoader(Collection<Class<?>> entityClasses) {
+		return entityClasses.isEmpty() ? null : entityClasses.iterator().next().getClassLoader();
 	}
 
 	Metadata metadata() {

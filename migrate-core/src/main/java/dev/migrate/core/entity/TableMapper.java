@@ -147,8 +147,9 @@ final class TableMapper {
 		List<UniqueConstraint> uniques = new ArrayList<>();
 		for (UniqueKey uniqueKey : table.getUniqueKeys().values()) {
 			if (!table.isRedundantUniqueKey(uniqueKey)) {
-				uniques.add(new UniqueConstraint(uniqueKey.isNameExplicit() ? uniqueKey.getName() : null,
-						columnNames(uniqueKey.getColumns())));
+				uniques
+					.add(new UniqueConstraint(uniqueKey.isNameExplicit() ? constraintName(uniqueKey.getName()) : null,
+							columnNames(uniqueKey.getColumns())));
 			}
 		}
 		for (org.hibernate.mapping.Column column : table.getColumns()) {
@@ -173,7 +174,7 @@ final class TableMapper {
 				keys.add(new Index.Key(expression,
 						direction != null && direction.trim().toLowerCase(Locale.ROOT).startsWith("desc")));
 			}
-			indexes.add(new Index(index.getName(), keys, index.isUnique(), null));
+			indexes.add(new Index(constraintName(index.getName()), keys, index.isUnique(), null));
 		}
 		return indexes;
 	}
@@ -187,8 +188,8 @@ final class TableMapper {
 			org.hibernate.mapping.Table referenced = foreignKey.getReferencedTable();
 			List<org.hibernate.mapping.Column> referencedColumns = foreignKey.isReferenceToPrimaryKey()
 					? referenced.getPrimaryKey().getColumns() : foreignKey.getReferencedColumns();
-			foreignKeys.add(new ForeignKey(foreignKey.getName(), columnNames(foreignKey.getColumns()), name(referenced),
-					columnNames(referencedColumns), action(foreignKey.getOnDeleteAction()),
+			foreignKeys.add(new ForeignKey(constraintName(foreignKey.getName()), columnNames(foreignKey.getColumns()),
+					name(referenced), columnNames(referencedColumns), action(foreignKey.getOnDeleteAction()),
 					ForeignKey.Action.NO_ACTION));
 		}
 		return foreignKeys;
@@ -205,6 +206,14 @@ final class TableMapper {
 			case RESTRICT -> ForeignKey.Action.RESTRICT;
 			default -> ForeignKey.Action.NO_ACTION;
 		};
+	}
+
+	/**
+	 * Return a constraint or index name as the database stores it: Hibernate's DDL writes
+	 * it unquoted (e.g. {@code FK6teg4kcj...}), so the database folds it, unless quoted.
+	 */
+	private String constraintName(String name) {
+		return identifier(Identifier.toIdentifier(name));
 	}
 
 	private List<String> columnNames(List<org.hibernate.mapping.Column> columns) {

@@ -235,6 +235,15 @@ class EntitySchemaReaderTests {
 		assertThat(List.of("first_name", "last_name", "city", "email"))
 			.allSatisfy((name) -> assertThat(column(owners, name).nullable()).as("%s is NOT NULL", name).isFalse());
 		assertThat(column(owners, "nickname").nullable()).as("a constraint of another group").isTrue();
+		assertThat(column(owners, "address").type()).as("@Size over @Column(length)")
+			.isEqualTo(ColumnType.of("varchar", 145));
+		assertThat(column(owners, "country").type()).isEqualTo(ColumnType.of("varchar", 30));
+		assertThat(column(owners, "telephone").type()).as("@Length").isEqualTo(ColumnType.of("varchar", 20));
+		assertThat(column(owners, "balance").type()).as("@Digits").isEqualTo(ColumnType.of("numeric", 9, 2));
+		assertThat(column(owners, "street").type()).as("in a @Valid embeddable")
+			.isEqualTo(ColumnType.of("varchar", 120));
+		assertThat(column(owners, "work_street").type()).as("in an embeddable that is not @Valid")
+			.isEqualTo(ColumnType.of("varchar", 255));
 		assertThat(owners.checks()).extracting(CheckConstraint::expression)
 			.contains("(age <= 120) and (age >= 0)", "(rating <= 5) and (rating >= 1)");
 		assertThat(column(table(schema, "public", "pets"), "owner_id").nullable()).as("@NotNull @ManyToOne").isFalse();

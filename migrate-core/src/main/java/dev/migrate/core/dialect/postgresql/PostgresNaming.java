@@ -1,10 +1,14 @@
 package dev.migrate.core.dialect.postgresql;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import dev.migrate.core.dialect.Naming;
+import dev.migrate.core.dialect.postgresql.ExpressionTokens.Kind;
+import dev.migrate.core.dialect.postgresql.ExpressionTokens.Token;
 import dev.migrate.core.schema.QualifiedName;
 
 /**
@@ -17,6 +21,12 @@ final class PostgresNaming implements Naming {
 	static final PostgresNaming INSTANCE = new PostgresNaming();
 
 	private static final int MAX_LENGTH = 63;
+
+	/** Words of a condition that are not columns. */
+	private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "null", "true", "false", "in", "between",
+			"is", "like", "ilike", "similar", "escape", "any", "all", "some", "array", "case", "when", "then", "else",
+			"end", "distinct", "from", "current_date", "current_time", "current_timestamp", "localtime",
+			"localtimestamp", "current_user", "session_user", "user", "interval", "collate", "isnull", "notnull");
 
 	private PostgresNaming() {
 	}
@@ -41,9 +51,41 @@ final class PostgresNaming implements Naming {
 		return fit(table.name() + "_" + String.join("_", columns) + "_fkey");
 	}
 
+	/**
+	 * Return the name PostgreSQL gives an unnamed check: {@code table_column_check} when
+	 * the condition reads one column, {@code table_check} otherwise.
+	 */
 	@Override
 	public String check(QualifiedName table, String expression) {
-		return fit(table.name() + "_" + hash(expression) + "_check");
+		Set<String> columns = columns(expression);
+		return fit(table.name() + ((columns.size() == 1) ? "_" + columns.iterator().next() : "") + "_check");
+	}
+
+	/**
+	 * The columns a condition reads: identifiers that are neither keywords nor functions.
+	 * A condition this cannot tell reads more than one, as far as naming goes.
+	 */
+	private static Set<String> columns(String expression) {
+		Set<String> columns = new LinkedHashSet<>();
+		try {
+			List<Token> tokens = ExpressionTokens.tokenize(expression);
+			for (int i = 0; i < tokens.size(); i++) {
+				Token token = tokens.get(i);
+				boolean call = i + 1 < tokens.size() && tokens.get(i + 1).is("(");
+				boolean qualifier = i + 1 < tokens.size() && tokens.get(i + 1).is(".")
+						|| i > 0 && tokens.get(i - 1).is("::");
+				if (token.kind() == Kind.QUOTED_IDENTIFIER && !call && !qualifier) {
+					columns.add(token.text());
+				}
+				else if (token.kind() == Kind.IDENTIFIER && !call && !qualifier && !KEYWORDS.contains(token.text())) {
+					columns.add(token.text());
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			return Set.of();
+		}
+		return columns;
 	}
 
 	/**
