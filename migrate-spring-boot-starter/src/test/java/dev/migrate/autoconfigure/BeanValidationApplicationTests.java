@@ -7,6 +7,7 @@ import java.util.List;
 import dev.migrate.autoconfigure.app.clinic.ClinicApplication;
 import dev.migrate.core.Migrate;
 import dev.migrate.core.schema.SchemaComparator;
+import dev.migrate.testsupport.CatalogText;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
@@ -42,8 +43,8 @@ class BeanValidationApplicationTests {
 					AdoptionApplicationTests.read(migrated)))
 				.as("Hibernate's database against Migrate's, from %s", Files.readString(revisions.get(0)))
 				.isEmpty();
-			assertThat(catalogText(migrated)).as("columns and constraints as PostgreSQL stores them")
-				.isEqualTo(catalogText(hibernate));
+			assertThat(CatalogText.of(migrated)).as("columns and constraints as PostgreSQL stores them")
+				.isEqualTo(CatalogText.of(hibernate));
 			assertThat(notNullColumns(migrated)).contains("owners.first_name", "owners.telephone", "pets.type_id",
 					"pets.birth_date", "visits.description");
 			try (ConfigurableApplicationContext context = start(migrated, "migrate.mode=auto")) {
@@ -79,28 +80,6 @@ class BeanValidationApplicationTests {
 		return new PeopleStarts(this.source).builder(ClinicApplication.class, database, "migrate.development=true")
 			.properties(properties)
 			.run();
-	}
-
-	/**
-	 * Every column (type, nullability, default) and constraint (name and definition) as
-	 * PostgreSQL stores them, in name order: column order aside, what {@code pg_dump}
-	 * would print.
-	 */
-	private static String catalogText(TestDatabase database) {
-		return database.queryForString("""
-				SELECT string_agg(line, E'\n' ORDER BY line) FROM (
-				  SELECT c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
-				         || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
-				         || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid), '') AS line
-				  FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-				  LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
-				  WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
-				    AND c.relname NOT LIKE 'databasechangelog%'
-				  UNION ALL
-				  SELECT c.relname || ' ' || co.conname || ' ' || pg_get_constraintdef(co.oid)
-				  FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid
-				  WHERE c.relnamespace = 'public'::regnamespace AND c.relname NOT LIKE 'databasechangelog%'
-				) lines""");
 	}
 
 	private static String notNullColumns(TestDatabase database) {

@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.entity.EntitySchemaReader;
+import dev.migrate.core.entity.HibernateDdl;
 import dev.migrate.core.fixtures.Fixture;
 import dev.migrate.core.fixtures.Fixtures;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.SchemaComparator;
+import dev.migrate.testsupport.CatalogText;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
@@ -20,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every entity fixture, migrated from an empty database with generated changesets: the
- * database must then hold exactly the entities' schema, a re-diff must be empty, and a
- * full downgrade must leave an empty database.
+ * database must then hold exactly the entities' schema, to the text PostgreSQL stores for
+ * the database Hibernate's own DDL creates, a re-diff must be empty, and a full downgrade
+ * must leave an empty database.
  */
 @PostgresTest
 class FixtureMigrationTests {
@@ -35,7 +38,9 @@ class FixtureMigrationTests {
 	void generatedChangesetsCreateExactlyTheEntitiesSchemaAndRollBackToNothing(Fixture fixture) throws Exception {
 		Schema desired = new EntitySchemaReader(Dialects.postgresql()).read(fixture.entityClasses(),
 				fixture.settings());
-		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = new Workspace(database)) {
+		try (TestDatabase database = TestPostgres.createDatabase();
+				Workspace workspace = new Workspace(database);
+				TestDatabase hibernate = TestPostgres.createDatabase()) {
 			Schema empty = workspace.read(desired);
 			Path revision = workspace.generate(desired, DiffOptions.defaults(), "create " + fixture.name());
 			assertThat(revision).isNotNull();
@@ -43,6 +48,12 @@ class FixtureMigrationTests {
 			assertThat(SchemaComparator.differences(desired, workspace.read(desired)))
 				.as("database after applying %s:%n%s", revision.getFileName(), Files.readString(revision))
 				.isEmpty();
+			String ddl = HibernateDdl.create(fixture, hibernate);
+			assertThat(CatalogText.of(database))
+				.as("Migrate's database against Hibernate's, to the stored text; Hibernate's DDL:%n%s%nMigrate's:%n%s",
+						ddl, Files.readString(revision))
+				.isEqualTo(CatalogText.of(hibernate))
+				.contains("column ", "constraint ", "index ");
 			assertThat(workspace.diff(desired, DiffOptions.defaults()).changes()).as("re-diff").isEmpty();
 			workspace.runner().downgradeTo("base");
 			assertThat(SchemaComparator.differences(empty, workspace.read(desired))).as("after full downgrade")
