@@ -74,9 +74,12 @@ public class MigrateProperties {
 	 * they scan or build: indexes built and dropped concurrently, unique constraints and
 	 * primary keys through unique indexes built concurrently, changed indexes built under
 	 * a temporary name and swapped, NOT NULL proven by a validated check, and checks and
-	 * foreign keys added NOT VALID then validated.
+	 * foreign keys added NOT VALID then validated. On by default for production safety:
+	 * the recipes apply only to tables that exist, so a new table's indexes and
+	 * constraints are still created plainly with it. False writes plain DDL, e.g. for a
+	 * database no application uses while it migrates.
 	 */
-	private boolean online = false;
+	private boolean online = true;
 
 	/**
 	 * Renames to make instead of a drop and an add, keeping the data:
