@@ -70,6 +70,14 @@ public class MigrateProperties {
 	private boolean allowDestructive = false;
 
 	/**
+	 * Whether, when Migrate migrates as another login than the application's (a data
+	 * source marked @MigrateDataSource, or migrate.user), to fail the start if the
+	 * application's login cannot use the tables and sequences the migrating login owns,
+	 * naming the grants that fix it.
+	 */
+	private boolean checkApplicationPrivileges = true;
+
+	/**
 	 * Whether to generate online recipes for changes that would hold a strong lock while
 	 * they scan or build: indexes built and dropped concurrently, unique constraints and
 	 * primary keys through unique indexes built concurrently, changed indexes built under
@@ -231,6 +239,14 @@ public class MigrateProperties {
 
 	public void setAllowDestructive(boolean allowDestructive) {
 		this.allowDestructive = allowDestructive;
+	}
+
+	public boolean isCheckApplicationPrivileges() {
+		return this.checkApplicationPrivileges;
+	}
+
+	public void setCheckApplicationPrivileges(boolean checkApplicationPrivileges) {
+		this.checkApplicationPrivileges = checkApplicationPrivileges;
 	}
 
 	public List<String> getRenames() {
