@@ -77,6 +77,30 @@ class DmlLoginApplicationTests {
 		});
 	}
 
+	@Test
+	void namesOnlyWhatTheApplicationsLoginCannotUseAndStartsWithTheCheckOff() {
+		withLogins((database, logins) -> {
+			// A table of the owner's own, from before the default privileges.
+			database.execute("SET ROLE " + logins.owner() + "; CREATE TABLE owner_notes (id int); RESET ROLE");
+			database.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + logins.owner() + " IN SCHEMA public GRANT "
+					+ TABLE_RIGHTS + " ON TABLES TO " + logins.app());
+			database.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + logins.owner()
+					+ " IN SCHEMA public GRANT USAGE ON SEQUENCES TO " + logins.app());
+			Throwable failure = catchThrowable(() -> start(database, logins).run().close());
+			assertThat(failure).hasRootCauseInstanceOf(MissingApplicationPrivilegesException.class);
+			assertThat(rootCause(failure).getMessage())
+				.contains("GRANT " + TABLE_RIGHTS + " ON public.owner_notes TO " + logins.app())
+				.doesNotContain("public.member ")
+				.doesNotContain("member_seq");
+			try (ConfigurableApplicationContext context = start(database, logins)
+				.properties("migrate.check-application-privileges=false")
+				.run()) {
+				assertThat(context.getBean(MemberRepository.class).save(new Member("Ada", "ada@example.com")).getId())
+					.isNotNull();
+			}
+		});
+	}
+
 	private void startAndSave(TestDatabase database, Logins logins, int start) {
 		try (ConfigurableApplicationContext context = start(database, logins).run()) {
 			assertThat(context.getBean(MigrateInitializer.class).lastRun().successful()).isTrue();

@@ -30,7 +30,8 @@ final class MigrationFailures {
 		ChangeLogParseException parse = find(ex, ChangeLogParseException.class);
 		if (parse != null) {
 			// Liquibase names the file that does not parse and the YAML/XML parser's line
-			// and column; 4.x writes the file's path with a leading slash, 5.x without, the
+			// and column; 4.x writes the file's path with a leading slash, 5.x without,
+			// the
 			// way it is named in the changelog.
 			return new MigrationException("A revision of " + changelog + " cannot be read, nothing was applied: "
 					+ parse.getMessage().replace("Syntax error in file /", "Syntax error in file "), ex);
