@@ -78,12 +78,13 @@ public final class MigrateAutoConfiguration {
 				ResourceLoader resourceLoader, ListableBeanFactory beanFactory) {
 			EntitySchemaSource source = CombinedEntitySchemaSource.of(entities.getIfAvailable(), null,
 					relational.orderedStream().toList());
-			DataSource migrationDataSource = MigrationDataSource.choose(migrateDataSource.getIfAvailable(),
-					dataSource.getIfUnique(),
+			DataSource application = dataSource.getIfUnique();
+			DataSource migrationDataSource = MigrationDataSource.choose(migrateDataSource.getIfAvailable(), application,
 					BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beanFactory, DataSource.class).length,
 					connectionDetails, jdbcConnectionDetails.getIfAvailable());
 			return new MigrateContext(migrationDataSource, properties, source, resourceLoader,
-					developmentRun(properties, resourceLoader, beanFactory), customizers.orderedStream().toList());
+					developmentRun(properties, resourceLoader, beanFactory), customizers.orderedStream().toList())
+				.applicationDataSource(application);
 		}
 
 	}

@@ -52,6 +52,8 @@ public class MigrateContext {
 
 	private final List<MigrateCustomizer> customizers;
 
+	private volatile @Nullable DataSource applicationDataSource;
+
 	private volatile @Nullable Optional<Schema> entitySchema;
 
 	/**
@@ -93,6 +95,22 @@ public class MigrateContext {
 
 	DataSource dataSource() {
 		return this.dataSource;
+	}
+
+	/**
+	 * Return the application's own data source when Migrate migrates through another one
+	 * (e.g. as another login), else {@code null}.
+	 */
+	@Nullable DataSource applicationDataSource() {
+		return this.applicationDataSource;
+	}
+
+	/**
+	 * Set the application's own data source, when Migrate migrates through another one.
+	 */
+	MigrateContext applicationDataSource(@Nullable DataSource applicationDataSource) {
+		this.applicationDataSource = (applicationDataSource != this.dataSource) ? applicationDataSource : null;
+		return this;
 	}
 
 	MigrateProperties properties() {

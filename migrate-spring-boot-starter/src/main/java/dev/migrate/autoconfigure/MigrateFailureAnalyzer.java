@@ -40,6 +40,11 @@ class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<MigrateException> {
 					+ " (or make one @Primary), or set migrate.url, migrate.user and migrate.password to migrate"
 					+ " another database.";
 		}
+		if (ex instanceof ApplicationPrivileges.MissingApplicationPrivilegesException) {
+			return "Run the statements above as the owner or a superuser (or in a revision), then start again; or set"
+					+ " migrate.check-application-privileges=false if the application is not meant to use those"
+					+ " tables and sequences.";
+		}
 		if (ex instanceof PendingRevisionsException) {
 			return "Apply the pending revisions before starting in validate mode (run with --migrate.command=upgrade,"
 					+ " or start with migrate.mode=apply).";

@@ -3,6 +3,8 @@ package dev.migrate.autoconfigure;
 import java.time.Duration;
 import java.time.Instant;
 
+import javax.sql.DataSource;
+
 import dev.migrate.core.Migrate;
 import dev.migrate.core.runner.MigrationException;
 import org.jspecify.annotations.Nullable;
@@ -76,6 +78,10 @@ public class MigrateInitializer implements InitializingBean {
 			}
 			else {
 				this.strategy.migrate(this.migrate);
+			}
+			DataSource application = this.context.applicationDataSource();
+			if (application != null && this.context.properties().isCheckApplicationPrivileges()) {
+				ApplicationPrivileges.check(this.context.dataSource(), application);
 			}
 			this.lastRun = new MigrateRun(mode, started, Duration.ofNanos(System.nanoTime() - start), true, generated,
 					applied, null);

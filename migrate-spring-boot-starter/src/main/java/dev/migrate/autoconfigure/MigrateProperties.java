@@ -70,13 +70,24 @@ public class MigrateProperties {
 	private boolean allowDestructive = false;
 
 	/**
+	 * Whether, when Migrate migrates as another login than the application's (a data
+	 * source marked @MigrateDataSource, or migrate.user), to fail the start if the
+	 * application's login cannot use the tables and sequences the migrating login owns,
+	 * naming the grants that fix it.
+	 */
+	private boolean checkApplicationPrivileges = true;
+
+	/**
 	 * Whether to generate online recipes for changes that would hold a strong lock while
 	 * they scan or build: indexes built and dropped concurrently, unique constraints and
 	 * primary keys through unique indexes built concurrently, changed indexes built under
 	 * a temporary name and swapped, NOT NULL proven by a validated check, and checks and
-	 * foreign keys added NOT VALID then validated.
+	 * foreign keys added NOT VALID then validated. On by default for production safety:
+	 * the recipes apply only to tables that exist, so a new table's indexes and
+	 * constraints are still created plainly with it. False writes plain DDL, e.g. for a
+	 * database no application uses while it migrates.
 	 */
-	private boolean online = false;
+	private boolean online = true;
 
 	/**
 	 * Renames to make instead of a drop and an add, keeping the data:
@@ -228,6 +239,14 @@ public class MigrateProperties {
 
 	public void setAllowDestructive(boolean allowDestructive) {
 		this.allowDestructive = allowDestructive;
+	}
+
+	public boolean isCheckApplicationPrivileges() {
+		return this.checkApplicationPrivileges;
+	}
+
+	public void setCheckApplicationPrivileges(boolean checkApplicationPrivileges) {
+		this.checkApplicationPrivileges = checkApplicationPrivileges;
 	}
 
 	public List<String> getRenames() {

@@ -67,6 +67,14 @@ class MigrateFailureAnalyzerTests {
 	}
 
 	@Test
+	void anApplicationLoginWithoutGrantsSaysToRunThem() {
+		FailureAnalysis analysis = analyze(new ApplicationPrivileges.MissingApplicationPrivilegesException("owner",
+				"app", List.of("GRANT USAGE ON SEQUENCE public.member_seq TO app")));
+		assertThat(analysis.getDescription()).contains("GRANT USAGE ON SEQUENCE public.member_seq TO app");
+		assertThat(analysis.getAction()).contains("Run the statements above", "migrate.check-application-privileges");
+	}
+
+	@Test
 	void anUnreachableDatabaseSaysToCheckItsAddressAndCredentials() {
 		developing().withPropertyValues("migrate.url=jdbc:postgresql://127.0.0.1:1/none", "migrate.user=nobody")
 			.run((context) -> {

@@ -76,14 +76,13 @@ class MigrateOptionsApplicationTests {
 	}
 
 	@Test
-	void buildsIndexesConcurrentlyOutsideATransactionInOnlineMode() throws Exception {
+	void buildsIndexesOfExistingTablesConcurrentlyOutsideATransactionByDefault() throws Exception {
 		PeopleStarts starts = new PeopleStarts(this.source);
 		try (TestDatabase database = TestPostgres.createDatabase()) {
 			starts.builder(PeopleApplication.class, database, "migrate.mode=auto").run().close();
 			database.execute("INSERT INTO person (id, full_name) VALUES (1, 'Ada')");
 			try (ConfigurableApplicationContext context = starts
-				.builder(dev.migrate.autoconfigure.app.indexed.PeopleApplication.class, database, "migrate.mode=auto",
-						"migrate.online=true")
+				.builder(dev.migrate.autoconfigure.app.indexed.PeopleApplication.class, database, "migrate.mode=auto")
 				.run()) {
 				assertThat(context.getBean(MigrateInitializer.class).lastRun().applied()).isEqualTo(1);
 			}
@@ -93,6 +92,42 @@ class MigrateOptionsApplicationTests {
 					SELECT string_agg(c.relname || ':' || i.indisvalid, ',') FROM pg_index i
 					JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
 					WHERE t.relname = 'person' AND NOT i.indisprimary""")).matches("\\w+:true");
+		}
+	}
+
+	@Test
+	void createsTheIndexesOfANewTableWithItInsideATransactionByDefault() throws Exception {
+		PeopleStarts starts = new PeopleStarts(this.source);
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			starts.builder(dev.migrate.autoconfigure.app.indexed.PeopleApplication.class, database, "migrate.mode=auto")
+				.run()
+				.close();
+			assertThat(starts.revisions()).hasSize(1);
+			String revision = Files.readString(starts.revisions().get(0));
+			assertThat(revision).contains("createTable:")
+				.contains("createIndex:")
+				.doesNotContain("CONCURRENTLY")
+				.doesNotContain("NOT VALID")
+				.doesNotContain("runInTransaction: false");
+		}
+	}
+
+	@Test
+	void writesPlainDdlForExistingTablesWhenOnlineIsFalse() throws Exception {
+		PeopleStarts starts = new PeopleStarts(this.source);
+		try (TestDatabase database = TestPostgres.createDatabase()) {
+			starts.builder(PeopleApplication.class, database, "migrate.mode=auto", "migrate.online=false")
+				.run()
+				.close();
+			starts
+				.builder(dev.migrate.autoconfigure.app.indexed.PeopleApplication.class, database, "migrate.mode=auto",
+						"migrate.online=false")
+				.run()
+				.close();
+			String revision = Files.readString(starts.revisions().get(1));
+			assertThat(revision).contains("createIndex:")
+				.doesNotContain("CONCURRENTLY")
+				.doesNotContain("runInTransaction: false");
 		}
 	}
 

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The defaults of the {@code migrate.*} properties are the core's defaults, so that an
- * application that sets nothing runs as the core documents.
+ * application that sets nothing runs as the core documents, but for
+ * {@code migrate.online}, on by default in applications for production safety.
  */
 class MigratePropertiesTests {
 
@@ -33,7 +34,6 @@ class MigratePropertiesTests {
 	@Test
 	void diffDefaultsAreTheCoresDefaults() {
 		DiffOptions defaults = DiffOptions.defaults();
-		assertThat(this.properties.isOnline()).isEqualTo(defaults.online());
 		assertThat(this.properties.getIncludeTables()).isEqualTo(defaults.includeTables());
 		assertThat(this.properties.getExcludeTables()).isEqualTo(defaults.excludeTables());
 		assertThat(this.properties.getBackfills()).isEqualTo(defaults.backfills());
@@ -42,11 +42,17 @@ class MigratePropertiesTests {
 	}
 
 	@Test
-	void defaultPropertiesGiveTheCoresDefaultOptions() {
+	void onlineRecipesAreOnByDefaultUnlikeInTheCore() {
+		assertThat(this.properties.isOnline()).isTrue();
+		assertThat(DiffOptions.defaults().online()).isFalse();
+	}
+
+	@Test
+	void defaultPropertiesGiveTheCoresDefaultOptionsWithOnlineRecipes() {
 		MigrateOptions options = new MigrateContext(new SimpleDriverDataSource(), this.properties, () -> null,
 				new DefaultResourceLoader(), false, List.of())
 			.options();
-		assertThat(options.diff()).isEqualTo(DiffOptions.defaults());
+		assertThat(options.diff()).isEqualTo(DiffOptions.defaults().withOnline(true));
 		assertThat(options.runner()).isEqualTo(RunnerOptions.defaults());
 	}
 

@@ -3,6 +3,7 @@ package dev.migrate.core.dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import dev.migrate.core.diff.Change;
@@ -139,6 +140,21 @@ public interface Dialect {
 	 * @return the privilege, e.g. {@code CREATE on schema app}
 	 */
 	Optional<String> missingPrivilege(SQLException ex);
+
+	/**
+	 * Return the statements that would let the session's login use the tables and
+	 * sequences another login owns, for an application that migrates as the schema's
+	 * owner and runs as a login that only reads and writes rows: a grant for each table
+	 * and sequence the session's login cannot use at all, and default privileges for
+	 * those the owner creates later.
+	 * @param connection a connection as the application's login
+	 * @param owner the login that migrates
+	 * @param excludedTables names of tables to leave out (the migration tool's own)
+	 * @return the statements, empty when the session's login can use every one
+	 * @throws SQLException if the catalog cannot be read
+	 */
+	List<String> missingGrants(Connection connection, String owner, Collection<String> excludedTables)
+			throws SQLException;
 
 	/**
 	 * Return a query whose one row holds the session's current schema and the comment of

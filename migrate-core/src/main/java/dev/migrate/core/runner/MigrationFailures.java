@@ -30,9 +30,11 @@ final class MigrationFailures {
 		ChangeLogParseException parse = find(ex, ChangeLogParseException.class);
 		if (parse != null) {
 			// Liquibase names the file that does not parse and the YAML/XML parser's line
-			// and column.
-			return new MigrationException(
-					"A revision of " + changelog + " cannot be read, nothing was applied: " + parse.getMessage(), ex);
+			// and column; 4.x writes the file's path with a leading slash, 5.x without,
+			// the
+			// way it is named in the changelog.
+			return new MigrationException("A revision of " + changelog + " cannot be read, nothing was applied: "
+					+ parse.getMessage().replace("Syntax error in file /", "Syntax error in file "), ex);
 		}
 		MigrationException privilege = (dialect != null) ? missingPrivilege(dialect, ex) : null;
 		if (privilege != null) {

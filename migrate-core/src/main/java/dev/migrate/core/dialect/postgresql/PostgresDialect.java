@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -43,6 +44,12 @@ public final class PostgresDialect implements Dialect {
 	public Schema readSchema(Connection connection, Collection<String> schemas, Collection<String> excludedTables)
 			throws SQLException {
 		return new CatalogReader(connection, schemas, excludedTables).read();
+	}
+
+	@Override
+	public List<String> missingGrants(Connection connection, String owner, Collection<String> excludedTables)
+			throws SQLException {
+		return LoginGrants.missing(connection, owner, excludedTables);
 	}
 
 	@Override
