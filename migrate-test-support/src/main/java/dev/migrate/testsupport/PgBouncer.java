@@ -8,13 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -48,11 +55,14 @@ public final class PgBouncer implements AutoCloseable {
 
 	private final TestDatabase database;
 
-	private PgBouncer(Process process, Path directory, int port, TestDatabase database) {
+	private final int poolSize;
+
+	private PgBouncer(Process process, Path directory, int port, TestDatabase database, int poolSize) {
 		this.process = process;
 		this.directory = directory;
 		this.port = port;
 		this.database = database;
+		this.poolSize = poolSize;
 	}
 
 	/**
@@ -63,6 +73,18 @@ public final class PgBouncer implements AutoCloseable {
 	 * @return the running PgBouncer
 	 */
 	public static PgBouncer start(TestDatabase database, int poolSize) {
+		return start(database, poolSize, "transaction");
+	}
+
+	/**
+	 * Start a PgBouncer in the given pooling mode in front of the database, or skip the
+	 * calling test where no PgBouncer is installed.
+	 * @param database the database to pool
+	 * @param poolSize the server connections it may open to the database
+	 * @param poolMode {@code transaction}, {@code statement} or {@code session}
+	 * @return the running PgBouncer
+	 */
+	public static PgBouncer start(TestDatabase database, int poolSize, String poolMode) {
 		Optional<Path> binary = binary();
 		assumeTrue(binary.isPresent(), "PgBouncer is not installed (apt-get install pgbouncer, or set " + BINARY_ENV
 				+ " to its binary): the transaction pooling tests are skipped");
@@ -71,7 +93,7 @@ public final class PgBouncer implements AutoCloseable {
 			int port = freePort();
 			Files.writeString(directory.resolve("userlist.txt"),
 					quoted(database.user()) + " " + quoted(database.password()) + "\n");
-			Files.writeString(directory.resolve("pgbouncer.ini"), ini(database, port, poolSize, directory));
+			Files.writeString(directory.resolve("pgbouncer.ini"), ini(database, port, poolSize, poolMode, directory));
 			List<String> command = new ArrayList<>(List.of(binary.get().toString()));
 			if ("root".equals(System.getProperty("user.name"))) {
 				// PgBouncer refuses to run as root.
@@ -81,7 +103,7 @@ public final class PgBouncer implements AutoCloseable {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(directory.resolve("pgbouncer.log").toFile())
 				.start();
-			PgBouncer pgBouncer = new PgBouncer(process, directory, port, database);
+			PgBouncer pgBouncer = new PgBouncer(process, directory, port, database, poolSize);
 			pgBouncer.awaitListening();
 			return pgBouncer;
 		}
@@ -105,7 +127,7 @@ public final class PgBouncer implements AutoCloseable {
 		return Stream.concat(LOCATIONS.stream().map(Path::of), onPath).filter(Files::isExecutable).findFirst();
 	}
 
-	private static String ini(TestDatabase database, int port, int poolSize, Path directory) {
+	private static String ini(TestDatabase database, int port, int poolSize, String poolMode, Path directory) {
 		PostgresServer server = database.server();
 		return """
 				[databases]
@@ -117,7 +139,7 @@ public final class PgBouncer implements AutoCloseable {
 				unix_socket_dir =
 				auth_type = trust
 				auth_file = %s
-				pool_mode = transaction
+				pool_mode = %s
 				default_pool_size = %d
 				min_pool_size = 0
 				reserve_pool_size = 0
@@ -129,7 +151,7 @@ public final class PgBouncer implements AutoCloseable {
 				log_connections = 0
 				log_disconnections = 0
 				""".formatted(database.name(), server.host().equals("localhost") ? "127.0.0.1" : server.host(),
-				server.port(), database.name(), port, directory.resolve("userlist.txt"), poolSize, poolSize);
+				server.port(), database.name(), port, directory.resolve("userlist.txt"), poolMode, poolSize, poolSize);
 	}
 
 	private static String quoted(String value) {
@@ -189,6 +211,53 @@ public final class PgBouncer implements AutoCloseable {
 		properties.setProperty("user", this.database.user());
 		properties.setProperty("password", this.database.password());
 		return DriverManager.getConnection(jdbcUrl(), properties);
+	}
+
+	/**
+	 * Return the given settings of every server connection PgBouncer holds, as its
+	 * clients see them: as many clients as the pool has server connections each open a
+	 * transaction, so that each is given a server connection of its own and all are seen.
+	 * @param settings the settings' names; one missing on the server reads as empty
+	 * @return the values, joined by spaces, by server process id
+	 * @throws SQLException if the database cannot be asked
+	 */
+	public Map<Integer, String> settingsOfEachServerConnection(String... settings) throws SQLException {
+		String values = Stream.of(settings)
+			.map((setting) -> "coalesce(current_setting('" + setting + "', true), '')")
+			.collect(Collectors.joining(" || ' ' || "));
+		Map<Integer, String> found = new TreeMap<>();
+		List<Connection> clients = new ArrayList<>();
+		try {
+			for (int i = 0; i < this.poolSize; i++) {
+				Connection client = connect();
+				clients.add(client);
+				client.setAutoCommit(false);
+				try (Statement statement = client.createStatement();
+						ResultSet result = statement.executeQuery("SELECT pg_backend_pid(), " + values)) {
+					result.next();
+					found.put(result.getInt(1), result.getString(2));
+				}
+			}
+		}
+		finally {
+			for (Connection client : clients) {
+				client.close();
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * Return the server process ids of PgBouncer's server connections, asked of the
+	 * server directly.
+	 * @return the process ids
+	 */
+	public Set<Integer> serverConnections() {
+		String pids = this.database.queryForString("SELECT coalesce(string_agg(pid::text, ','), '')"
+				+ " FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+				+ " AND backend_type = 'client backend'");
+		return pids.isEmpty() ? Set.of()
+				: Stream.of(pids.split(",")).map(Integer::valueOf).collect(Collectors.toCollection(TreeSet::new));
 	}
 
 	/**

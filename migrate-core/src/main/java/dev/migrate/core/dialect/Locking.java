@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How a database lets migrations take turns and keeps their statements from queueing
@@ -125,6 +126,15 @@ public interface Locking {
 	 * @throws SQLException if the database cannot be asked
 	 */
 	List<String> lockHolders(Connection connection, Collection<String> tables) throws SQLException;
+
+	/**
+	 * Return what a connection pooler between Migrate and the database did not allow, if
+	 * that is what a failure says (a pooler in statement mode refuses transactions; one
+	 * in transaction mode loses a server-side prepared statement between transactions).
+	 * @param ex the failure
+	 * @return what was not allowed and what to do about it, or empty
+	 */
+	Optional<String> poolerLimit(SQLException ex);
 
 	/**
 	 * Return how an administrator ends a blocking session, for a message.

@@ -2,14 +2,11 @@ package dev.migrate.core.evolution;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.runner.MigrationException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.runner.UpgradeResult;
@@ -31,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.migrate.core.evolution.TestSchemas.schema;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Many runners through a transaction pooler (PgBouncer, {@code pool_mode=transaction}),
@@ -76,6 +75,20 @@ class TransactionPoolingTests {
 		}
 	}
 
+	@Test
+	void aPoolerInStatementModeFailsTheUpgradeNamingMigrateUrlAndAppliesNothing() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase();
+				PgBouncer pooler = PgBouncer.start(database, POOL_SIZE, "statement");
+				Workspace workspace = new Workspace(database)) {
+			workspace.generate(tables(1, false), DiffOptions.defaults(), "t0");
+			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> runner(workspace, pooler).upgrade())
+				.withMessageContaining(
+						"Cannot migrate through a connection pooler: the connection pooler refuses" + " transactions (")
+				.withMessageContaining("Set migrate.url");
+			assertThat(database.queryForString("SELECT to_regclass('t0') IS NULL")).isEqualTo("t");
+		}
+	}
+
 	/**
 	 * Revisions that create tables and then index an existing one concurrently (an online
 	 * recipe, run outside a transaction), applied directly and undone, so that the
@@ -116,49 +129,22 @@ class TransactionPoolingTests {
 	}
 
 	/**
-	 * No advisory lock on the server, and every server connection of the pool (each
-	 * pinned by a client's open transaction, so that all are seen) has the server's
-	 * defaults.
+	 * No advisory lock on the server, and every server connection of the pool has the
+	 * server's defaults.
 	 */
 	static void assertNothingLeftBehind(TestDatabase database, PgBouncer pooler) throws SQLException {
 		assertThat(database.queryForString("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"))
 			.as("advisory locks held on the server")
 			.isEqualTo("0");
-		List<String> serverConnections = serverConnections(database);
+		Set<Integer> serverConnections = pooler.serverConnections();
 		assertThat(serverConnections).as("the pooler's server connections").isNotEmpty();
-		List<Connection> clients = new ArrayList<>();
-		Map<String, String> settings = new LinkedHashMap<>();
-		try {
-			for (int i = 0; i < POOL_SIZE; i++) {
-				Connection client = pooler.connect();
-				clients.add(client);
-				client.setAutoCommit(false);
-				try (Statement statement = client.createStatement();
-						ResultSet result = statement.executeQuery("SELECT pg_backend_pid(),"
-								+ " current_setting('lock_timeout') || ' ' || current_setting('statement_timeout')"
-								+ " || ' ' || coalesce(current_setting('client_connection_check_interval', true), '0')"
-								+ " || ' ' || current_setting('idle_in_transaction_session_timeout')")) {
-					result.next();
-					settings.put(result.getString(1), result.getString(2));
-				}
-			}
-		}
-		finally {
-			for (Connection client : clients) {
-				client.close();
-			}
-		}
+		Map<Integer, String> settings = pooler.settingsOfEachServerConnection("lock_timeout", "statement_timeout",
+				"client_connection_check_interval", "idle_in_transaction_session_timeout");
 		assertThat(settings.keySet()).as("server connections seen through the pooler").containsAll(serverConnections);
 		assertThat(settings)
 			.as("lock_timeout statement_timeout client_connection_check_interval"
 					+ " idle_in_transaction_session_timeout of each server connection")
 			.allSatisfy((pid, values) -> assertThat(values).isEqualTo("0 0 0 0"));
-	}
-
-	private static List<String> serverConnections(TestDatabase database) {
-		String pids = database.queryForString("SELECT coalesce(string_agg(pid::text, ','), '') FROM pg_stat_activity"
-				+ " WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'");
-		return pids.isEmpty() ? List.of() : List.of(pids.split(","));
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,12 @@ import dev.migrate.core.dialect.Locking;
 final class PostgresLocking implements Locking {
 
 	private static final String CHECK_CLIENT = "SET LOCAL client_connection_check_interval = '1s'";
+
+	/** PostgreSQL's SQLSTATE for a prepared statement that does not exist. */
+	private static final String INVALID_STATEMENT_NAME = "26000";
+
+	/** PostgreSQL's SQLSTATE for a prepared statement that exists already. */
+	private static final String DUPLICATE_STATEMENT = "42P05";
 
 	/** PostgreSQL's SQLSTATE for a lock not obtained within {@code lock_timeout}. */
 	private static final String LOCK_NOT_AVAILABLE = "55P03";
@@ -168,6 +175,24 @@ final class PostgresLocking implements Locking {
 	@Override
 	public List<String> lockHolders(Connection connection, Collection<String> tables) throws SQLException {
 		return LockHolders.describe(connection, tables);
+	}
+
+	@Override
+	public Optional<String> poolerLimit(SQLException ex) {
+		String message = String.valueOf(ex.getMessage());
+		if (message.contains("pooling mode")) {
+			// PgBouncer: "transaction blocks not allowed in statement pooling mode".
+			return Optional.of("the connection pooler refuses transactions (" + message.strip()
+					+ "); Migrate holds its lock in a transaction and applies changesets in transactions");
+		}
+		if ((INVALID_STATEMENT_NAME.equals(ex.getSQLState()) || DUPLICATE_STATEMENT.equals(ex.getSQLState()))
+				&& message.contains("prepared statement")) {
+			return Optional.of("a transaction pooler ran a transaction on another server connection than the one"
+					+ " that had the driver's prepared statement (" + message.strip()
+					+ "); add prepareThreshold=0 to the JDBC URL, or let the pooler keep prepared statements"
+					+ " (PgBouncer 1.21+, max_prepared_statements)");
+		}
+		return Optional.empty();
 	}
 
 	@Override
