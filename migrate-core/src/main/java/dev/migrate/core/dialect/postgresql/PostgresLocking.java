@@ -88,13 +88,14 @@ final class PostgresLocking implements Locking {
 	}
 
 	/**
-	 * Outside a transaction block, {@code SET LOCAL} checks its value and then holds for
-	 * nothing: platforms without POLLRDHUP reject any value but 0, and PostgreSQL 13 and
-	 * earlier have no such setting.
+	 * In auto-commit mode, a transaction-local {@code set_config} checks its value and
+	 * then holds for its one statement only (unlike {@code SET LOCAL}, without a warning
+	 * in the server's log): platforms without POLLRDHUP reject any value but 0, and
+	 * PostgreSQL 13 and earlier have no such setting.
 	 */
 	private static boolean canWatchClient(Connection connection) {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute(CHECK_CLIENT);
+			statement.execute("SELECT set_config('client_connection_check_interval', '1s', true)");
 			return true;
 		}
 		catch (SQLException ex) {
