@@ -118,7 +118,10 @@ public class MigrateProperties {
 	 * How long each statement of a changeset waits for the table locks it needs
 	 * (PostgreSQL's lock_timeout) before it gives up and the changeset is retried, so
 	 * that queries arriving meanwhile wait at most that long behind it. A changeset whose
-	 * own SQL sets lock_timeout or statement_timeout keeps its own.
+	 * own SQL sets lock_timeout or statement_timeout keeps its own. Set for each
+	 * transaction only (SET LOCAL), so that nothing stays on a pooler's server
+	 * connection; concurrent index builds and drops, which cannot run in a transaction,
+	 * run under the session's own timeouts.
 	 */
 	private Duration statementLockTimeout = Duration.ofSeconds(5);
 

@@ -4,12 +4,19 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import dev.migrate.core.dialect.Locking;
 
 /**
- * The migration lock: a session lock of the database around a migration. Unlike
- * Liquibase's lock table it cannot outlive its holder: when the holder's connection ends,
- * however it ends, the lock is gone.
+ * The migration lock: a lock of the database held by a transaction of its own, on a
+ * connection of its own, that stays open while the migration runs on another connection.
+ * Unlike Liquibase's lock table it cannot outlive its holder: when the transaction ends,
+ * or the connection ends however it ends, the lock is gone. Nothing of it stays on a
+ * session either, so that through a transaction pooler (whose server connection the open
+ * transaction keeps for itself until it ends) the server connection goes back to the pool
+ * as it was found. While it waits, it holds no transaction open, so that instances
+ * waiting behind a pooler do not take the server connections the holder needs.
  */
 final class AdvisoryLock implements AutoCloseable {
 
@@ -17,59 +24,76 @@ final class AdvisoryLock implements AutoCloseable {
 
 	private final Connection connection;
 
-	private final Locking locking;
-
-	private final long key;
-
-	private AdvisoryLock(Connection connection, Locking locking, long key) {
+	private AdvisoryLock(Connection connection) {
 		this.connection = connection;
-		this.locking = locking;
-		this.key = key;
 	}
 
 	/**
-	 * Take the lock on the given connection, waiting at most {@code timeout}.
+	 * Take the lock on a new connection of the data source, waiting at most
+	 * {@code timeout}.
 	 */
-	static AdvisoryLock acquire(Connection connection, Locking locking, long key, Duration timeout)
+	static AdvisoryLock acquire(DataSource dataSource, Locking locking, long key, Duration timeout)
 			throws SQLException {
-		locking.beforeLock(connection);
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!locking.tryLock(connection, key)) {
-			if (System.nanoTime() > deadline) {
-				throw new MigrationException("Timed out after " + timeout.toSeconds()
-						+ "s waiting for the migration lock (" + locking.lockName(key) + ") held by "
-						+ locking.lockHolder(connection, key) + "; another instance is migrating this database");
-			}
-			try {
+		Connection connection = dataSource.getConnection();
+		try {
+			connection.setAutoCommit(false);
+			long deadline = System.nanoTime() + timeout.toNanos();
+			while (true) {
+				if (locking.tryLock(connection, key)) {
+					locking.prepareLockTransaction(connection);
+					return new AdvisoryLock(connection);
+				}
+				String holder = (System.nanoTime() > deadline) ? locking.lockHolder(connection, key) : null;
+				connection.rollback();
+				if (holder != null) {
+					throw new MigrationException("Timed out after " + timeout.toSeconds()
+							+ "s waiting for the migration lock (" + locking.lockName(key) + ") held by " + holder
+							+ "; another instance is migrating this database");
+				}
 				Thread.sleep(POLL.toMillis());
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new MigrationException("Interrupted while waiting for the migration lock", ex);
-			}
 		}
-		return new AdvisoryLock(connection, locking, key);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			close(connection);
+			throw new MigrationException("Interrupted while waiting for the migration lock", ex);
+		}
+		catch (SQLException | RuntimeException ex) {
+			close(connection);
+			throw ex;
+		}
 	}
 
 	/**
-	 * Release the lock. If it cannot be released (a broken transaction, a broken
-	 * connection), the connection is aborted: a pooled connection must not go back to its
-	 * pool still holding the lock.
+	 * Release the lock by ending its transaction, and close its connection. If the
+	 * transaction cannot be ended, the connection is aborted: a pooled connection must
+	 * not go back to its pool still holding the lock.
 	 */
 	@Override
-	public void close() throws SQLException {
-		if (this.connection.isClosed()) {
-			return;
-		}
+	public void close() {
+		close(this.connection);
+	}
+
+	private static void close(Connection connection) {
 		try {
-			if (!this.connection.getAutoCommit()) {
-				this.connection.rollback();
+			if (!connection.isClosed()) {
+				connection.rollback();
+				connection.setAutoCommit(true);
 			}
-			this.locking.unlock(this.connection, this.key);
-			this.locking.afterUnlock(this.connection);
 		}
 		catch (SQLException ex) {
-			this.connection.abort(Runnable::run);
+			try {
+				connection.abort(Runnable::run);
+			}
+			catch (SQLException ignored) {
+				// Aborted or gone: either way the lock went with it.
+			}
+		}
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			// The transaction has ended, and the lock with it.
 		}
 	}
 

@@ -40,6 +40,10 @@ final class MigrationFailures {
 		if (privilege != null) {
 			return privilege;
 		}
+		MigrationException pooler = (dialect != null) ? poolerLimit(dialect, ex) : null;
+		if (pooler != null) {
+			return pooler;
+		}
 		if (ex instanceof SQLException) {
 			return new MigrationException("Cannot migrate: " + ex.getMessage(), ex);
 		}
@@ -54,6 +58,20 @@ final class MigrationFailures {
 					return new MigrationException("The database user lacks a privilege the migration needs: "
 							+ privilege.get() + ". Grant it, or set migrate.user and migrate.password to a user that"
 							+ " has it. (" + sql.getMessage().strip() + ")", ex);
+				}
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable MigrationException poolerLimit(Dialect dialect, Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql) {
+				Optional<String> limit = dialect.locking().poolerLimit(sql);
+				if (limit.isPresent()) {
+					return new MigrationException("Cannot migrate through a connection pooler: " + limit.get()
+							+ ". Set migrate.url (with migrate.user and migrate.password) to a direct connection to"
+							+ " the database, not through the pooler; the application keeps its own URL.", ex);
 				}
 			}
 		}

@@ -35,9 +35,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs a changelog's revisions against a database with Liquibase: the Alembic command set
  * (upgrade, downgrade, status, history, stamp, offline SQL), with counts in revisions
- * (files). Every command that changes the database runs under a PostgreSQL session
- * advisory lock, so that many instances can start at once and a killed instance never
- * blocks the next.
+ * (files). Every command that changes the database runs under a PostgreSQL advisory lock,
+ * held by a transaction of its own on a second connection of the data source, so that
+ * many instances can start at once, a killed instance never blocks the next, and nothing
+ * stays on a server connection that a transaction pooler shares between clients.
  */
 public final class MigrationRunner {
 
@@ -336,7 +337,7 @@ public final class MigrationRunner {
 			StringWriter sql = new StringWriter();
 			Connection connection = connection(liquibase);
 			liquibase.setChangeExecListener(new StatementTimeouts(connection, dialect(connection).locking(),
-					this.options.statementLockTimeout(), this.options.statementTimeout()));
+					this.options.statementLockTimeout(), this.options.statementTimeout(), true));
 			liquibase.update(new Contexts(), new LabelExpression(), sql);
 			return sql.toString();
 		});
@@ -355,7 +356,9 @@ public final class MigrationRunner {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			Dialect dialect = dialect(connection);
-			AdvisoryLock advisoryLock = lock ? AdvisoryLock.acquire(connection, dialect.locking(),
+			// Asked now, in auto-commit mode, for the transactions Liquibase runs.
+			dialect.locking().watchClient(connection);
+			AdvisoryLock advisoryLock = lock ? AdvisoryLock.acquire(this.dataSource, dialect.locking(),
 					this.options.lockKey(), this.options.lockTimeout()) : null;
 			try {
 				return Scope.child(scope(), () -> {

@@ -46,57 +46,50 @@ final class RetryingUpdate {
 	 */
 	void apply(Changelog changelog, List<ChangeSetRef> toApply) throws Exception {
 		StatementTimeouts timeouts = new StatementTimeouts(this.connection, this.locking,
-				this.options.statementLockTimeout(), this.options.statementTimeout());
+				this.options.statementLockTimeout(), this.options.statementTimeout(), false);
 		this.liquibase.setChangeExecListener(timeouts);
 		Set<String> wanted = new HashSet<>();
 		toApply.forEach((changeSet) -> wanted.add(changeSet.key()));
 		long deadline = System.nanoTime() + this.options.retryFor().toNanos();
 		Duration backoff = Duration.ofMillis(250);
 		int remaining = toApply.size();
-		try {
-			for (int attempt = 1;; attempt++) {
-				try {
-					this.liquibase.update(remaining, new Contexts(), new LabelExpression());
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.liquibase.update(remaining, new Contexts(), new LabelExpression());
+				return;
+			}
+			catch (LiquibaseException ex) {
+				if (!isLockTimeout(ex)) {
+					throw ex;
+				}
+				List<String> holders = this.locking.lockHolders(this.connection, timeouts.tables());
+				if (!this.connection.getAutoCommit()) {
+					this.connection.rollback();
+				}
+				long left = deadline - System.nanoTime();
+				String waited = "Migrate waited " + this.options.statementLockTimeout().toMillis()
+						+ " ms for a lock on " + (timeouts.tables().isEmpty() ? "a table" : timeouts.tables())
+						+ " (attempt " + attempt + ")" + (holders.isEmpty() ? "" : ", held by " + holders);
+				if (left <= 0) {
+					throw new MigrationException(waited + "; gave up after retrying for " + this.options.retryFor()
+							+ " (migrate.lock-retry-for); the changeset was rolled back. End or cancel the"
+							+ " blocking session (" + this.locking.endBlockingSession() + "), then start again.", ex);
+				}
+				Duration pause = Duration.ofNanos(Math.min(backoff.toNanos(), left));
+				logger.log(System.Logger.Level.WARNING,
+						waited + "; the changeset was rolled back, retrying in " + pause.toMillis() + " ms");
+				Thread.sleep(pause.toMillis());
+				// Changesets before the one that timed out stay applied.
+				remaining = (int) changelog.reread(this.connection)
+					.pending()
+					.stream()
+					.filter((changeSet) -> wanted.contains(changeSet.key()))
+					.count();
+				if (remaining == 0) {
 					return;
 				}
-				catch (LiquibaseException ex) {
-					if (!isLockTimeout(ex)) {
-						throw ex;
-					}
-					List<String> holders = this.locking.lockHolders(this.connection, timeouts.tables());
-					if (!this.connection.getAutoCommit()) {
-						this.connection.rollback();
-					}
-					long left = deadline - System.nanoTime();
-					String waited = "Migrate waited " + this.options.statementLockTimeout().toMillis()
-							+ " ms for a lock on " + (timeouts.tables().isEmpty() ? "a table" : timeouts.tables())
-							+ " (attempt " + attempt + ")" + (holders.isEmpty() ? "" : ", held by " + holders);
-					if (left <= 0) {
-						throw new MigrationException(waited + "; gave up after retrying for " + this.options.retryFor()
-								+ " (migrate.lock-retry-for); the changeset was rolled back. End or cancel the"
-								+ " blocking session (" + this.locking.endBlockingSession() + "), then start again.",
-								ex);
-					}
-					Duration pause = Duration.ofNanos(Math.min(backoff.toNanos(), left));
-					logger.log(System.Logger.Level.WARNING,
-							waited + "; the changeset was rolled back, retrying in " + pause.toMillis() + " ms");
-					Thread.sleep(pause.toMillis());
-					// Changesets before the one that timed out stay applied.
-					remaining = (int) changelog.reread(this.connection)
-						.pending()
-						.stream()
-						.filter((changeSet) -> wanted.contains(changeSet.key()))
-						.count();
-					if (remaining == 0) {
-						return;
-					}
-					backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
-							: backoff.multipliedBy(2);
-				}
+				backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
 			}
-		}
-		finally {
-			timeouts.reset();
 		}
 	}
 

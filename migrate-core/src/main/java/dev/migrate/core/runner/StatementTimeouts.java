@@ -1,10 +1,10 @@
 package dev.migrate.core.runner;
 
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -35,6 +35,13 @@ import liquibase.structure.core.Table;
  * transaction: they wait for locks up to the statement timeout instead, and run without
  * one. A changeset whose own SQL sets either timeout keeps its own. The settings go
  * through Liquibase's executor, so that the SQL an upgrade would run shows them too.
+ * <p>
+ * The settings hold for one transaction only, and nothing is left on the session, so that
+ * a server connection that a transaction pooler shares between clients goes back to the
+ * pool as it was found. A change of a changeset that runs outside a transaction runs in a
+ * transaction of its own, committed as soon as it ran, unless its SQL cannot run in one
+ * (a concurrent index build): that runs with the session's own timeouts.
+ * <p>
  * Remembers the tables the running change touches, to name who holds them when it times
  * out.
  */
@@ -48,13 +55,24 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 
 	private final Duration statementTimeout;
 
+	private final boolean offline;
+
 	private final Set<String> tables = new LinkedHashSet<>();
 
-	StatementTimeouts(Connection connection, Locking locking, Duration lockTimeout, Duration statementTimeout) {
+	private boolean ownTransaction;
+
+	/**
+	 * Create the listener.
+	 * @param offline whether the SQL is written for a person to run rather than run: the
+	 * timeouts are then set for the session
+	 */
+	StatementTimeouts(Connection connection, Locking locking, Duration lockTimeout, Duration statementTimeout,
+			boolean offline) {
 		this.connection = connection;
 		this.locking = locking;
 		this.lockTimeout = lockTimeout;
 		this.statementTimeout = statementTimeout;
+		this.offline = offline;
 	}
 
 	@Override
@@ -68,14 +86,53 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 		Duration lock = patient ? this.statementTimeout : this.lockTimeout;
 		Duration statement = (patient || change instanceof CreateIndexChange
 				|| matches(change, this.locking::buildsIndex)) ? Duration.ZERO : this.statementTimeout;
+		List<String> settings = new ArrayList<>(this.locking.setTimeouts(lock, statement, !this.offline));
 		Executor executor = Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", database);
 		try {
-			for (String sql : this.locking.setTimeouts(lock, statement)) {
+			if (!this.offline) {
+				if (!changeSet.isRunInTransaction()) {
+					if (matches(change, this.locking::runsOnlyOutsideTransaction)) {
+						return;
+					}
+					database.setAutoCommit(false);
+					this.ownTransaction = true;
+				}
+				settings.addAll(this.locking.watchClient(this.connection));
+			}
+			for (String sql : settings) {
 				executor.execute(new RawParameterizedSqlStatement(sql));
 			}
 		}
 		catch (DatabaseException ex) {
 			throw new IllegalStateException("Cannot set the statement timeouts: " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public void ran(Change change, ChangeSet changeSet, DatabaseChangeLog changeLog, Database database) {
+		if (this.ownTransaction) {
+			this.ownTransaction = false;
+			try {
+				database.commit();
+				database.setAutoCommit(true);
+			}
+			catch (DatabaseException ex) {
+				throw new IllegalStateException("Cannot commit " + change.getDescription() + ": " + ex.getMessage(),
+						ex);
+			}
+		}
+	}
+
+	@Override
+	public void runFailed(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, Exception exception) {
+		if (this.ownTransaction) {
+			this.ownTransaction = false;
+			try {
+				database.rollback();
+			}
+			catch (DatabaseException ex) {
+				// The run fails anyway; its connection is closed.
+			}
 		}
 	}
 
@@ -85,17 +142,6 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 	 */
 	Set<String> tables() {
 		return Set.copyOf(this.tables);
-	}
-
-	/**
-	 * Put the session's timeouts back to the server's defaults.
-	 */
-	void reset() throws SQLException {
-		try (Statement statement = this.connection.createStatement()) {
-			for (String sql : this.locking.resetTimeouts()) {
-				statement.execute(sql);
-			}
-		}
 	}
 
 	private boolean setsOwnTimeouts(ChangeSet changeSet) {
