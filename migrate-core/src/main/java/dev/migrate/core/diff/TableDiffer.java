@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.migrate.core.dialect.Dialect;
@@ -38,6 +42,12 @@ final class TableDiffer {
 
 	private final List<PossibleRename> possibleRenames;
 
+	/** Drops left out: what only the database has on a mapped table. */
+	private final List<Change> unmapped;
+
+	/** The tables this diff drops. */
+	private final Set<QualifiedName> droppedTables;
+
 	/** What the desired model declares: how expressions are written, column order. */
 	private final Declarations declared;
 
@@ -50,7 +60,10 @@ final class TableDiffer {
 	private final Map<QualifiedName, QualifiedName> indexNames = new HashMap<>();
 
 	TableDiffer(DiffOptions options, Dialect dialect, List<Change> changes, List<PossibleRename> possibleRenames,
-			Collection<Table> actualTables, Declarations declared) {
+			List<Change> unmapped, Set<QualifiedName> droppedTables, Collection<Table> actualTables,
+			Declarations declared) {
+		this.unmapped = unmapped;
+		this.droppedTables = droppedTables;
 		this.options = options;
 		this.naming = dialect.naming();
 		this.typeChanges = dialect.typeChanges();
@@ -133,17 +146,27 @@ final class TableDiffer {
 				this.changes.add(new ConstraintChange.AddPrimaryKey(name, named(name, desiredKey), false, online));
 			}
 		}
+		Kept kept = new Kept(name, current, desired);
 		diffSet(current.uniqueConstraints(), desired.uniqueConstraints(), UniqueConstraint::identity,
 				(unique) -> new ConstraintChange.AddUnique(name, named(name, unique), false, online),
-				(unique) -> new ConstraintChange.DropUnique(name, unique, online));
-		diffIndexes(name, current.indexes(), desired.indexes());
+				(unique) -> new ConstraintChange.DropUnique(name, unique, online),
+				(unique, added) -> Objects.equals(unique.name(), named(name, added).name())
+						|| unique.columns().equals(added.columns()),
+				(unique) -> kept.mayDrop(unique.name(), unique.columns()));
+		diffIndexes(name, current.indexes(), desired.indexes(), kept);
 		diffSet(current.checks(), desired.checks(), CheckConstraint::expression,
 				(check) -> new ConstraintChange.AddCheck(name, named(name, check), false, online),
-				(check) -> new ConstraintChange.DropCheck(name, check, online));
+				(check) -> new ConstraintChange.DropCheck(name, check, online),
+				(check, added) -> Objects.equals(check.name(), named(name, added).name())
+						|| kept.columnsOf(check.expression()).equals(kept.columnsOf(added.expression())),
+				(check) -> kept.mayDrop(check.name(), kept.mentioned(check.expression())));
 		diffSet(current.foreignKeys(), desired.foreignKeys(), ForeignKey::identity,
 				(fk) -> new ConstraintChange.AddForeignKey(name, named(name, fk), false, online,
 						onlyNullColumns(current, desired, fk.columns())),
-				(fk) -> new ConstraintChange.DropForeignKey(name, fk, online));
+				(fk) -> new ConstraintChange.DropForeignKey(name, fk, online),
+				(fk, added) -> Objects.equals(fk.name(), named(name, added).name())
+						|| fk.columns().equals(added.columns()),
+				(fk) -> this.droppedTables.contains(fk.referencedTable()) || kept.mayDrop(fk.name(), fk.columns()));
 		if (!Objects.equals(current.comment(), desired.comment())) {
 			this.changes.add(new TableChange.TableComment(name, current.comment(), desired.comment()));
 		}
@@ -251,7 +274,7 @@ final class TableDiffer {
 	 * Online, an index whose definition changed under the same name is replaced
 	 * concurrently; otherwise it is dropped and created again.
 	 */
-	private void diffIndexes(QualifiedName table, List<Index> actual, List<Index> desired) {
+	private void diffIndexes(QualifiedName table, List<Index> actual, List<Index> desired, Kept kept) {
 		boolean online = this.options.online();
 		List<Object> desiredKeys = desired.stream().map(Index::identity).toList();
 		List<Object> actualKeys = actual.stream().map(Index::identity).toList();
@@ -273,24 +296,93 @@ final class TableDiffer {
 						this.naming.replacement(index.name())));
 			}
 			else {
-				this.changes.add(new ConstraintChange.DropIndex(table, index, online));
+				boolean replaced = added.stream()
+					.anyMatch((candidate) -> candidate.name().equals(index.name())
+							|| expressions(candidate).equals(expressions(index)));
+				Change drop = new ConstraintChange.DropIndex(table, index, online);
+				(replaced || kept.mayDrop(index.name(), kept.mentioned(String.join(" ", expressions(index))))
+						? this.changes : this.unmapped)
+					.add(drop);
 			}
 		}
 		added.forEach((index) -> this.changes.add(new ConstraintChange.CreateIndex(table, index, false, online)));
 	}
 
+	private static List<String> expressions(Index index) {
+		return index.keys().stream().map(Index.Key::expression).toList();
+	}
+
+	/**
+	 * Diff a set of constraints. One the database has and the entities do not is dropped
+	 * when it is replaced (the entities declare one under its name or on its columns:
+	 * they changed it) or may be dropped, and otherwise kept as unmapped.
+	 */
 	private <T> void diffSet(List<T> actual, List<T> desired, Function<T, Object> identity, Function<T, Change> add,
-			Function<T, Change> drop) {
+			Function<T, Change> drop, BiPredicate<T, T> replacedBy, Predicate<T> mayDrop) {
 		List<Object> desiredKeys = desired.stream().map(identity).toList();
 		List<Object> actualKeys = actual.stream().map(identity).toList();
-		actual.stream()
-			.filter((item) -> !desiredKeys.contains(identity.apply(item)))
-			.map(drop)
-			.forEach(this.changes::add);
-		desired.stream()
-			.filter((item) -> !actualKeys.contains(identity.apply(item)))
-			.map(add)
-			.forEach(this.changes::add);
+		List<T> added = desired.stream().filter((item) -> !actualKeys.contains(identity.apply(item))).toList();
+		actual.stream().filter((item) -> !desiredKeys.contains(identity.apply(item))).forEach((item) -> {
+			boolean replaced = added.stream().anyMatch((candidate) -> replacedBy.test(item, candidate));
+			((replaced || mayDrop.test(item)) ? this.changes : this.unmapped).add(drop.apply(item));
+		});
+		added.stream().map(add).forEach(this.changes::add);
+	}
+
+	/**
+	 * Whether an index or constraint that only the database has on an altered table may
+	 * be dropped: a generated revision created it, the options allow it, or it covers a
+	 * column this diff drops (which would take it along anyway; dropped on its own, a
+	 * rollback restores it).
+	 */
+	private final class Kept {
+
+		private final QualifiedName table;
+
+		private final List<String> droppedColumns;
+
+		private final List<String> columns;
+
+		Kept(QualifiedName table, Table current, Table desired) {
+			this.table = table;
+			this.columns = java.util.stream.Stream.concat(current.columns().stream(), desired.columns().stream())
+				.map(Column::name)
+				.distinct()
+				.toList();
+			this.droppedColumns = current.columns()
+				.stream()
+				.map(Column::name)
+				.filter((column) -> desired.column(column).isEmpty())
+				.toList();
+		}
+
+		boolean mayDrop(@Nullable String name, List<String> columns) {
+			return TableDiffer.this.options.mayDropUnmapped(this.table, name)
+					|| columns.stream().anyMatch(this.droppedColumns::contains);
+		}
+
+		/** The dropped columns an expression names. */
+		List<String> mentioned(String expression) {
+			return named(this.droppedColumns, expression);
+		}
+
+		/**
+		 * The table's columns an expression names, e.g. of a check on an enum's column
+		 * whose labels changed: the same columns (not none), another condition.
+		 */
+		Set<String> columnsOf(String expression) {
+			Set<String> named = new java.util.TreeSet<>(named(this.columns, expression));
+			return named.isEmpty() ? Set.of("(none of " + expression + ")") : named;
+		}
+
+		private static List<String> named(List<String> columns, String expression) {
+			return columns.stream()
+				.filter((column) -> Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(column) + "\"?(?![\\w$])")
+					.matcher(expression)
+					.find())
+				.toList();
+		}
+
 	}
 
 	private static @Nullable List<String> columns(@Nullable PrimaryKey key) {

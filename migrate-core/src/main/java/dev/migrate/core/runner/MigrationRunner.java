@@ -15,6 +15,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.migrate.core.changelog.CreatedObjects;
 import dev.migrate.core.changelog.DestructiveGuard;
 import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.dialect.DetectedDialect;
@@ -340,6 +341,17 @@ public final class MigrationRunner {
 			liquibase.update(new Contexts(), new LabelExpression(), sql);
 			return sql.toString();
 		});
+	}
+
+	/**
+	 * Return the names of the indexes and constraints that the changelog's generated
+	 * revisions create (not its baseline, squash or hand-written changesets): the
+	 * entities declared them, so a diff drops one the entities no longer declare.
+	 * @return the names
+	 */
+	public Set<String> createdObjects() {
+		return run(false,
+				(liquibase, changelog) -> CreatedObjects.of(liquibase.getDatabaseChangeLog().getChangeSets()));
 	}
 
 	private String schema(Liquibase liquibase) throws SQLException {
