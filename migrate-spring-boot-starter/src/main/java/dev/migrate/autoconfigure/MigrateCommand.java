@@ -160,8 +160,10 @@ class MigrateCommand {
 
 	private int check(Migrate migrate) {
 		try {
-			migrate.check();
+			SchemaDiff diff = migrate.check();
 			this.out.println("OK: the database matches the entities");
+			// Kept, not a difference: like an unmapped table, it is the user's to keep.
+			unmapped(diff);
 			return SUCCESS;
 		}
 		catch (SchemaMismatchException ex) {
@@ -174,7 +176,15 @@ class MigrateCommand {
 			diff.possibleRenames()
 				.forEach((rename) -> this.out.println("  possible rename: " + rename + " (confirm with migrate.renames="
 						+ rename.entry() + ", deny with migrate.not-renames=" + rename.entry() + ")"));
+			unmapped(diff);
 			return ex.exitCode();
+		}
+	}
+
+	private void unmapped(SchemaDiff diff) {
+		String unmapped = Migrate.unmapped(diff);
+		if (!unmapped.isEmpty()) {
+			this.out.println(unmapped.substring(1));
 		}
 	}
 

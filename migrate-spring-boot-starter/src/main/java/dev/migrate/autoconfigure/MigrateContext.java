@@ -235,7 +235,8 @@ public class MigrateContext {
 			return null;
 		}
 		DiffOptions diff = options().diff();
-		String options = diff.includeTables() + "|" + diff.excludeTables() + "|" + diff.online();
+		String options = diff.includeTables() + "|" + diff.excludeTables() + "|" + diff.online() + "|"
+				+ diff.dropUnmapped();
 		return entities + "-"
 				+ HexFormat.of().formatHex(sha256().digest(options.getBytes(StandardCharsets.UTF_8)), 0, 8);
 	}

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.migrate.core.Migrate;
+import dev.migrate.core.diff.Change;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.runner.ChangeSetRef;
 import dev.migrate.core.runner.MigrationStatus;
@@ -68,7 +69,8 @@ public class MigrateEndpoint {
 					.map((change) -> new ChangeReport(change.description(), change.classification().safety().name(),
 							change.classification().reason(), this.migrate.dialect().lockImpact(change)))
 					.toList() : null,
-				(drift != null) ? drift.possibleRenames().stream().map(Object::toString).toList() : null);
+				(drift != null) ? drift.possibleRenames().stream().map(Object::toString).toList() : null,
+				(drift != null) ? drift.unmapped().stream().map(Change::description).toList() : null);
 	}
 
 	private DatabaseReport database() {
@@ -115,10 +117,14 @@ public class MigrateEndpoint {
 	 * the first comparison or without entities
 	 * @param possibleRenames drop/add pairs that look like renames, or {@code null} as
 	 * drift
+	 * @param unmapped what Migrate would drop, but keeps: indexes and constraints that
+	 * only the database has on mapped tables ({@code migrate.drop-unmapped} lets it drop
+	 * them), or {@code null} as drift
 	 */
 	public record MigrateReport(DatabaseReport database, String mode, @Nullable MigrateRun lastRun, Instant checked,
 			@Nullable String error, List<RevisionReport> applied, List<RevisionReport> pending,
-			List<ChangeSetReport> blocked, @Nullable List<ChangeReport> drift, @Nullable List<String> possibleRenames) {
+			List<ChangeSetReport> blocked, @Nullable List<ChangeReport> drift, @Nullable List<String> possibleRenames,
+			@Nullable List<String> unmapped) {
 
 	}
 

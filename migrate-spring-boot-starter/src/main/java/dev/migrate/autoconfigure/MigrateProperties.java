@@ -134,6 +134,13 @@ public class MigrateProperties {
 	private List<String> excludeTables = new ArrayList<>();
 
 	/**
+	 * Patterns of mapped tables (as for include-tables, e.g. "*" or "public.orders")
+	 * whose indexes, unique keys, checks and foreign keys that no entity declares and no
+	 * generated revision created Migrate may drop. By default they are kept and reported.
+	 */
+	private List<String> dropUnmapped = new ArrayList<>();
+
+	/**
 	 * Command to run instead of starting the application: status, generate, upgrade,
 	 * downgrade, history, stamp, check, sql, baseline, squash or revision. The
 	 * application exits when it is done.
@@ -304,6 +311,14 @@ public class MigrateProperties {
 
 	public List<String> getExcludeTables() {
 		return this.excludeTables;
+	}
+
+	public List<String> getDropUnmapped() {
+		return this.dropUnmapped;
+	}
+
+	public void setDropUnmapped(List<String> dropUnmapped) {
+		this.dropUnmapped = dropUnmapped;
 	}
 
 	public void setExcludeTables(List<String> excludeTables) {

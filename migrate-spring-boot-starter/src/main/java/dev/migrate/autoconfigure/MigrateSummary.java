@@ -67,7 +67,9 @@ final class MigrateSummary {
 		if (drift == null) {
 			return "drift compared after startup";
 		}
-		return drift.changes().isEmpty() ? "no drift" : drift.changes().size() + " change(s) of drift";
+		String changes = drift.changes().isEmpty() ? "no drift" : drift.changes().size() + " change(s) of drift";
+		return drift.unmapped().isEmpty() ? changes
+				: changes + ", " + drift.unmapped().size() + " unmapped index(es) or constraint(s) kept";
 	}
 
 }
