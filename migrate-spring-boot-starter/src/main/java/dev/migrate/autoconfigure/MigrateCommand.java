@@ -99,8 +99,8 @@ class MigrateCommand {
 		this.out.println("Current revision: " + ((status.current() != null) ? status.current() : "(none)"));
 		printRevisions("Applied", status.applied());
 		printRevisions("Pending", status.pending());
-		this.out.println(
-				"Held back (the first destructive changeset and those after it) (" + status.blocked().size() + ")");
+		this.out.println("Held back (destructive changesets and those that touch what they touch) ("
+				+ status.blocked().size() + ")");
 		status.blocked().forEach((changeSet) -> this.out.println("  " + changeSet + ": " + changeSet.description()));
 	}
 

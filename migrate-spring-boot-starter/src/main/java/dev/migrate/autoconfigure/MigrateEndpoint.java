@@ -112,7 +112,8 @@ public class MigrateEndpoint {
 	 * @param error why the last refresh of the status failed, if it did
 	 * @param applied applied revisions
 	 * @param pending pending revisions
-	 * @param blocked changesets held back: the first destructive one and those after it
+	 * @param blocked changesets held back: the destructive ones and those that depend on
+	 * them
 	 * @param drift changes between the database and the entities, or {@code null} before
 	 * the first comparison or without entities
 	 * @param possibleRenames drop/add pairs that look like renames, or {@code null} as

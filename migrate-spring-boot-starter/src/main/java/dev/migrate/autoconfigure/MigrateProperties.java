@@ -160,7 +160,9 @@ public class MigrateProperties {
 
 	/**
 	 * Message of a generated revision (by the generate, baseline, squash and revision
-	 * commands or auto mode), used in its file name.
+	 * commands or auto mode), used in its file name. Left at its default, a generated
+	 * revision is named after what it does (e.g. add_users_website), a baseline
+	 * "baseline" and a squash "squash".
 	 */
 	private String message = DEFAULT_MESSAGE;
 

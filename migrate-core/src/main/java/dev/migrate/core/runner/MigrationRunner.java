@@ -92,8 +92,9 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * Apply every pending revision, stopping before the first destructive changeset
-	 * unless destructive changes are allowed.
+	 * Apply every pending revision, holding back (unless destructive changes are allowed)
+	 * destructive changesets and those that depend on them: that touch the same table,
+	 * sequence, index or constraint.
 	 * @return what was applied and what was left
 	 */
 	public UpgradeResult upgrade() {
@@ -142,6 +143,16 @@ public final class MigrationRunner {
 			}
 		}
 		Changelog after = changelog;
+		if (!blocked.isEmpty()) {
+			// Held back per dependency, not by position: Liquibase runs the next pending
+			// changesets of the changelog it parsed, so the held-back ones leave it.
+			Set<String> held = new HashSet<>();
+			blocked.forEach((changeSet) -> held.add(changeSet.key()));
+			liquibase.getDatabaseChangeLog()
+				.getChangeSets()
+				.removeIf((changeSet) -> held
+					.contains(Changelog.key(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor())));
+		}
 		if (!toApply.isEmpty()) {
 			new RetryingUpdate(liquibase, connection(liquibase), dialect(connection(liquibase)).locking(), this.options)
 				.apply(changelog, toApply);
