@@ -84,11 +84,25 @@ public final class Migrate {
 			}
 			// What the entities no longer declare is dropped where a generated revision
 			// created it; the rest only the database has. Read the changelog only then.
-			return new SchemaDiffer(this.diffOptions.withCreatedObjects(runner().createdObjects()), dialect)
-				.diff(actual, desiredSchema);
+			return new SchemaDiffer(this.diffOptions.withCreatedObjects(createdObjects()), dialect).diff(actual,
+					desiredSchema);
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot read the database schema: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Return what the changelog's generated revisions created; nothing if the changelog
+	 * cannot be read (none yet, or invalid): then what only the database has is kept,
+	 * which errs on the safe side.
+	 */
+	private java.util.Set<String> createdObjects() {
+		try {
+			return runner().createdObjects();
+		}
+		catch (RuntimeException ex) {
+			return java.util.Set.of();
 		}
 	}
 
