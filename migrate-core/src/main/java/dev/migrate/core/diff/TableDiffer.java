@@ -146,27 +146,27 @@ final class TableDiffer {
 				this.changes.add(new ConstraintChange.AddPrimaryKey(name, named(name, desiredKey), false, online));
 			}
 		}
-		Kept kept = new Kept(name, current, desired);
+		DropRule rule = new DropRule(this.options, name, current, desired);
 		diffSet(current.uniqueConstraints(), desired.uniqueConstraints(), UniqueConstraint::identity,
 				(unique) -> new ConstraintChange.AddUnique(name, named(name, unique), false, online),
 				(unique) -> new ConstraintChange.DropUnique(name, unique, online),
 				(unique, added) -> Objects.equals(unique.name(), named(name, added).name())
 						|| unique.columns().equals(added.columns()),
-				(unique) -> kept.mayDrop(unique.name(), unique.columns()));
-		diffIndexes(name, current.indexes(), desired.indexes(), kept);
+				(unique) -> rule.mayDrop(unique.name(), unique.columns()));
+		diffIndexes(name, current.indexes(), desired.indexes(), rule);
 		diffSet(current.checks(), desired.checks(), CheckConstraint::expression,
 				(check) -> new ConstraintChange.AddCheck(name, named(name, check), false, online),
 				(check) -> new ConstraintChange.DropCheck(name, check, online),
 				(check, added) -> Objects.equals(check.name(), named(name, added).name())
-						|| kept.columnsOf(check.expression()).equals(kept.columnsOf(added.expression())),
-				(check) -> kept.mayDrop(check.name(), kept.mentioned(check.expression())));
+						|| rule.columnsOf(check.expression()).equals(rule.columnsOf(added.expression())),
+				(check) -> rule.mayDrop(check.name(), rule.mentioned(check.expression())));
 		diffSet(current.foreignKeys(), desired.foreignKeys(), ForeignKey::identity,
 				(fk) -> new ConstraintChange.AddForeignKey(name, named(name, fk), false, online,
 						onlyNullColumns(current, desired, fk.columns())),
 				(fk) -> new ConstraintChange.DropForeignKey(name, fk, online),
 				(fk, added) -> Objects.equals(fk.name(), named(name, added).name())
 						|| fk.columns().equals(added.columns()),
-				(fk) -> this.droppedTables.contains(fk.referencedTable()) || kept.mayDrop(fk.name(), fk.columns()));
+				(fk) -> this.droppedTables.contains(fk.referencedTable()) || rule.mayDrop(fk.name(), fk.columns()));
 		if (!Objects.equals(current.comment(), desired.comment())) {
 			this.changes.add(new TableChange.TableComment(name, current.comment(), desired.comment()));
 		}
@@ -274,7 +274,7 @@ final class TableDiffer {
 	 * Online, an index whose definition changed under the same name is replaced
 	 * concurrently; otherwise it is dropped and created again.
 	 */
-	private void diffIndexes(QualifiedName table, List<Index> actual, List<Index> desired, Kept kept) {
+	private void diffIndexes(QualifiedName table, List<Index> actual, List<Index> desired, DropRule rule) {
 		boolean online = this.options.online();
 		List<Object> desiredKeys = desired.stream().map(Index::identity).toList();
 		List<Object> actualKeys = actual.stream().map(Index::identity).toList();
@@ -300,7 +300,7 @@ final class TableDiffer {
 					.anyMatch((candidate) -> candidate.name().equals(index.name())
 							|| expressions(candidate).equals(expressions(index)));
 				Change drop = new ConstraintChange.DropIndex(table, index, online);
-				(replaced || kept.mayDrop(index.name(), kept.mentioned(String.join(" ", expressions(index))))
+				(replaced || rule.mayDrop(index.name(), rule.mentioned(String.join(" ", expressions(index))))
 						? this.changes : this.unmapped)
 					.add(drop);
 			}
@@ -315,7 +315,7 @@ final class TableDiffer {
 	/**
 	 * Diff a set of constraints. One the database has and the entities do not is dropped
 	 * when it is replaced (the entities declare one under its name or on its columns:
-	 * they changed it) or may be dropped, and otherwise kept as unmapped.
+	 * they changed it) or may be dropped, and otherwise rule as unmapped.
 	 */
 	private <T> void diffSet(List<T> actual, List<T> desired, Function<T, Object> identity, Function<T, Change> add,
 			Function<T, Change> drop, BiPredicate<T, T> replacedBy, Predicate<T> mayDrop) {
@@ -327,62 +327,6 @@ final class TableDiffer {
 			((replaced || mayDrop.test(item)) ? this.changes : this.unmapped).add(drop.apply(item));
 		});
 		added.stream().map(add).forEach(this.changes::add);
-	}
-
-	/**
-	 * Whether an index or constraint that only the database has on an altered table may
-	 * be dropped: a generated revision created it, the options allow it, or it covers a
-	 * column this diff drops (which would take it along anyway; dropped on its own, a
-	 * rollback restores it).
-	 */
-	private final class Kept {
-
-		private final QualifiedName table;
-
-		private final List<String> droppedColumns;
-
-		private final List<String> columns;
-
-		Kept(QualifiedName table, Table current, Table desired) {
-			this.table = table;
-			this.columns = java.util.stream.Stream.concat(current.columns().stream(), desired.columns().stream())
-				.map(Column::name)
-				.distinct()
-				.toList();
-			this.droppedColumns = current.columns()
-				.stream()
-				.map(Column::name)
-				.filter((column) -> desired.column(column).isEmpty())
-				.toList();
-		}
-
-		boolean mayDrop(@Nullable String name, List<String> columns) {
-			return TableDiffer.this.options.mayDropUnmapped(this.table, name)
-					|| columns.stream().anyMatch(this.droppedColumns::contains);
-		}
-
-		/** The dropped columns an expression names. */
-		List<String> mentioned(String expression) {
-			return named(this.droppedColumns, expression);
-		}
-
-		/**
-		 * The table's columns an expression names, e.g. of a check on an enum's column
-		 * whose labels changed: the same columns (not none), another condition.
-		 */
-		Set<String> columnsOf(String expression) {
-			Set<String> named = new java.util.TreeSet<>(named(this.columns, expression));
-			return named.isEmpty() ? Set.of("(none of " + expression + ")") : named;
-		}
-
-		private static List<String> named(List<String> columns, String expression) {
-			return columns.stream()
-				.filter((column) -> Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(column) + "\"?(?![\\w$])")
-					.matcher(expression)
-					.find())
-				.toList();
-		}
-
 	}
 
 	private static @Nullable List<String> columns(@Nullable PrimaryKey key) {
