@@ -85,8 +85,8 @@ class ExampleDeploymentJarTests {
 			assertThat(get(app, "/actuator/health").at("/components/migrate/status").asString()).isEqualTo("UP");
 			assertThat(awaitDriftCompared(app)).as("the revisions build exactly the entities' schema").isEmpty();
 			assertThat(app.output())
-				.contains("Migrate: public is at 20261122091231_add_user_bio.yaml (2 applied, 0 pending, 0 held back,"
-						+ " drift compared after startup)")
+				.contains("Migrate: public is at 20261122091231_add_user_bio.yaml (revisions: 2 applied, 0 pending,"
+						+ " 0 held back; drift compared after startup)")
 				.contains("auto mode generates revisions only in a development run");
 			assertThat(app.output().split("HHH10001005: Database info", -1))
 				.as("Hibernate's database info, logged once by JPA, not again by Migrate reading the entities")

@@ -78,10 +78,31 @@ public final class Migrate {
 		try (Connection connection = this.dataSource.getConnection()) {
 			Dialect dialect = this.dialect.of(connection);
 			Schema actual = dialect.readSchema(connection, desiredSchema.schemas(), MigrationRunner.LIQUIBASE_TABLES);
-			return new SchemaDiffer(this.diffOptions, dialect).diff(actual, desiredSchema);
+			SchemaDiff diff = new SchemaDiffer(this.diffOptions, dialect).diff(actual, desiredSchema);
+			if (diff.unmapped().isEmpty()) {
+				return diff;
+			}
+			// What the entities no longer declare is dropped where a generated revision
+			// created it; the rest only the database has. Read the changelog only then.
+			return new SchemaDiffer(this.diffOptions.withCreatedObjects(createdObjects()), dialect).diff(actual,
+					desiredSchema);
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot read the database schema: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Return what the changelog's generated revisions created; nothing if the changelog
+	 * cannot be read (none yet, or invalid): then what only the database has is kept,
+	 * which errs on the safe side.
+	 */
+	private java.util.Set<String> createdObjects() {
+		try {
+			return runner().createdObjects();
+		}
+		catch (RuntimeException ex) {
+			return java.util.Set.of();
 		}
 	}
 
@@ -246,6 +267,23 @@ public final class Migrate {
 	}
 
 	/**
+	 * Describe what only the database has, which a diff keeps: lines to print after a
+	 * comparison, or nothing.
+	 * @param diff the comparison
+	 * @return the lines, each starting with a line break, or an empty string
+	 */
+	public static String unmapped(SchemaDiff diff) {
+		if (diff.unmapped().isEmpty()) {
+			return "";
+		}
+		StringBuilder lines = new StringBuilder("\nKept ").append(diff.unmapped().size())
+			.append(" index(es) and constraint(s) that only the database has (no entity declares them, no generated"
+					+ " revision created them); set migrate.drop-unmapped to table patterns to drop them:");
+		diff.unmapped().forEach((change) -> lines.append("\n  - ").append(change.description()));
+		return lines.toString();
+	}
+
+	/**
 	 * Thrown by {@link #check()} when the database lacks changes; the message lists them.
 	 */
 	public static final class SchemaMismatchException extends MigrationException {
@@ -277,6 +315,7 @@ public final class Migrate {
 					.append(change.classification().safety())
 					.append("]"));
 			diff.possibleRenames().forEach((rename) -> message.append("\n  possible rename: ").append(rename));
+			message.append(unmapped(diff));
 			return message.toString();
 		}
 

@@ -5,7 +5,9 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -13,6 +15,7 @@ import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.dialect.Dialects;
+import dev.migrate.core.diff.Change;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.entity.EntitySchemaReader;
@@ -22,6 +25,14 @@ import dev.migrate.core.fixtures.relations.Author;
 import dev.migrate.core.fixtures.relations.Award;
 import dev.migrate.core.fixtures.relations.Profile;
 import dev.migrate.core.runner.RunnerOptions;
+import dev.migrate.core.schema.CheckConstraint;
+import dev.migrate.core.schema.Column;
+import dev.migrate.core.schema.ColumnType;
+import dev.migrate.core.schema.Index;
+import dev.migrate.core.schema.PrimaryKey;
+import dev.migrate.core.schema.QualifiedName;
+import dev.migrate.core.schema.Schema;
+import dev.migrate.core.schema.Table;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import liquibase.resource.DirectoryResourceAccessor;
@@ -65,6 +76,38 @@ class MigrateTests {
 		try (var files = Files.list(changes)) {
 			assertThat(files).hasSize(1);
 		}
+	}
+
+	@Test
+	void dropsWhatItsRevisionsCreatedOnceTheEntitiesStopDeclaringItAndKeepsWhatWasWrittenByHand(TestDatabase database)
+			throws Exception {
+		MasterChangelog.writeIfMissing(this.resources.resolve(MasterChangelog.DEFAULT_PATH), "changes");
+		QualifiedName person = new QualifiedName("public", "person");
+		List<Column> columns = List.of(new Column("id", ColumnType.of("int8"), false, null, null, null),
+				new Column("name", ColumnType.of("text"), true, null, null, null));
+		Table declared = new Table(person, columns, new PrimaryKey(null, List.of("id")), List.of(),
+				List.of(new Index(null, List.of(new Index.Key("name", false)), false, null)), List.of(),
+				List.of(new CheckConstraint(null, "id > 0")), null);
+		Table undeclared = new Table(person, columns, new PrimaryKey(null, List.of("id")), List.of(), List.of(),
+				List.of(), List.of(), null);
+		AtomicReference<Table> entities = new AtomicReference<>(declared);
+		Migrate migrate = new Migrate(database.dataSource(),
+				() -> new Schema(new TreeSet<>(List.of("public")), List.of(entities.get()), List.of(), List.of()),
+				new DirectoryResourceAccessor(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
+				RunnerOptions.defaults());
+		Path changes = this.resources.resolve(MasterChangelog.DEFAULT_CHANGES_DIRECTORY);
+		migrate.generate(changes, MasterChangelog.DEFAULT_CHANGES_DIRECTORY, "person", ChangelogFormat.YAML);
+		migrate.runner().upgrade();
+		database.execute("CREATE INDEX person_lower_name_idx ON person (lower(name))");
+		database.execute("ALTER TABLE person ADD CONSTRAINT person_name_check CHECK (name <> '')");
+		entities.set(undeclared);
+		SchemaDiff diff = migrate.diff();
+		assertThat(diff.changes()).extracting(Change::description)
+			.containsExactlyInAnyOrder("drop index person_name_idx on public.person",
+					"drop check (id > 0) of public.person");
+		assertThat(diff.unmapped()).extracting(Change::description)
+			.containsExactlyInAnyOrder("drop index person_lower_name_idx on public.person",
+					"drop check (name <> '') of public.person");
 	}
 
 	@Test

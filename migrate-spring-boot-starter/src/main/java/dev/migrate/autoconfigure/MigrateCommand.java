@@ -99,8 +99,8 @@ class MigrateCommand {
 		this.out.println("Current revision: " + ((status.current() != null) ? status.current() : "(none)"));
 		printRevisions("Applied", status.applied());
 		printRevisions("Pending", status.pending());
-		this.out.println(
-				"Held back (the first destructive changeset and those after it) (" + status.blocked().size() + ")");
+		this.out.println("Held back (destructive changesets and those that touch what they touch) ("
+				+ status.blocked().size() + ")");
 		status.blocked().forEach((changeSet) -> this.out.println("  " + changeSet + ": " + changeSet.description()));
 	}
 
@@ -160,8 +160,10 @@ class MigrateCommand {
 
 	private int check(Migrate migrate) {
 		try {
-			migrate.check();
+			SchemaDiff diff = migrate.check();
 			this.out.println("OK: the database matches the entities");
+			// Kept, not a difference: like an unmapped table, it is the user's to keep.
+			unmapped(diff);
 			return SUCCESS;
 		}
 		catch (SchemaMismatchException ex) {
@@ -174,7 +176,15 @@ class MigrateCommand {
 			diff.possibleRenames()
 				.forEach((rename) -> this.out.println("  possible rename: " + rename + " (confirm with migrate.renames="
 						+ rename.entry() + ", deny with migrate.not-renames=" + rename.entry() + ")"));
+			unmapped(diff);
 			return ex.exitCode();
+		}
+	}
+
+	private void unmapped(SchemaDiff diff) {
+		String unmapped = Migrate.unmapped(diff);
+		if (!unmapped.isEmpty()) {
+			this.out.println(unmapped.substring(1));
 		}
 	}
 

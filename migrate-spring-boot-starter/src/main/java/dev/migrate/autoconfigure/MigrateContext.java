@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 import dev.migrate.core.Migrate;
+import dev.migrate.core.changelog.RevisionNames;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
@@ -253,7 +254,8 @@ public class MigrateContext {
 			return null;
 		}
 		DiffOptions diff = options().diff();
-		String options = diff.includeTables() + "|" + diff.excludeTables() + "|" + diff.online();
+		String options = diff.includeTables() + "|" + diff.excludeTables() + "|" + diff.online() + "|"
+				+ diff.dropUnmapped();
 		return entities + "-"
 				+ HexFormat.of().formatHex(sha256().digest(options.getBytes(StandardCharsets.UTF_8)), 0, 8);
 	}
@@ -303,8 +305,10 @@ public class MigrateContext {
 	Optional<Path> generate(Migrate migrate, SchemaDiff diff, Path source) {
 		writeMasterChangelogIfMissing(source);
 		String logical = logicalChangesDirectory();
-		return migrate.generate(diff, source.resolve(logical), logical, this.properties.getMessage(),
-				this.properties.getFormat());
+		// Without a message, the revision is named after what it does.
+		String message = MigrateProperties.DEFAULT_MESSAGE.equals(this.properties.getMessage()) ? RevisionNames.of(diff)
+				: this.properties.getMessage();
+		return migrate.generate(diff, source.resolve(logical), logical, message, this.properties.getFormat());
 	}
 
 	/**

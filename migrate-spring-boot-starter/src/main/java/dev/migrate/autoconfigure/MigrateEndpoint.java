@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.migrate.core.Migrate;
+import dev.migrate.core.diff.Change;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.runner.ChangeSetRef;
 import dev.migrate.core.runner.MigrationStatus;
@@ -68,7 +69,8 @@ public class MigrateEndpoint {
 					.map((change) -> new ChangeReport(change.description(), change.classification().safety().name(),
 							change.classification().reason(), this.migrate.dialect().lockImpact(change)))
 					.toList() : null,
-				(drift != null) ? drift.possibleRenames().stream().map(Object::toString).toList() : null);
+				(drift != null) ? drift.possibleRenames().stream().map(Object::toString).toList() : null,
+				(drift != null) ? drift.unmapped().stream().map(Change::description).toList() : null);
 	}
 
 	private DatabaseReport database() {
@@ -110,15 +112,20 @@ public class MigrateEndpoint {
 	 * @param error why the last refresh of the status failed, if it did
 	 * @param applied applied revisions
 	 * @param pending pending revisions
-	 * @param blocked changesets held back: the first destructive one and those after it
+	 * @param blocked changesets held back: the destructive ones and those that depend on
+	 * them
 	 * @param drift changes between the database and the entities, or {@code null} before
 	 * the first comparison or without entities
 	 * @param possibleRenames drop/add pairs that look like renames, or {@code null} as
 	 * drift
+	 * @param unmapped what Migrate would drop, but keeps: indexes and constraints that
+	 * only the database has on mapped tables ({@code migrate.drop-unmapped} lets it drop
+	 * them), or {@code null} as drift
 	 */
 	public record MigrateReport(DatabaseReport database, String mode, @Nullable MigrateRun lastRun, Instant checked,
 			@Nullable String error, List<RevisionReport> applied, List<RevisionReport> pending,
-			List<ChangeSetReport> blocked, @Nullable List<ChangeReport> drift, @Nullable List<String> possibleRenames) {
+			List<ChangeSetReport> blocked, @Nullable List<ChangeReport> drift, @Nullable List<String> possibleRenames,
+			@Nullable List<String> unmapped) {
 
 	}
 

@@ -27,6 +27,7 @@ public final class MigrateOptions {
 		DiffOptions diff = DiffOptions.defaults()
 			.withIncludeTables(properties.getIncludeTables().toArray(String[]::new))
 			.withExcludeTables(properties.getExcludeTables().toArray(String[]::new))
+			.withDropUnmapped(properties.getDropUnmapped().toArray(String[]::new))
 			.withOnline(properties.isOnline())
 			.withRenameRules(new RenameRules(properties.getRenames(), properties.getNotRenames()))
 			.withBackfills(properties.getBackfills());

@@ -148,6 +148,13 @@ public class MigrateProperties {
 	private List<String> excludeTables = new ArrayList<>();
 
 	/**
+	 * Patterns of mapped tables (as for include-tables, e.g. "*" or "public.orders")
+	 * whose indexes, unique keys, checks and foreign keys that no entity declares and no
+	 * generated revision created Migrate may drop. By default they are kept and reported.
+	 */
+	private List<String> dropUnmapped = new ArrayList<>();
+
+	/**
 	 * Command to run instead of starting the application: status, generate, upgrade,
 	 * downgrade, history, stamp, check, sql, baseline, squash or revision. The
 	 * application exits when it is done.
@@ -167,7 +174,9 @@ public class MigrateProperties {
 
 	/**
 	 * Message of a generated revision (by the generate, baseline, squash and revision
-	 * commands or auto mode), used in its file name.
+	 * commands or auto mode), used in its file name. Left at its default, a generated
+	 * revision is named after what it does (e.g. add_users_website), a baseline
+	 * "baseline" and a squash "squash".
 	 */
 	private String message = DEFAULT_MESSAGE;
 
@@ -326,6 +335,14 @@ public class MigrateProperties {
 
 	public List<String> getExcludeTables() {
 		return this.excludeTables;
+	}
+
+	public List<String> getDropUnmapped() {
+		return this.dropUnmapped;
+	}
+
+	public void setDropUnmapped(List<String> dropUnmapped) {
+		this.dropUnmapped = dropUnmapped;
 	}
 
 	public void setExcludeTables(List<String> excludeTables) {

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one line Migrate logs per start, e.g. {@code Migrate: public is at
- * 20261122091231_add_user_bio (2 applied, 0 pending, 1 held back, no drift) in 412 ms}.
+ * 20261122091231_add_user_bio (revisions: 2 applied, 0 pending, 1 held back; no drift) in
+ * 412 ms; applied 1 revision}. It counts revisions (files), the unit of every command.
  */
 final class MigrateSummary {
 
@@ -31,13 +32,13 @@ final class MigrateSummary {
 		MigrationStatus status = this.outcome.status();
 		StringBuilder line = new StringBuilder("Migrate: ").append(status.schema());
 		line.append((status.current() != null) ? " is at " + status.current() : " has no revision applied");
-		line.append(" (")
+		line.append(" (revisions: ")
 			.append(status.applied().size())
 			.append(" applied, ")
 			.append(status.applicable().size())
 			.append(" pending, ")
 			.append(status.heldBack().size())
-			.append(" held back, ")
+			.append(" held back; ")
 			.append(drift(this.outcome.drift()))
 			.append(") in ")
 			.append(this.took.toMillis())
@@ -46,8 +47,9 @@ final class MigrateSummary {
 		if (this.outcome.unchanged()) {
 			done.add("nothing changed since the last run (checked without Liquibase)");
 		}
-		if (this.outcome.applied() > 0) {
-			done.add("applied " + this.outcome.applied() + " changeset(s)");
+		if (this.outcome.appliedRevisions() > 0) {
+			int revisions = this.outcome.appliedRevisions();
+			done.add("applied " + revisions + ((revisions != 1) ? " revisions" : " revision"));
 		}
 		if (this.outcome.generated() != null) {
 			done.add("wrote " + this.outcome.generated());
@@ -67,7 +69,9 @@ final class MigrateSummary {
 		if (drift == null) {
 			return "drift compared after startup";
 		}
-		return drift.changes().isEmpty() ? "no drift" : drift.changes().size() + " change(s) of drift";
+		String changes = drift.changes().isEmpty() ? "no drift" : drift.changes().size() + " change(s) of drift";
+		return drift.unmapped().isEmpty() ? changes
+				: changes + ", " + drift.unmapped().size() + " unmapped index(es) or constraint(s) kept";
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import dev.migrate.core.Migrate;
 import dev.migrate.core.PossibleRenameException;
 import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.runner.ChangeSetRef;
 import dev.migrate.core.runner.MigrationException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
@@ -72,21 +73,21 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 			// the revisions nor the catalog changed since: nothing to apply or generate.
 			Optional<MigrationStatus> unchanged = migrate.runner().statusIfUnchanged(desired);
 			if (unchanged.isPresent()) {
-				return new Outcome(true, unchanged.get(), null, 0, null, true);
+				return new Outcome(true, unchanged.get(), null, List.of(), null, true);
 			}
 		}
 		// Committed revisions first (e.g. a teammate's), so that a new revision holds
 		// only what no revision does yet.
 		UpgradeResult result = migrate.runner().upgrade();
 		logBlocked(result);
-		int applied = result.applied().size();
+		List<ChangeSetRef> applied = new ArrayList<>(result.applied());
 		if (!this.context.hasEntities()) {
 			return new Outcome(true, result.status(), null, applied, null, false);
 		}
 		String baseline = adopt(migrate, result.status(), source);
 		if (baseline != null) {
 			result = migrate.runner().upgrade();
-			applied += result.applied().size();
+			applied.addAll(result.applied());
 		}
 		// Taken before the comparison, so that DDL run meanwhile is not recorded as in
 		// step.
@@ -114,7 +115,7 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 		if (generated != null) {
 			result = migrate.runner().upgrade();
 			logBlocked(result);
-			applied += result.applied().size();
+			applied.addAll(result.applied());
 			catalog = (desired != null) ? migrate.runner().catalogFingerprint().orElse(null) : null;
 			drift = migrate.diff();
 		}
@@ -149,12 +150,12 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 		Optional<MigrationStatus> unchanged = runner.statusIfUnchanged();
 		if (unchanged.isPresent()) {
 			requireRevisions(migrate, unchanged.get());
-			return new Outcome(false, unchanged.get(), null, 0, null, true);
+			return new Outcome(false, unchanged.get(), null, List.of(), null, true);
 		}
 		UpgradeResult result = runner.upgrade();
 		requireRevisions(migrate, result.status());
 		logBlocked(result);
-		return new Outcome(false, result.status(), null, result.applied().size(), null, false);
+		return new Outcome(false, result.status(), null, result.applied(), null, false);
 	}
 
 	private Outcome validate(Migrate migrate) {
@@ -166,7 +167,7 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 					+ " revision(s) are pending: " + status.pending().stream().map(Revision::name).toList());
 		}
 		SchemaDiff drift = this.context.hasEntities() ? migrate.check() : null;
-		return new Outcome(false, status, drift, 0, null, false);
+		return new Outcome(false, status, drift, List.of(), null, false);
 	}
 
 	/**
@@ -212,8 +213,9 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 
 	private void logBlocked(UpgradeResult result) {
 		if (!result.blocked().isEmpty()) {
-			logger.warn("Migrate held back " + result.blocked().size() + " changeset(s) from the first destructive"
-					+ " one on; set migrate.allow-destructive=true to apply them: " + result.blocked());
+			logger.warn("Migrate held back " + result.blocked().size() + " changeset(s), destructive or touching what"
+					+ " a destructive one touches; set migrate.allow-destructive=true to apply them: "
+					+ result.blocked());
 		}
 	}
 
@@ -223,13 +225,27 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 	 * @param generating whether this run could generate revisions
 	 * @param status the revisions after the run
 	 * @param drift the drift after the run, or {@code null} if not compared yet
-	 * @param applied how many changesets the run applied
+	 * @param appliedChangeSets the changesets the run applied
 	 * @param generated the revision it wrote, or {@code null}
 	 * @param unchanged whether it found that nothing changed since the last run without
 	 * initializing Liquibase
 	 */
-	record Outcome(boolean generating, MigrationStatus status, @Nullable SchemaDiff drift, int applied,
-			@Nullable String generated, boolean unchanged) {
+	record Outcome(boolean generating, MigrationStatus status, @Nullable SchemaDiff drift,
+			List<ChangeSetRef> appliedChangeSets, @Nullable String generated, boolean unchanged) {
+
+		/**
+		 * Return how many changesets the run applied.
+		 */
+		int applied() {
+			return this.appliedChangeSets.size();
+		}
+
+		/**
+		 * Return how many revisions (files) the run applied, at least in part.
+		 */
+		int appliedRevisions() {
+			return (int) this.appliedChangeSets.stream().map(ChangeSetRef::file).distinct().count();
+		}
 
 	}
 

@@ -98,7 +98,8 @@ class AdoptionApplicationTests {
 		try (TestDatabase database = TestPostgres.createDatabase()) {
 			start(ShopApplication.class, database, "migrate.mode=auto").close();
 			assertThat(revisions()).singleElement()
-				.satisfies((revision) -> assertThat(revision.getFileName().toString()).endsWith("_migrate.yaml"));
+				.satisfies((revision) -> assertThat(revision.getFileName().toString())
+					.endsWith("_create_customer_and_purchase_order.yaml"));
 			assertThat(execTypes(database)).as("every changeset (one per table) ran").matches("EXECUTED(,EXECUTED)*");
 		}
 	}

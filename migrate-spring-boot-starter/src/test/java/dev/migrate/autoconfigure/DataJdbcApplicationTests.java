@@ -40,7 +40,7 @@ class DataJdbcApplicationTests {
 		PeopleStarts starts = new PeopleStarts(this.source);
 		try (ConfigurableApplicationContext context = start(starts, OrdersApplication.class, database)) {
 			MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
-			assertThat(run.generated()).endsWith("_migrate.yaml");
+			assertThat(run.generated()).endsWith("_create_label_order_line_and_purchase_order.yaml");
 			assertThat(run.applied()).as("the generated revision").isPositive();
 			JdbcAggregateTemplate template = context.getBean(JdbcAggregateTemplate.class);
 			PurchaseOrder order = template
@@ -65,7 +65,7 @@ class DataJdbcApplicationTests {
 		try (ConfigurableApplicationContext context = start(starts,
 				dev.migrate.autoconfigure.app.data.jdbc.v2.OrdersApplication.class, database)) {
 			MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
-			assertThat(run.generated()).endsWith("_migrate.yaml");
+			assertThat(run.generated()).endsWith("_add_order_line_price.yaml");
 			assertThat(run.applied()).isEqualTo(1);
 		}
 		assertThat(starts.revisions()).hasSize(2);

@@ -48,7 +48,7 @@ class DataR2dbcApplicationTests {
 			assertThat(context).isInstanceOf(ReactiveWebServerApplicationContext.class);
 			assertThat(context.getBeansOfType(javax.sql.DataSource.class)).as("no JDBC data source").isEmpty();
 			MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
-			assertThat(run.generated()).endsWith("_migrate.yaml");
+			assertThat(run.generated()).endsWith("_create_note_and_note_attachment.yaml");
 			assertThat(run.applied()).as("the generated revision").isPositive();
 			R2dbcEntityTemplate template = context.getBean(R2dbcEntityTemplate.class);
 			Note saved = template.insert(new Note(null, "hello", Instant.now(), List.of("a", "b"), null)).block();
@@ -71,7 +71,7 @@ class DataR2dbcApplicationTests {
 		try (ConfigurableApplicationContext context = start(
 				dev.migrate.autoconfigure.app.data.r2dbc.v2.NotesApplication.class, database)) {
 			MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
-			assertThat(run.generated()).endsWith("_migrate.yaml");
+			assertThat(run.generated()).endsWith("_add_note_pinned.yaml");
 			assertThat(run.applied()).isEqualTo(1);
 		}
 		assertThat(starts.revisions()).hasSize(2);

@@ -55,7 +55,7 @@ class MigrateApplicationTests {
 					"migrate.mode=auto")) {
 				MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
 				assertThat(run.successful()).isTrue();
-				assertThat(run.generated()).endsWith("_migrate.yaml");
+				assertThat(run.generated()).endsWith("_create_person.yaml");
 				assertThat(run.applied()).isPositive();
 			}
 			assertThat(revisions()).hasSize(1);
@@ -197,7 +197,7 @@ class MigrateApplicationTests {
 				.havingRootCause()
 				.isInstanceOf(MigrationException.class)
 				.withMessageContaining("1 revision(s) are pending")
-				.withMessageContaining("_migrate.yaml");
+				.withMessageContaining("_create_person.yaml");
 		}
 	}
 

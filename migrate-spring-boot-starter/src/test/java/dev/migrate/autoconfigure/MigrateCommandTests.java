@@ -58,7 +58,9 @@ class MigrateCommandTests {
 				.contains("; lock: no lock that other sessions wait for]"));
 		Result generated = run(Command.GENERATE);
 		assertThat(generated.code()).isZero();
-		assertThat(generated.output()).startsWith("Wrote ").contains("_migrate.yaml").contains("review and commit");
+		assertThat(generated.output()).startsWith("Wrote ")
+			.contains("_create_person.yaml")
+			.contains("review and commit");
 		assertThat(run(Command.STATUS).output()).contains("Current revision: (none)").contains("Pending revisions (1)");
 		assertThat(run(Command.SQL).output()).contains("CREATE TABLE").contains("person");
 		assertThat(table("person")).as("sql applies nothing").isFalse();

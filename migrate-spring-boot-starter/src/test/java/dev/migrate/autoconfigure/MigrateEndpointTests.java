@@ -66,10 +66,10 @@ class MigrateEndpointTests {
 			assertThat(report.database().url()).endsWith("/" + database.name()).doesNotContain("password");
 			assertThat(report.lastRun().successful()).isTrue();
 			assertThat(report.lastRun().applied()).isEqualTo(1);
-			assertThat(report.lastRun().generated()).endsWith("_migrate.yaml");
+			assertThat(report.lastRun().generated()).endsWith("_create_person.yaml");
 			assertThat(report.lastRun().error()).isNull();
 			assertThat(report.applied()).singleElement()
-				.satisfies((revision) -> assertThat(revision.revision()).endsWith("_migrate.yaml"));
+				.satisfies((revision) -> assertThat(revision.revision()).endsWith("_create_person.yaml"));
 			assertThat(report.pending()).isEmpty();
 			assertThat(report.blocked()).isEmpty();
 			assertThat(report.drift()).isEmpty();

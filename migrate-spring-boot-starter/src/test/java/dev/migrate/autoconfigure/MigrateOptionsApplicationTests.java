@@ -47,9 +47,9 @@ class MigrateOptionsApplicationTests {
 						formatProperty)
 				.run()
 				.close();
-			assertThat(starts.revisions()).hasSize(2)
-				.allSatisfy((revision) -> assertThat(revision.getFileName().toString())
-					.endsWith("_migrate." + format.extension()));
+			assertThat(starts.revisions()).extracting((revision) -> revision.getFileName().toString())
+				.satisfiesExactly((create) -> assertThat(create).endsWith("_create_person." + format.extension()),
+						(add) -> assertThat(add).endsWith("_add_person_bio." + format.extension()));
 			String bio = Files.readString(starts.revisions().get(1));
 			assertThat(bio).contains(switch (format) {
 				case YAML -> "addColumn:";

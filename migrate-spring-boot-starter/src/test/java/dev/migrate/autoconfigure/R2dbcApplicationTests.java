@@ -41,7 +41,7 @@ class R2dbcApplicationTests {
 			assertThat(context.getBeansOfType(javax.sql.DataSource.class)).as("no JDBC data source").isEmpty();
 			MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
 			assertThat(run.successful()).isTrue();
-			assertThat(run.generated()).endsWith("_migrate.yaml");
+			assertThat(run.generated()).endsWith("_create_note.yaml");
 			ConnectionFactory connectionFactory = context.getBean(ConnectionFactory.class);
 			Long count = Mono.from(connectionFactory.create())
 				.flatMapMany(
@@ -61,7 +61,7 @@ class R2dbcApplicationTests {
 		try (ConfigurableApplicationContext context = start(
 				dev.migrate.autoconfigure.app.r2dbc.v2.NotesApplication.class, database)) {
 			MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
-			assertThat(run.generated()).endsWith("_migrate.yaml");
+			assertThat(run.generated()).endsWith("_add_note_pinned.yaml");
 			assertThat(run.applied()).isEqualTo(1);
 		}
 		assertThat(revisions()).hasSize(2);

@@ -130,7 +130,10 @@ public sealed interface Change
 
 	}
 
-	/** Changes a sequence's start and increment. */
+	/**
+	 * Changes a sequence's increment (the diff keeps an existing sequence's start: it
+	 * only matters when the sequence is created).
+	 */
 	record AlterSequence(Sequence from, Sequence to) implements Change {
 
 		public Classification classification() {
@@ -142,7 +145,8 @@ public sealed interface Change
 		}
 
 		public String description() {
-			return "alter sequence " + this.to.name() + " start " + this.to.start() + " increment "
+			return "alter sequence " + this.to.name()
+					+ ((this.from.start() != this.to.start()) ? " start " + this.to.start() : "") + " increment "
 					+ this.to.increment();
 		}
 

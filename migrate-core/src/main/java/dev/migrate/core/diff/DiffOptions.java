@@ -1,9 +1,11 @@
 package dev.migrate.core.diff;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.migrate.core.schema.QualifiedName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to diff.
@@ -18,19 +20,33 @@ import dev.migrate.core.schema.QualifiedName;
  * @param renameRules renames confirmed and denied in text, e.g. by configuration
  * @param backfills values for existing rows of columns that become NOT NULL without a
  * default, as {@code [schema.]table.column=expression}
+ * @param dropUnmapped patterns of mapped tables (as for {@code includeTables}) whose
+ * indexes, unique keys, checks and foreign keys that no entity declares the diff may
+ * drop; by default they are left alone and reported as {@linkplain SchemaDiff#unmapped()
+ * unmapped}
+ * @param createdObjects names of the indexes and constraints that generated revisions
+ * created: the entities declared them, so the diff drops one when the entities stop
+ * declaring it
  */
 public record DiffOptions(List<String> includeTables, List<String> excludeTables, RenameHints renames, boolean online,
-		RenameRules renameRules, List<String> backfills) {
+		RenameRules renameRules, List<String> backfills, List<String> dropUnmapped, Set<String> createdObjects) {
 
 	public DiffOptions {
 		includeTables = List.copyOf(includeTables);
 		excludeTables = List.copyOf(excludeTables);
 		backfills = List.copyOf(backfills);
+		dropUnmapped = List.copyOf(dropUnmapped);
+		createdObjects = Set.copyOf(createdObjects);
 		List<String> malformed = backfills.stream().filter((entry) -> Backfills.parse(entry) == null).toList();
 		if (!malformed.isEmpty()) {
 			throw new IllegalArgumentException("Cannot read the backfill(s) " + malformed
 					+ "; write [schema.]table.column=expression, e.g. users.score=0");
 		}
+	}
+
+	public DiffOptions(List<String> includeTables, List<String> excludeTables, RenameHints renames, boolean online,
+			RenameRules renameRules, List<String> backfills) {
+		this(includeTables, excludeTables, renames, online, renameRules, backfills, List.of(), Set.of());
 	}
 
 	public DiffOptions(List<String> includeTables, List<String> excludeTables, RenameHints renames, boolean online) {
@@ -47,32 +63,42 @@ public record DiffOptions(List<String> includeTables, List<String> excludeTables
 
 	public DiffOptions withIncludeTables(String... patterns) {
 		return new DiffOptions(List.of(patterns), this.excludeTables, this.renames, this.online, this.renameRules,
-				this.backfills);
+				this.backfills, this.dropUnmapped, this.createdObjects);
 	}
 
 	public DiffOptions withExcludeTables(String... patterns) {
 		return new DiffOptions(this.includeTables, List.of(patterns), this.renames, this.online, this.renameRules,
-				this.backfills);
+				this.backfills, this.dropUnmapped, this.createdObjects);
 	}
 
 	public DiffOptions withRenames(RenameHints hints) {
 		return new DiffOptions(this.includeTables, this.excludeTables, hints, this.online, this.renameRules,
-				this.backfills);
+				this.backfills, this.dropUnmapped, this.createdObjects);
 	}
 
 	public DiffOptions withOnline(boolean online) {
 		return new DiffOptions(this.includeTables, this.excludeTables, this.renames, online, this.renameRules,
-				this.backfills);
+				this.backfills, this.dropUnmapped, this.createdObjects);
 	}
 
 	public DiffOptions withRenameRules(RenameRules rules) {
-		return new DiffOptions(this.includeTables, this.excludeTables, this.renames, this.online, rules,
-				this.backfills);
+		return new DiffOptions(this.includeTables, this.excludeTables, this.renames, this.online, rules, this.backfills,
+				this.dropUnmapped, this.createdObjects);
 	}
 
 	public DiffOptions withBackfills(List<String> backfills) {
 		return new DiffOptions(this.includeTables, this.excludeTables, this.renames, this.online, this.renameRules,
-				backfills);
+				backfills, this.dropUnmapped, this.createdObjects);
+	}
+
+	public DiffOptions withDropUnmapped(String... patterns) {
+		return new DiffOptions(this.includeTables, this.excludeTables, this.renames, this.online, this.renameRules,
+				this.backfills, List.of(patterns), this.createdObjects);
+	}
+
+	public DiffOptions withCreatedObjects(Set<String> names) {
+		return new DiffOptions(this.includeTables, this.excludeTables, this.renames, this.online, this.renameRules,
+				this.backfills, this.dropUnmapped, names);
 	}
 
 	boolean excluded(QualifiedName name) {
@@ -93,6 +119,15 @@ public record DiffOptions(List<String> includeTables, List<String> excludeTables
 	 */
 	boolean mayDrop(QualifiedName name) {
 		return !excluded(name) && matchesAny(this.includeTables, name);
+	}
+
+	/**
+	 * Return whether an index or constraint that the entities do not declare may be
+	 * dropped from a mapped table: a generated revision created it, or the table matches
+	 * a drop-unmapped pattern.
+	 */
+	boolean mayDropUnmapped(QualifiedName table, @Nullable String name) {
+		return (name != null && this.createdObjects.contains(name)) || matchesAny(this.dropUnmapped, table);
 	}
 
 	private static boolean matchesAny(List<String> patterns, QualifiedName name) {

@@ -5,17 +5,26 @@ import java.util.List;
 import dev.migrate.core.schema.QualifiedName;
 
 /**
- * The ordered changes that take the actual schema to the desired one, and the drop/add
- * pairs that may be renames.
+ * The ordered changes that take the actual schema to the desired one, the drop/add pairs
+ * that may be renames, and what only the database has and the diff leaves alone.
  *
  * @param changes the changes, in the order they must run
  * @param possibleRenames drop/add pairs that look like renames
+ * @param unmapped the drops the diff left out: indexes, unique keys, checks and foreign
+ * keys of mapped tables that no entity declares and no generated revision created (e.g.
+ * written by hand before Migrate adopted the database), kept unless
+ * {@link DiffOptions#dropUnmapped()} lets the diff drop them
  */
-public record SchemaDiff(List<Change> changes, List<PossibleRename> possibleRenames) {
+public record SchemaDiff(List<Change> changes, List<PossibleRename> possibleRenames, List<Change> unmapped) {
 
 	public SchemaDiff {
 		changes = List.copyOf(changes);
 		possibleRenames = List.copyOf(possibleRenames);
+		unmapped = List.copyOf(unmapped);
+	}
+
+	public SchemaDiff(List<Change> changes, List<PossibleRename> possibleRenames) {
+		this(changes, possibleRenames, List.of());
 	}
 
 	/**
@@ -35,7 +44,7 @@ public record SchemaDiff(List<Change> changes, List<PossibleRename> possibleRena
 	 */
 	public SchemaDiff withoutPossibleRenames() {
 		return new SchemaDiff(this.changes.stream().filter((change) -> !partOfPossibleRename(change)).toList(),
-				this.possibleRenames);
+				this.possibleRenames, this.unmapped);
 	}
 
 	private boolean partOfPossibleRename(Change change) {

@@ -56,12 +56,14 @@ public final class SchemaDiffer {
 				this.dialect)
 			.diffConfirmed(actual, desired);
 		return new SchemaDiff(diff.changes(),
-				diff.possibleRenames().stream().filter((rename) -> !rules.denies(rename, actual, desired)).toList());
+				diff.possibleRenames().stream().filter((rename) -> !rules.denies(rename, actual, desired)).toList(),
+				diff.unmapped());
 	}
 
 	private SchemaDiff diffConfirmed(Schema actual, Schema desired) {
 		List<Change> changes = new ArrayList<>();
 		List<PossibleRename> possibleRenames = new ArrayList<>();
+		List<Change> unmapped = new ArrayList<>();
 		desired.schemas()
 			.stream()
 			.filter((schema) -> !actual.schemas().contains(schema))
@@ -69,7 +71,10 @@ public final class SchemaDiffer {
 		diffEnumTypes(actual, desired, changes);
 		diffSequences(actual, desired, changes);
 		Map<QualifiedName, Table> actualTables = renameTables(actual, desired, changes);
-		TableDiffer tables = new TableDiffer(this.options, this.dialect, changes, possibleRenames,
+		java.util.Set<QualifiedName> dropped = new java.util.HashSet<>(actualTables.keySet());
+		desired.tables().forEach((table) -> dropped.remove(table.name()));
+		dropped.removeIf((table) -> !this.options.mayDrop(table));
+		TableDiffer tables = new TableDiffer(this.options, this.dialect, changes, possibleRenames, unmapped, dropped,
 				actualTables.values(), desired.declarations());
 		for (Table table : desired.tables()) {
 			if (this.options.excluded(table.name())) {
@@ -93,7 +98,7 @@ public final class SchemaDiffer {
 		}
 		// A stable sort: within a phase, changes keep the order they were found in.
 		changes.sort(Comparator.comparingInt(Change::phase));
-		return new SchemaDiff(changes, possibleRenames);
+		return new SchemaDiff(changes, possibleRenames, unmapped);
 	}
 
 	private void diffEnumTypes(Schema actual, Schema desired, List<Change> changes) {
@@ -134,8 +139,11 @@ public final class SchemaDiffer {
 			if (current == null) {
 				changes.add(new Change.CreateSequence(sequence));
 			}
-			else if (!current.equals(sequence)) {
-				changes.add(new Change.AlterSequence(current, sequence));
+			else if (current.increment() != sequence.increment()) {
+				// The start only matters when the sequence is created: an existing one
+				// keeps its own, and counts on from where it is.
+				changes.add(new Change.AlterSequence(current,
+						new Sequence(sequence.name(), current.start(), sequence.increment())));
 			}
 		}
 		existing.values()

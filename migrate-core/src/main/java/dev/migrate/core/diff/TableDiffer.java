@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.migrate.core.dialect.Dialect;
@@ -40,6 +43,12 @@ final class TableDiffer {
 
 	private final List<PossibleRename> possibleRenames;
 
+	/** Drops left out: what only the database has on a mapped table. */
+	private final List<Change> unmapped;
+
+	/** The tables this diff drops. */
+	private final Set<QualifiedName> droppedTables;
+
 	/** What the desired model declares: how expressions are written, column order. */
 	private final Declarations declared;
 
@@ -55,7 +64,10 @@ final class TableDiffer {
 	private final Map<QualifiedName, Set<String>> checkNames = new HashMap<>();
 
 	TableDiffer(DiffOptions options, Dialect dialect, List<Change> changes, List<PossibleRename> possibleRenames,
-			Collection<Table> actualTables, Declarations declared) {
+			List<Change> unmapped, Set<QualifiedName> droppedTables, Collection<Table> actualTables,
+			Declarations declared) {
+		this.unmapped = unmapped;
+		this.droppedTables = droppedTables;
 		this.options = options;
 		this.naming = dialect.naming();
 		this.typeChanges = dialect.typeChanges();
@@ -143,17 +155,27 @@ final class TableDiffer {
 				this.changes.add(new ConstraintChange.AddPrimaryKey(name, named(name, desiredKey), false, online));
 			}
 		}
+		DropRule rule = new DropRule(this.options, name, current, desired);
 		diffSet(current.uniqueConstraints(), desired.uniqueConstraints(), UniqueConstraint::identity,
 				(unique) -> new ConstraintChange.AddUnique(name, named(name, unique), false, online),
-				(unique) -> new ConstraintChange.DropUnique(name, unique, online));
-		diffIndexes(name, current.indexes(), desired.indexes());
+				(unique) -> new ConstraintChange.DropUnique(name, unique, online),
+				(unique, added) -> Objects.equals(unique.name(), named(name, added).name())
+						|| unique.columns().equals(added.columns()),
+				(unique) -> rule.mayDrop(unique.name(), unique.columns()));
+		diffIndexes(name, current.indexes(), desired.indexes(), rule);
 		diffSet(current.checks(), desired.checks(), CheckConstraint::expression,
 				(check) -> new ConstraintChange.AddCheck(name, named(name, check), false, online),
-				(check) -> new ConstraintChange.DropCheck(name, check, online));
+				(check) -> new ConstraintChange.DropCheck(name, check, online),
+				(check, added) -> Objects.equals(check.name(), named(name, added).name())
+						|| rule.columnsOf(check.expression()).equals(rule.columnsOf(added.expression())),
+				(check) -> rule.mayDrop(check.name(), rule.mentioned(check.expression())));
 		diffSet(current.foreignKeys(), desired.foreignKeys(), ForeignKey::identity,
 				(fk) -> new ConstraintChange.AddForeignKey(name, named(name, fk), false, online,
 						onlyNullColumns(current, desired, fk.columns())),
-				(fk) -> new ConstraintChange.DropForeignKey(name, fk, online));
+				(fk) -> new ConstraintChange.DropForeignKey(name, fk, online),
+				(fk, added) -> Objects.equals(fk.name(), named(name, added).name())
+						|| fk.columns().equals(added.columns()),
+				(fk) -> this.droppedTables.contains(fk.referencedTable()) || rule.mayDrop(fk.name(), fk.columns()));
 		if (!Objects.equals(current.comment(), desired.comment())) {
 			this.changes.add(new TableChange.TableComment(name, current.comment(), desired.comment()));
 		}
@@ -261,7 +283,7 @@ final class TableDiffer {
 	 * Online, an index whose definition changed under the same name is replaced
 	 * concurrently; otherwise it is dropped and created again.
 	 */
-	private void diffIndexes(QualifiedName table, List<Index> actual, List<Index> desired) {
+	private void diffIndexes(QualifiedName table, List<Index> actual, List<Index> desired, DropRule rule) {
 		boolean online = this.options.online();
 		List<Object> desiredKeys = desired.stream().map(Index::identity).toList();
 		List<Object> actualKeys = actual.stream().map(Index::identity).toList();
@@ -283,24 +305,37 @@ final class TableDiffer {
 						this.naming.replacement(index.name())));
 			}
 			else {
-				this.changes.add(new ConstraintChange.DropIndex(table, index, online));
+				boolean replaced = added.stream()
+					.anyMatch((candidate) -> candidate.name().equals(index.name())
+							|| expressions(candidate).equals(expressions(index)));
+				Change drop = new ConstraintChange.DropIndex(table, index, online);
+				(replaced || rule.mayDrop(index.name(), rule.mentioned(String.join(" ", expressions(index))))
+						? this.changes : this.unmapped)
+					.add(drop);
 			}
 		}
 		added.forEach((index) -> this.changes.add(new ConstraintChange.CreateIndex(table, index, false, online)));
 	}
 
+	private static List<String> expressions(Index index) {
+		return index.keys().stream().map(Index.Key::expression).toList();
+	}
+
+	/**
+	 * Diff a set of constraints. One the database has and the entities do not is dropped
+	 * when it is replaced (the entities declare one under its name or on its columns:
+	 * they changed it) or may be dropped, and otherwise rule as unmapped.
+	 */
 	private <T> void diffSet(List<T> actual, List<T> desired, Function<T, Object> identity, Function<T, Change> add,
-			Function<T, Change> drop) {
+			Function<T, Change> drop, BiPredicate<T, T> replacedBy, Predicate<T> mayDrop) {
 		List<Object> desiredKeys = desired.stream().map(identity).toList();
 		List<Object> actualKeys = actual.stream().map(identity).toList();
-		actual.stream()
-			.filter((item) -> !desiredKeys.contains(identity.apply(item)))
-			.map(drop)
-			.forEach(this.changes::add);
-		desired.stream()
-			.filter((item) -> !actualKeys.contains(identity.apply(item)))
-			.map(add)
-			.forEach(this.changes::add);
+		List<T> added = desired.stream().filter((item) -> !actualKeys.contains(identity.apply(item))).toList();
+		actual.stream().filter((item) -> !desiredKeys.contains(identity.apply(item))).forEach((item) -> {
+			boolean replaced = added.stream().anyMatch((candidate) -> replacedBy.test(item, candidate));
+			((replaced || mayDrop.test(item)) ? this.changes : this.unmapped).add(drop.apply(item));
+		});
+		added.stream().map(add).forEach(this.changes::add);
 	}
 
 	private static @Nullable List<String> columns(@Nullable PrimaryKey key) {

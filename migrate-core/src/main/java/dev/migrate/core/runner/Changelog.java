@@ -27,10 +27,20 @@ final class Changelog {
 
 	private final Dialect dialect;
 
-	private Changelog(List<Revision> revisions, List<AppliedChangeSet> applied, Dialect dialect) {
+	/**
+	 * The objects each changeset touches, by key; {@code null} values (unknown) are kept
+	 * as absent keys with {@link #UNKNOWN}.
+	 */
+	private final Map<String, Set<String>> objects;
+
+	private static final Set<String> UNKNOWN = Set.of("\u0000unknown");
+
+	private Changelog(List<Revision> revisions, List<AppliedChangeSet> applied, Dialect dialect,
+			Map<String, Set<String>> objects) {
 		this.revisions = revisions;
 		this.applied = applied;
 		this.dialect = dialect;
+		this.objects = objects;
 	}
 
 	/**
@@ -47,22 +57,25 @@ final class Changelog {
 	 * upgrade.
 	 */
 	Changelog reread(Connection connection) throws SQLException {
-		return new Changelog(this.revisions, applied(connection, this.dialect), this.dialect);
+		return new Changelog(this.revisions, applied(connection, this.dialect), this.dialect, this.objects);
 	}
 
 	static Changelog read(DatabaseChangeLog changeLog, Connection connection, Dialect dialect) throws SQLException {
 		Map<String, List<ChangeSetRef>> byFile = new LinkedHashMap<>();
+		Map<String, Set<String>> objects = new java.util.HashMap<>();
 		for (ChangeSet changeSet : changeLog.getChangeSets()) {
 			boolean destructive = DestructiveGuard.isMarked(changeSet);
 			String description = (changeSet.getComments() != null) ? changeSet.getComments()
 					: changeSet.getDescription();
-			byFile.computeIfAbsent(changeSet.getFilePath(), (file) -> new ArrayList<>())
-				.add(new ChangeSetRef(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor(), destructive,
-						description));
+			ChangeSetRef ref = new ChangeSetRef(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor(),
+					destructive, description);
+			byFile.computeIfAbsent(changeSet.getFilePath(), (file) -> new ArrayList<>()).add(ref);
+			Set<String> touched = ChangeSetObjects.of(changeSet);
+			objects.put(ref.key(), (touched != null) ? touched : UNKNOWN);
 		}
 		List<Revision> revisions = new ArrayList<>();
 		byFile.forEach((file, changeSets) -> revisions.add(new Revision(file, changeSets)));
-		return new Changelog(revisions, applied(connection, dialect), dialect);
+		return new Changelog(revisions, applied(connection, dialect), dialect, objects);
 	}
 
 	static List<AppliedChangeSet> applied(Connection connection, Dialect dialect) throws SQLException {
@@ -120,17 +133,29 @@ final class Changelog {
 	}
 
 	/**
-	 * Return the pending changesets an upgrade holds back: the first destructive one
-	 * (unless destructive changes are allowed) and everything after it.
+	 * Return the pending changesets an upgrade holds back (unless destructive changes are
+	 * allowed): the destructive ones, and those after them that depend on them, touching
+	 * a table, sequence, index or constraint a held-back changeset touches (or that
+	 * cannot tell what they touch, such as SQL naming nothing recognizable). A safe
+	 * change on another table goes ahead.
 	 */
 	List<ChangeSetRef> heldBack(boolean allowDestructive) {
-		List<ChangeSetRef> pending = pending();
-		for (int i = 0; i < pending.size(); i++) {
-			if (pending.get(i).destructive() && !allowDestructive) {
-				return pending.subList(i, pending.size());
+		if (allowDestructive) {
+			return List.of();
+		}
+		List<ChangeSetRef> held = new ArrayList<>();
+		Set<String> heldObjects = new java.util.HashSet<>();
+		for (ChangeSetRef changeSet : pending()) {
+			Set<String> touched = this.objects.getOrDefault(changeSet.key(), UNKNOWN);
+			boolean dependent = !held.isEmpty()
+					&& (touched == UNKNOWN || heldObjects.contains(UNKNOWN.iterator().next())
+							|| touched.stream().anyMatch(heldObjects::contains));
+			if (changeSet.destructive() || dependent) {
+				held.add(changeSet);
+				heldObjects.addAll(touched);
 			}
 		}
-		return List.of();
+		return held;
 	}
 
 	MigrationStatus status(String schema, boolean allowDestructive) {

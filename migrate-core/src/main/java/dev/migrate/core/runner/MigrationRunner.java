@@ -15,6 +15,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.migrate.core.changelog.CreatedObjects;
 import dev.migrate.core.changelog.DestructiveGuard;
 import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.dialect.DetectedDialect;
@@ -92,8 +93,9 @@ public final class MigrationRunner {
 	}
 
 	/**
-	 * Apply every pending revision, stopping before the first destructive changeset
-	 * unless destructive changes are allowed.
+	 * Apply every pending revision, holding back (unless destructive changes are allowed)
+	 * destructive changesets and those that depend on them: that touch the same table,
+	 * sequence, index or constraint.
 	 * @return what was applied and what was left
 	 */
 	public UpgradeResult upgrade() {
@@ -142,6 +144,16 @@ public final class MigrationRunner {
 			}
 		}
 		Changelog after = changelog;
+		if (!blocked.isEmpty()) {
+			// Held back per dependency, not by position: Liquibase runs the next pending
+			// changesets of the changelog it parsed, so the held-back ones leave it.
+			Set<String> held = new HashSet<>();
+			blocked.forEach((changeSet) -> held.add(changeSet.key()));
+			liquibase.getDatabaseChangeLog()
+				.getChangeSets()
+				.removeIf((changeSet) -> held
+					.contains(Changelog.key(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor())));
+		}
 		if (!toApply.isEmpty()) {
 			new RetryingUpdate(liquibase, connection(liquibase), dialect(connection(liquibase)).locking(), this.options)
 				.apply(changelog, toApply);
@@ -341,6 +353,17 @@ public final class MigrationRunner {
 			liquibase.update(new Contexts(), new LabelExpression(), sql);
 			return sql.toString();
 		});
+	}
+
+	/**
+	 * Return the names of the indexes and constraints that the changelog's generated
+	 * revisions create (not its baseline, squash or hand-written changesets): the
+	 * entities declared them, so a diff drops one the entities no longer declare.
+	 * @return the names
+	 */
+	public Set<String> createdObjects() {
+		return run(false,
+				(liquibase, changelog) -> CreatedObjects.of(liquibase.getDatabaseChangeLog().getChangeSets()));
 	}
 
 	private String schema(Liquibase liquibase) throws SQLException {

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param applied revisions whose changesets are all applied
  * @param pending revisions with changesets not yet applied
  * @param applicable the pending revisions an upgrade would apply, at least in part
- * @param blocked pending changesets an upgrade holds back: the first destructive one
- * (unless destructive changes are allowed) and every changeset after it
+ * @param blocked pending changesets an upgrade holds back (unless destructive changes are
+ * allowed): the destructive ones and those after them that touch what they touch
  */
 public record MigrationStatus(String schema, List<Revision> applied, List<Revision> pending, List<Revision> applicable,
 		List<ChangeSetRef> blocked) {

@@ -36,7 +36,9 @@ final class ChangeInverses {
 
 	/** Descriptions of the inverses of the changes from {@code v1} to {@code v2}. */
 	static List<String> inverses(Schema v1, Schema v2, DiffOptions options) {
-		List<Change> changes = new SchemaDiffer(options, Dialects.postgresql()).diff(v1, v2).changes();
+		// Generated revisions built v1: whatever of it v2 lacks is dropped.
+		List<Change> changes = new SchemaDiffer(options.withDropUnmapped("*"), Dialects.postgresql()).diff(v1, v2)
+			.changes();
 		Map<QualifiedName, QualifiedName> renames = options.renames().tables();
 		return withoutPartsOfNewTables(changes).stream().map((change) -> {
 			String description = change.inverse().description();
@@ -76,7 +78,7 @@ final class ChangeInverses {
 			QualifiedName table = RandomRenames.hintedFrom(options.renames(), rename.getKey().table());
 			hints = hints.column(table, rename.getValue(), rename.getKey().column());
 		}
-		return new DiffOptions(List.of("*"), options.excludeTables(), hints, options.online());
+		return new DiffOptions(List.of("*"), options.excludeTables(), hints, options.online()).withDropUnmapped("*");
 	}
 
 	/**

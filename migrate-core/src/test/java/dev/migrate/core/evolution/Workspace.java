@@ -66,8 +66,18 @@ final class Workspace implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Diff as {@link Migrate#diff()} does: an index or constraint the desired schema
+	 * lacks is dropped where a revision of this workspace created it.
+	 */
 	SchemaDiff diff(Schema desired, DiffOptions options) {
-		return new SchemaDiffer(options, Dialects.postgresql()).diff(read(desired), desired);
+		Schema actual = read(desired);
+		SchemaDiff diff = new SchemaDiffer(options, Dialects.postgresql()).diff(actual, desired);
+		if (diff.unmapped().isEmpty()) {
+			return diff;
+		}
+		return new SchemaDiffer(options.withCreatedObjects(runner().createdObjects()), Dialects.postgresql())
+			.diff(actual, desired);
 	}
 
 	/**

@@ -31,7 +31,8 @@ final class ChangeSql {
 			return "DROP SCHEMA " + q(drop.name());
 		}
 		if (change instanceof Change.AlterSequence alter) {
-			return "ALTER SEQUENCE " + qualified(alter.to().name()) + " START WITH " + alter.to().start()
+			return "ALTER SEQUENCE " + qualified(alter.to().name())
+					+ ((alter.from().start() != alter.to().start()) ? " START WITH " + alter.to().start() : "")
 					+ " INCREMENT BY " + alter.to().increment();
 		}
 		if (change instanceof Change.CreateEnumType create) {
