@@ -34,7 +34,8 @@ final class SchemaSubstitution {
 		this.to = to;
 		String quoted = Pattern.quote("\"" + from.replace("\"", "\"\"") + "\"");
 		String plain = from.matches("[a-z_][a-z0-9_$]*") ? "|" + Pattern.quote(from) : "";
-		this.qualifier = Pattern.compile("(?<![\\w$.\"])(?:" + quoted + plain + ")\\.(?=[\\w\"])");
+		// String literals are matched first, and kept as they are.
+		this.qualifier = Pattern.compile("'(?:[^']|'')*'|(?<![\\w$.\"])(?:" + quoted + plain + ")\\.(?=[\\w\"])");
 	}
 
 	void apply(DatabaseChangeLog changeLog) {
@@ -62,7 +63,9 @@ final class SchemaSubstitution {
 	String substitute(String sql) {
 		String replacement = this.to.matches("[a-z_][a-z0-9_$]*") ? this.to
 				: "\"" + this.to.replace("\"", "\"\"") + "\"";
-		return this.qualifier.matcher(sql).replaceAll(Matcher.quoteReplacement(replacement + "."));
+		return this.qualifier.matcher(sql)
+			.replaceAll((match) -> Matcher
+				.quoteReplacement(match.group().startsWith("'") ? match.group() : replacement + "."));
 	}
 
 }
