@@ -5,12 +5,14 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.migrate.core.Migrate;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.runner.ChangeSetRef;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.Revision;
+import dev.migrate.core.tenant.SchemaOutcome;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -68,7 +70,8 @@ public class MigrateEndpoint {
 					.map((change) -> new ChangeReport(change.description(), change.classification().safety().name(),
 							change.classification().reason(), this.migrate.dialect().lockImpact(change)))
 					.toList() : null,
-				(drift != null) ? drift.possibleRenames().stream().map(Object::toString).toList() : null);
+				(drift != null) ? drift.possibleRenames().stream().map(Object::toString).toList() : null,
+				this.initializer.tenantOutcomes());
 	}
 
 	private DatabaseReport database() {
@@ -115,10 +118,14 @@ public class MigrateEndpoint {
 	 * the first comparison or without entities
 	 * @param possibleRenames drop/add pairs that look like renames, or {@code null} as
 	 * drift
+	 * @param schemas what the startup run did in each tenant schema
+	 * ({@code migrate.schemas}): revisions applied and pending, changesets applied,
+	 * outcome and error; {@code null} without tenant schemas
 	 */
 	public record MigrateReport(DatabaseReport database, String mode, @Nullable MigrateRun lastRun, Instant checked,
 			@Nullable String error, List<RevisionReport> applied, List<RevisionReport> pending,
-			List<ChangeSetReport> blocked, @Nullable List<ChangeReport> drift, @Nullable List<String> possibleRenames) {
+			List<ChangeSetReport> blocked, @Nullable List<ChangeReport> drift, @Nullable List<String> possibleRenames,
+			@Nullable Map<String, SchemaOutcome> schemas) {
 
 	}
 
