@@ -2,6 +2,8 @@ package dev.migrate.core.runner;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,8 @@ import liquibase.changelog.DatabaseChangeLog;
  * they run, so they stay the same from one run on a tenant to the next.
  */
 final class SchemaSubstitution {
+
+	private static final Map<Class<?>, List<ChangeParameterMetaData>> SCHEMA_PARAMETERS = new ConcurrentHashMap<>();
 
 	private final String from;
 
@@ -46,11 +50,9 @@ final class SchemaSubstitution {
 	}
 
 	private void apply(List<Change> changes) {
-		ChangeFactory factory = Scope.getCurrentScope().getSingleton(ChangeFactory.class);
 		for (Change change : changes) {
-			for (ChangeParameterMetaData parameter : factory.getChangeMetaData(change).getParameters().values()) {
-				if (parameter.getParameterName().toLowerCase(Locale.ROOT).endsWith("schemaname")
-						&& this.from.equals(parameter.getCurrentValue(change))) {
+			for (ChangeParameterMetaData parameter : schemaParameters(change)) {
+				if (this.from.equals(parameter.getCurrentValue(change))) {
 					parameter.setValue(change, this.to);
 				}
 			}
@@ -58,6 +60,22 @@ final class SchemaSubstitution {
 				sql.setSql(substitute(sql.getSql()));
 			}
 		}
+	}
+
+	/**
+	 * The parameters of a kind of change that name a schema, found once per kind: finding
+	 * a change's metadata is costly, and a changelog runs on every tenant schema.
+	 */
+	private static List<ChangeParameterMetaData> schemaParameters(Change change) {
+		return SCHEMA_PARAMETERS.computeIfAbsent(change.getClass(),
+				(kind) -> Scope.getCurrentScope()
+					.getSingleton(ChangeFactory.class)
+					.getChangeMetaData(change)
+					.getParameters()
+					.values()
+					.stream()
+					.filter((parameter) -> parameter.getParameterName().toLowerCase(Locale.ROOT).endsWith("schemaname"))
+					.toList());
 	}
 
 	String substitute(String sql) {
