@@ -62,7 +62,7 @@ class ExampleActuatorTests {
 	void servesTheMigrationReportAsJson() throws Exception {
 		JsonNode report = comparedReport();
 		assertThat(fieldNames(report)).containsExactlyInAnyOrder("database", "mode", "lastRun", "checked", "error",
-				"applied", "pending", "blocked", "drift", "possibleRenames");
+				"applied", "pending", "blocked", "drift", "possibleRenames", "unmapped", "schemas");
 		JsonNode server = report.get("database");
 		assertThat(fieldNames(server)).containsExactlyInAnyOrder("product", "version", "url", "user");
 		assertThat(server.get("product").asString()).isEqualTo("PostgreSQL");
@@ -92,6 +92,7 @@ class ExampleActuatorTests {
 		assertThat(report.get("drift").isArray()).isTrue();
 		assertThat(report.get("drift")).isEmpty();
 		assertThat(report.get("possibleRenames")).isEmpty();
+		assertThat(report.get("schemas").isNull()).as("no tenant schemas").isTrue();
 	}
 
 	@Test

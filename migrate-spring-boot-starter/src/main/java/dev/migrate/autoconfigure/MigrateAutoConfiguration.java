@@ -140,9 +140,23 @@ public final class MigrateAutoConfiguration {
 	@ConditionalOnBean(MigrateContext.class)
 	@ConditionalOnMissingBean
 	MigrateInitializer migrateInitializer(Migrate migrate, MigrateContext context, MigrateStatusMonitor monitor,
-			ObjectProvider<MigrateStartupStrategy> strategy, ObjectProvider<MigrateExit> exit) {
-		return new MigrateInitializer(migrate, strategy.getIfAvailable(() -> new ModeStartupStrategy(context, monitor)),
-				context, exit.getIfAvailable(() -> System::exit));
+			ObjectProvider<MigrateStartupStrategy> strategy, ObjectProvider<MigrateExit> exit,
+			ObjectProvider<MigrateSchemaProvider> schemas) {
+		MigrateInitializer initializer = new MigrateInitializer(migrate,
+				strategy.getIfAvailable(() -> new ModeStartupStrategy(context, monitor)), context,
+				exit.getIfAvailable(() -> System::exit));
+		MigrateSchemaProvider provider = schemas.getIfAvailable();
+		if (provider != null) {
+			initializer.tenants(new MigrateTenants(provider, context.tenantMigrations()));
+		}
+		return initializer;
+	}
+
+	@Bean
+	@ConditionalOnBean(MigrateContext.class)
+	@ConditionalOnMissingBean
+	MigrateSchemaProvider migrateSchemaProvider(MigrateProperties properties) {
+		return () -> List.copyOf(properties.getSchemas());
 	}
 
 	static boolean developmentRun(MigrateProperties properties, ResourceLoader resourceLoader,

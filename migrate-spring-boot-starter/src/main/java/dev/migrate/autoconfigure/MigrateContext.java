@@ -21,6 +21,7 @@ import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.schema.Schema;
+import dev.migrate.core.tenant.TenantMigrations;
 import liquibase.integration.spring.SpringResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.ResourceAccessor;
@@ -131,6 +132,18 @@ public class MigrateContext {
 		MigrateOptions options = options();
 		return new Migrate(this.dataSource, this::desiredSchema, resources, this.properties.getChangelog(),
 				options.diff(), options.runner());
+	}
+
+	/**
+	 * Return the migrations of the tenant schemas, over the same changelog as
+	 * {@link #migrate()}.
+	 */
+	TenantMigrations tenantMigrations() {
+		Path source = changelogSourceDirectory();
+		ResourceAccessor resources = (source != null) ? directory(source)
+				: new SpringResourceAccessor(this.resourceLoader);
+		return new TenantMigrations(this.dataSource, this.properties.getChangelog(), resources, options().runner(),
+				this.properties.getTenants().getTemplate(), this.properties.getTenants().getParallelism());
 	}
 
 	/**

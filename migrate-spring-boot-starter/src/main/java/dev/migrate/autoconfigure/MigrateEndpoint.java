@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.migrate.core.Migrate;
 import dev.migrate.core.diff.Change;
@@ -12,6 +13,7 @@ import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.runner.ChangeSetRef;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.Revision;
+import dev.migrate.core.tenant.SchemaOutcome;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -70,7 +72,8 @@ public class MigrateEndpoint {
 							change.classification().reason(), this.migrate.dialect().lockImpact(change)))
 					.toList() : null,
 				(drift != null) ? drift.possibleRenames().stream().map(Object::toString).toList() : null,
-				(drift != null) ? drift.unmapped().stream().map(Change::description).toList() : null);
+				(drift != null) ? drift.unmapped().stream().map(Change::description).toList() : null,
+				this.initializer.tenantOutcomes());
 	}
 
 	private DatabaseReport database() {
@@ -121,11 +124,15 @@ public class MigrateEndpoint {
 	 * @param unmapped what Migrate would drop, but keeps: indexes and constraints that
 	 * only the database has on mapped tables ({@code migrate.drop-unmapped} lets it drop
 	 * them), or {@code null} as drift
+	 * @param schemas what the startup run did in each tenant schema
+	 * ({@code migrate.schemas}): revisions applied and pending, changesets applied,
+	 * outcome and error; {@code null} without tenant schemas
 	 */
 	public record MigrateReport(DatabaseReport database, String mode, @Nullable MigrateRun lastRun, Instant checked,
 			@Nullable String error, List<RevisionReport> applied, List<RevisionReport> pending,
 			List<ChangeSetReport> blocked, @Nullable List<ChangeReport> drift, @Nullable List<String> possibleRenames,
-			@Nullable List<String> unmapped) {
+			@Nullable List<String> unmapped,
+			@Nullable Map<String, SchemaOutcome> schemas) {
 
 	}
 

@@ -1,15 +1,20 @@
 package dev.migrate.autoconfigure;
 
+import java.util.List;
+import java.util.Map;
+
 import dev.migrate.core.runner.MigrationStatus;
+import dev.migrate.core.tenant.SchemaOutcome;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
  * The {@code migrate} health indicator, for a platform to act on: DOWN when the last run
- * failed or revisions are pending that an upgrade would apply. Destructive revisions held
- * back on purpose and drift are in its details, not reasons for DOWN. It reads the status
- * Migrate keeps up to date in the background, never the database.
+ * failed, revisions are pending that an upgrade would apply, or a tenant schema failed
+ * (named in {@code failedSchemas}). Destructive revisions held back on purpose and drift
+ * are in its details, not reasons for DOWN. It reads the status Migrate keeps up to date
+ * in the background, never the database.
  */
 public class MigrateHealthIndicator extends AbstractHealthIndicator {
 
@@ -43,7 +48,13 @@ public class MigrateHealthIndicator extends AbstractHealthIndicator {
 		if (status.error() != null) {
 			builder.withDetail("error", status.error());
 		}
-		if ((lastRun != null && !lastRun.successful()) || status.hasApplicablePending()) {
+		Map<String, SchemaOutcome> schemas = this.initializer.tenantOutcomes();
+		List<String> failedSchemas = List.of();
+		if (schemas != null) {
+			failedSchemas = MigrateTenants.failed(schemas);
+			builder.withDetail("schemas", schemas.size()).withDetail("failedSchemas", failedSchemas);
+		}
+		if ((lastRun != null && !lastRun.successful()) || status.hasApplicablePending() || !failedSchemas.isEmpty()) {
 			builder.down();
 		}
 		else {

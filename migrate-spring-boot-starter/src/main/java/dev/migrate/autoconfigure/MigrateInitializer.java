@@ -3,10 +3,12 @@ package dev.migrate.autoconfigure;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.migrate.core.Migrate;
 import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.tenant.SchemaOutcome;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -27,6 +29,8 @@ public class MigrateInitializer implements InitializingBean {
 	private final MigrateExit exit;
 
 	private volatile @Nullable MigrateRun lastRun;
+
+	private @Nullable MigrateTenants tenants;
 
 	/**
 	 * Create a new instance that runs what {@code migrate.mode} says.
@@ -85,6 +89,11 @@ public class MigrateInitializer implements InitializingBean {
 			}
 			this.lastRun = new MigrateRun(mode, started, Duration.ofNanos(System.nanoTime() - start), true, generated,
 					applied, null);
+			if (this.tenants != null && mode != MigrateProperties.Mode.VALIDATE) {
+				// After the template schema, where auto mode generates; a failing tenant
+				// is reported, not thrown.
+				this.tenants.upgrade();
+			}
 		}
 		catch (RuntimeException ex) {
 			RuntimeException failure = DataSourceDescription.isConnectionFailure(ex)
@@ -95,6 +104,31 @@ public class MigrateInitializer implements InitializingBean {
 					failure.getMessage());
 			throw failure;
 		}
+	}
+
+	/**
+	 * Migrate these tenant schemas at startup too, after the application's own schema.
+	 * @param tenants the tenant schemas and how they are migrated
+	 */
+	public void tenants(MigrateTenants tenants) {
+		this.tenants = tenants;
+	}
+
+	/**
+	 * Return the tenant schemas migrated at startup, if any.
+	 * @return the tenants, or {@code null} without {@code migrate.schemas} or a
+	 * {@link MigrateSchemaProvider}
+	 */
+	public @Nullable MigrateTenants tenants() {
+		return this.tenants;
+	}
+
+	/**
+	 * Return what the startup run did in each tenant schema.
+	 * @return the outcomes by schema, or {@code null} if no tenant schema was migrated
+	 */
+	public @Nullable Map<String, SchemaOutcome> tenantOutcomes() {
+		return (this.tenants != null) ? this.tenants.outcomes() : null;
 	}
 
 	/**

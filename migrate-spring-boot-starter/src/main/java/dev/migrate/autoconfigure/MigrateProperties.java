@@ -23,6 +23,40 @@ public class MigrateProperties {
 	private boolean enabled = true;
 
 	/**
+	 * How tenant schemas are migrated.
+	 */
+	public static class Tenants {
+
+		/**
+		 * How many tenant schemas are migrated at once (each on its own connection).
+		 */
+		private int parallelism = 4;
+
+		/**
+		 * The schema revisions are generated against and name, whose name in each
+		 * revision becomes the tenant's when it runs in a tenant schema.
+		 */
+		private String template = "public";
+
+		public int getParallelism() {
+			return this.parallelism;
+		}
+
+		public void setParallelism(int parallelism) {
+			this.parallelism = parallelism;
+		}
+
+		public String getTemplate() {
+			return this.template;
+		}
+
+		public void setTemplate(String template) {
+			this.template = template;
+		}
+
+	}
+
+	/**
 	 * What Migrate does at startup.
 	 */
 	private Mode mode = Mode.AUTO;
@@ -196,6 +230,17 @@ public class MigrateProperties {
 	 * Login password of the database to migrate.
 	 */
 	private @Nullable String password;
+
+	/**
+	 * Tenant schemas (Hibernate's schema-per-tenant multi-tenancy) to migrate after the
+	 * application's own schema, each with its own history (DATABASECHANGELOG in the
+	 * tenant's schema) and advisory lock. A schema that does not exist is created. A
+	 * MigrateSchemaProvider bean, e.g. one that reads the tenants from a table, replaces
+	 * this list.
+	 */
+	private List<String> schemas = new ArrayList<>();
+
+	private final Tenants tenants = new Tenants();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -411,6 +456,18 @@ public class MigrateProperties {
 
 	public void setUser(@Nullable String user) {
 		this.user = user;
+	}
+
+	public List<String> getSchemas() {
+		return this.schemas;
+	}
+
+	public void setSchemas(List<String> schemas) {
+		this.schemas = schemas;
+	}
+
+	public Tenants getTenants() {
+		return this.tenants;
 	}
 
 	public @Nullable String getPassword() {

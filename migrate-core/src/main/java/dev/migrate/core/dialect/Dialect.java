@@ -173,6 +173,13 @@ public interface Dialect {
 	String tableExists(String table);
 
 	/**
+	 * Return the statement that creates a schema unless it exists.
+	 * @param schema the schema's name, as the database stores it
+	 * @return the statement
+	 */
+	String createSchemaIfMissing(String schema);
+
+	/**
 	 * Return the names this database gives unnamed constraints and indexes.
 	 * @return the naming rules
 	 */

@@ -56,6 +56,8 @@ public final class MigrationRunner {
 
 	private final DetectedDialect dialect;
 
+	private final @Nullable SchemaSubstitution substitution;
+
 	/**
 	 * Create a runner that shares the dialect of the database with other commands.
 	 * @param dataSource the database
@@ -66,11 +68,35 @@ public final class MigrationRunner {
 	 */
 	public MigrationRunner(DataSource dataSource, String changelog, ResourceAccessor resources, RunnerOptions options,
 			DetectedDialect dialect) {
+		this(dataSource, changelog, resources, options, dialect, null);
+	}
+
+	private MigrationRunner(DataSource dataSource, String changelog, ResourceAccessor resources, RunnerOptions options,
+			DetectedDialect dialect, @Nullable SchemaSubstitution substitution) {
 		this.dataSource = dataSource;
 		this.changelog = changelog;
 		this.resources = resources;
 		this.options = options;
 		this.dialect = dialect;
+		this.substitution = substitution;
+	}
+
+	/**
+	 * Return a runner of the same changelog in another schema of the same database, e.g.
+	 * a tenant's: its connections resolve unqualified names in that schema (where its
+	 * {@code DATABASECHANGELOG} lives, one history per schema), the schema names of the
+	 * changes that are the template's become that schema's, and it takes the advisory
+	 * lock of that schema ({@link RunnerOptions#lockKey(String)}), so that runs on
+	 * different schemas proceed at once.
+	 * @param schema the schema to migrate, which must exist
+	 * @param template the schema the revisions were generated against, e.g.
+	 * {@code public}
+	 * @return the runner
+	 */
+	public MigrationRunner inSchema(String schema, String template) {
+		return new MigrationRunner(new SchemaDataSource(this.dataSource, schema), this.changelog, this.resources,
+				this.options.withLockKey(RunnerOptions.lockKey(schema)), this.dialect,
+				schema.equals(template) ? null : new SchemaSubstitution(template, schema));
 	}
 
 	/**
@@ -388,6 +414,9 @@ public final class MigrationRunner {
 					Database database = DatabaseFactory.getInstance()
 						.findCorrectDatabaseImplementation(new JdbcConnection(connection));
 					Liquibase liquibase = new Liquibase(this.changelog, this.resources, database);
+					if (this.substitution != null) {
+						this.substitution.apply(liquibase.getDatabaseChangeLog());
+					}
 					if (this.options.allowDestructive()) {
 						DestructiveGuard.allow(liquibase);
 					}
@@ -397,7 +426,14 @@ public final class MigrationRunner {
 						// holder that died: clear it instead of waiting for it forever.
 						LockServiceFactory.getInstance().getLockService(database).forceReleaseLock();
 					}
-					liquibase.validate();
+					if (this.substitution != null) {
+						// Liquibase's validate() reads the changelog again, without the
+						// substitution; validate the one that runs.
+						liquibase.getDatabaseChangeLog().validate(database, new Contexts(), new LabelExpression());
+					}
+					else {
+						liquibase.validate();
+					}
 					return work.run(liquibase, Changelog.read(liquibase.getDatabaseChangeLog(), connection, dialect));
 				});
 			}

@@ -34,6 +34,29 @@ public record RunnerOptions(Duration lockTimeout, boolean allowDestructive, long
 				Duration.ofMinutes(10), Duration.ofMinutes(1));
 	}
 
+	/**
+	 * Return the advisory lock key of one schema's migrations: a 64-bit digest of the
+	 * schema's name, so that migrations of different schemas of a database never wait for
+	 * each other, and those of one schema always do.
+	 * @param schema the schema
+	 * @return the lock key
+	 */
+	public static long lockKey(String schema) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(("migrate:" + schema).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.nio.ByteBuffer.wrap(digest).getLong();
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public RunnerOptions withLockKey(long key) {
+		return new RunnerOptions(this.lockTimeout, this.allowDestructive, key, this.statementLockTimeout,
+				this.statementTimeout, this.retryFor);
+	}
+
 	public RunnerOptions withLockTimeout(Duration timeout) {
 		return new RunnerOptions(timeout, this.allowDestructive, this.lockKey, this.statementLockTimeout,
 				this.statementTimeout, this.retryFor);

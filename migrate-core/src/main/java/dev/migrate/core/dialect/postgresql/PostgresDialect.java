@@ -146,4 +146,9 @@ public final class PostgresDialect implements Dialect {
 		return "SELECT to_regclass(" + PostgresTypes.literal(table) + ") IS NOT NULL";
 	}
 
+	@Override
+	public String createSchemaIfMissing(String schema) {
+		return "CREATE SCHEMA IF NOT EXISTS \"" + schema.replace("\"", "\"\"") + "\"";
+	}
+
 }
