@@ -70,7 +70,7 @@ public final class SchemaDiffer {
 		diffSequences(actual, desired, changes);
 		Map<QualifiedName, Table> actualTables = renameTables(actual, desired, changes);
 		TableDiffer tables = new TableDiffer(this.options, this.dialect, changes, possibleRenames,
-				actualTables.values(), desired.declarations());
+				actualTables.values(), desired.declarations(), actual.declarations());
 		for (Table table : desired.tables()) {
 			if (this.options.excluded(table.name())) {
 				continue;

@@ -55,6 +55,7 @@ class BaselineTests {
 			HibernateDdl.create(fixture, copy);
 			Schema before = Workspace.read(adopted, desired);
 			String fingerprint = Workspace.fingerprint(adopted);
+			List<String> catalog = CatalogText.of(adopted);
 			Path baseline = baseline(workspace, workspace.migrate(adopted, desired));
 			assertThat(workspace.revisions()).containsExactly(baseline);
 			workspace.runner().upgrade();
@@ -65,6 +66,10 @@ class BaselineTests {
 			assertThat(SchemaComparator.differences(before, Workspace.read(empty, desired)))
 				.as("an empty database built from %s:%n%s", baseline.getFileName(), Files.readString(baseline))
 				.isEmpty();
+			assertThat(CatalogText.of(empty))
+				.as("the catalog of an empty database built from %s:%n%s", baseline.getFileName(),
+						Files.readString(baseline))
+				.containsExactlyElementsOf(catalog);
 			String copyFingerprint = Workspace.fingerprint(copy);
 			assertThat(workspace.runner(copy).upgrade().status().applied()).hasSize(1);
 			assertThat(execType(copy)).isEqualTo("MARK_RAN");

@@ -111,6 +111,7 @@ class RandomEvolutionTests {
 						.forEach((change) -> lossy.add(((TableChange.DropColumn) change).table()));
 					Map<String, String> keptBackward = RandomRows.expected(b.target(), a, b.hints(), false, lossy);
 
+					List<String> catalogA = CatalogText.of(database);
 					run(() -> workspace.runner().upgrade(), "upgrade, " + context);
 					assertThat(SchemaComparator.differences(b.target(), workspace.read(scope))).as("B, " + context)
 						.isEmpty();
@@ -126,6 +127,12 @@ class RandomEvolutionTests {
 					assertThat(SchemaComparator.differences(a, workspace.read(scope)))
 						.as("A after downgrade, " + context)
 						.isEmpty();
+					// Columns added back go last: PostgreSQL cannot put them where they
+					// were.
+					List<Change.ColumnRef> dropped = CatalogText.droppedColumns(changes, options);
+					assertThat(CatalogText.withoutColumnOrderOf(CatalogText.of(database), dropped))
+						.as("A's catalog after downgrade, " + context)
+						.containsExactlyElementsOf(CatalogText.withoutColumnOrderOf(catalogA, dropped));
 					assertThat(RandomRows.actual(database, keptBackward)).as("rows at A after downgrade, " + context)
 						.isEqualTo(keptBackward);
 					rowsChecked += keptBackward.size();
