@@ -12,9 +12,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.migrate.core.diff.Change;
 import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.diff.RenameHints;
 import dev.migrate.core.diff.TableChange;
 import dev.migrate.core.schema.QualifiedName;
 import dev.migrate.testsupport.TestDatabase;
@@ -33,6 +36,11 @@ import dev.migrate.testsupport.TestDatabase;
 final class CatalogText {
 
 	private static final String COLUMN_ORDER = "column order ";
+
+	private static final Pattern NOT_NULL = Pattern.compile("constraint \\w+\\.(\\w+) (\\w+) NOT NULL (\\w+)");
+
+	private static final Pattern IDENTITY_SEQUENCE = Pattern
+		.compile("sequence \\w+\\.(\\w+) .* owned by i column (\\w+) of table (?:\\w+\\.)?(\\w+)");
 
 	private static final String DUMP = """
 			WITH ns AS (
@@ -169,6 +177,71 @@ final class CatalogText {
 			.map((drop) -> new Change.ColumnRef(renamedFrom.getOrDefault(drop.table(), drop.table()),
 					drop.column().name()))
 			.toList();
+	}
+
+	/**
+	 * Return the columns whose NOT NULL constraint (PostgreSQL 18) or identity sequence a
+	 * downgrade cannot be expected to name as it was, as {@code "
+	 *
+	<table>
+	 *  <column>"} with the table unqualified: Migrate's model has no names for them, so
+	 * whatever makes one again (a rollback that sets NOT NULL or identity, adds a column
+	 * or creates a table) gets PostgreSQL's name, after the table and column names of
+	 * that moment. That is the name it had unless the table or column was renamed after
+	 * it was made: in an earlier revision (the name is then not PostgreSQL's for it), or
+	 * in this one (the rollback makes it before it renames back).
+	 * @param before the lines before the upgrade
+	 * @param hints the renames of the revision
+	 * @return the columns
+	 */
+	static Set<String> implicitNamesNotRestored(List<String> before, RenameHints hints) {
+		Set<String> tables = new HashSet<>();
+		hints.tables().keySet().forEach((table) -> tables.add(table.name()));
+		Set<String> columns = new HashSet<>();
+		hints.columns()
+			.keySet()
+			.forEach((column) -> columns
+				.add(RandomRenames.hintedFrom(hints, column.table()).name() + " " + column.column()));
+		for (String line : before) {
+			String[] named = implicitlyNamed(line);
+			if (named != null && (tables.contains(named[0]) || !named[2]
+				.equals(named[0] + "_" + named[1] + "_" + (line.startsWith("constraint ") ? "not_null" : "seq")))) {
+				columns.add(named[0] + " " + named[1]);
+			}
+		}
+		return columns;
+	}
+
+	/**
+	 * Return the lines, sorted, with no name on the NOT NULL constraints and identity
+	 * sequences of the given columns.
+	 * @param lines the lines
+	 * @param columns the columns, as {@code "<table> <column>"}
+	 * @return the lines
+	 */
+	static List<String> withoutImplicitNamesOf(List<String> lines, Set<String> columns) {
+		return lines.stream().map((line) -> {
+			String[] named = implicitlyNamed(line);
+			if (named == null || !columns.contains(named[0] + " " + named[1])) {
+				return line;
+			}
+			int start = line.startsWith("constraint ") ? line.indexOf(' ', "constraint ".length()) + 1
+					: "sequence ".length();
+			return line.substring(0, start) + "(name)" + line.substring(line.indexOf(' ', start));
+		}).sorted().toList();
+	}
+
+	/**
+	 * The unqualified table, the column and the object name of a NOT NULL constraint's or
+	 * identity sequence's line (plain names only), or {@code null}.
+	 */
+	private static String[] implicitlyNamed(String line) {
+		Matcher notNull = NOT_NULL.matcher(line);
+		if (notNull.matches()) {
+			return new String[] { notNull.group(1), notNull.group(3), notNull.group(2) };
+		}
+		Matcher identity = IDENTITY_SEQUENCE.matcher(line);
+		return identity.matches() ? new String[] { identity.group(3), identity.group(2), identity.group(1) } : null;
 	}
 
 	private static String name(QualifiedName table) {
