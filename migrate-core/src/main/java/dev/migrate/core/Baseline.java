@@ -17,6 +17,7 @@ import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.diff.SchemaDiffer;
+import dev.migrate.core.diff.TableChange;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.schema.EnumType;
 import dev.migrate.core.schema.QualifiedName;
@@ -51,16 +52,31 @@ final class Baseline {
 				List.of());
 		// Online DDL would split the baseline into changesets that cannot share its
 		// guard.
-		SchemaDiff creation = new SchemaDiffer(this.options.withOnline(false), this.dialect).diff(nothing, mapped);
+		SchemaDiff creation = inColumnOrder(
+				new SchemaDiffer(this.options.withOnline(false), this.dialect).diff(nothing, mapped));
 		List<QualifiedName> tables = mapped.tables().stream().map(Table::name).toList();
 		return Optional.of(new CreationRevisions(this.dialect).writeBaseline(creation, tables, changesDirectory,
 				logicalDirectory, message, Instant.now(), format));
 	}
 
 	/**
+	 * Return the changes that create a schema read from a database with each table's
+	 * columns in the order the database has them (which the read schema declares), not
+	 * with the primary key first as for entities.
+	 */
+	static SchemaDiff inColumnOrder(SchemaDiff creation) {
+		return new SchemaDiff(creation.changes()
+			.stream()
+			.map((change) -> (change instanceof TableChange.CreateTable create)
+					? new TableChange.CreateTable(create.definition(), create.columnOrder(), false) : change)
+			.toList(), creation.possibleRenames());
+	}
+
+	/**
 	 * Return the part of the database's schema that the entities map: their tables (less
 	 * foreign keys to tables outside them, which a new database would not have), their
-	 * sequences and enum types.
+	 * sequences and enum types, with what the database's schema declares (its column
+	 * order, expressions as stored).
 	 */
 	static Schema mapped(Schema actual, Schema desired) {
 		Set<QualifiedName> tables = desired.tables().stream().map(Table::name).collect(Collectors.toSet());
@@ -79,7 +95,8 @@ final class Baseline {
 			.toList();
 		return new Schema(actual.schemas(), mappedTables,
 				actual.sequences().stream().filter((sequence) -> sequences.contains(sequence.name())).toList(),
-				actual.enumTypes().stream().filter((type) -> enumTypes.contains(type.name())).toList());
+				actual.enumTypes().stream().filter((type) -> enumTypes.contains(type.name())).toList(),
+				actual.declarations());
 	}
 
 }

@@ -66,7 +66,8 @@ final class Squash {
 		Schema built = owned(actual);
 		Schema nothing = new Schema(new TreeSet<>(List.of(this.dialect.defaultSchema())), List.of(), List.of(),
 				List.of());
-		SchemaDiff creation = new SchemaDiffer(this.options.withOnline(false), this.dialect).diff(nothing, built);
+		SchemaDiff creation = Baseline
+			.inColumnOrder(new SchemaDiffer(this.options.withOnline(false), this.dialect).diff(nothing, built));
 		int changeSets = squashed.stream().mapToInt((revision) -> revision.changeSets().size()).sum();
 		List<String> names = squashed.stream().map(Revision::name).toList();
 		// The new file may take the name of the last one it replaces.
@@ -152,7 +153,7 @@ final class Squash {
 					table.foreignKeys().stream().filter((key) -> names.contains(key.referencedTable())).toList(),
 					table.checks(), table.comment()))
 			.toList();
-		return new Schema(actual.schemas(), kept, actual.sequences(), actual.enumTypes());
+		return new Schema(actual.schemas(), kept, actual.sequences(), actual.enumTypes(), actual.declarations());
 	}
 
 }

@@ -131,8 +131,7 @@ public class MigrateEndpoint {
 	public record MigrateReport(DatabaseReport database, String mode, @Nullable MigrateRun lastRun, Instant checked,
 			@Nullable String error, List<RevisionReport> applied, List<RevisionReport> pending,
 			List<ChangeSetReport> blocked, @Nullable List<ChangeReport> drift, @Nullable List<String> possibleRenames,
-			@Nullable List<String> unmapped,
-			@Nullable Map<String, SchemaOutcome> schemas) {
+			@Nullable List<String> unmapped, @Nullable Map<String, SchemaOutcome> schemas) {
 
 	}
 

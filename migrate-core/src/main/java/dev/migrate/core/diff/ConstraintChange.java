@@ -231,7 +231,7 @@ public sealed interface ConstraintChange extends TableChange {
 		}
 
 		public String description() {
-			return "drop check (" + this.check.expression() + ") of " + this.table;
+			return "drop check " + this.check.name() + " of " + this.table;
 		}
 
 		public int phase() {

@@ -75,7 +75,7 @@ public final class SchemaDiffer {
 		desired.tables().forEach((table) -> dropped.remove(table.name()));
 		dropped.removeIf((table) -> !this.options.mayDrop(table));
 		TableDiffer tables = new TableDiffer(this.options, this.dialect, changes, possibleRenames, unmapped, dropped,
-				actualTables.values(), desired.declarations());
+				actualTables.values(), desired.declarations(), actual.declarations());
 		for (Table table : desired.tables()) {
 			if (this.options.excluded(table.name())) {
 				continue;

@@ -25,11 +25,21 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 	/**
 	 * Creates a table with its columns and primary key. Its other constraints and indexes
 	 * follow as changes of their own.
+	 *
+	 * @param definition the table
+	 * @param columnOrder the order of its columns as declared, or as a database has them
+	 * @param keyFirst whether the primary key's columns go first whatever the order says
+	 * (a table for entities); not for a table as a database had it (a baseline, the
+	 * rollback of a drop), which is rebuilt in that order
 	 */
-	record CreateTable(Table definition, List<String> columnOrder) implements TableChange {
+	record CreateTable(Table definition, List<String> columnOrder, boolean keyFirst) implements TableChange {
 
 		public CreateTable {
 			columnOrder = List.copyOf(columnOrder);
+		}
+
+		public CreateTable(Table definition, List<String> columnOrder) {
+			this(definition, columnOrder, true);
 		}
 
 		public CreateTable(Table definition) {
@@ -38,13 +48,14 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 
 		/**
 		 * Return the columns as the table is created: the primary key's first (PostgreSQL
-		 * cannot move a column later, and a reviewer reads the key first), then the
-		 * others in the declared order, then any left in name order.
+		 * cannot move a column later, and a reviewer reads the key first) unless the
+		 * order is a database's, then the others in the declared order, then any left in
+		 * name order.
 		 * @return the columns
 		 */
 		public List<Column> orderedColumns() {
-			List<String> key = (this.definition.primaryKey() != null) ? this.definition.primaryKey().columns()
-					: List.of();
+			List<String> key = (this.keyFirst && this.definition.primaryKey() != null)
+					? this.definition.primaryKey().columns() : List.of();
 			List<Column> columns = new java.util.ArrayList<>();
 			key.forEach((name) -> this.definition.column(name).ifPresent(columns::add));
 			this.columnOrder.stream()
@@ -63,7 +74,7 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 		}
 
 		public Change inverse() {
-			return new DropTable(this.definition);
+			return new DropTable(this.definition, orderedColumns().stream().map(Column::name).toList());
 		}
 
 		public String description() {
@@ -76,8 +87,22 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 
 	}
 
-	/** Drops a table with its rows. */
-	record DropTable(Table definition) implements TableChange {
+	/**
+	 * Drops a table with its rows.
+	 *
+	 * @param definition the table
+	 * @param columnOrder the order of its columns in the database, which the inverse
+	 * creates them in
+	 */
+	record DropTable(Table definition, List<String> columnOrder) implements TableChange {
+
+		public DropTable {
+			columnOrder = List.copyOf(columnOrder);
+		}
+
+		public DropTable(Table definition) {
+			this(definition, List.of());
+		}
 
 		public QualifiedName table() {
 			return this.definition.name();
@@ -88,7 +113,7 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 		}
 
 		public Change inverse() {
-			return new CreateTable(this.definition);
+			return new CreateTable(this.definition, this.columnOrder, this.columnOrder.isEmpty());
 		}
 
 		public String description() {

@@ -52,6 +52,15 @@ final class TableDiffer {
 	/** What the desired model declares: how expressions are written, column order. */
 	private final Declarations declared;
 
+	/**
+	 * What the actual model declares (e.g. expressions as the database stores them, and
+	 * column order): what a rollback puts back is written as it was.
+	 */
+	private final Declarations existing;
+
+	/** The columns renamed in the table being altered, old name to new. */
+	private Map<String, String> columnRenames = Map.of();
+
 	private final Backfills backfills;
 
 	/**
@@ -65,10 +74,11 @@ final class TableDiffer {
 
 	TableDiffer(DiffOptions options, Dialect dialect, List<Change> changes, List<PossibleRename> possibleRenames,
 			List<Change> unmapped, Set<QualifiedName> droppedTables, Collection<Table> actualTables,
-			Declarations declared) {
+			Declarations declared, Declarations existing) {
 		this.unmapped = unmapped;
 		this.droppedTables = droppedTables;
 		this.options = options;
+		this.existing = existing;
 		this.naming = dialect.naming();
 		this.typeChanges = dialect.typeChanges();
 		this.declared = declared;
@@ -120,24 +130,28 @@ final class TableDiffer {
 	}
 
 	void drop(Table table) {
+		this.columnRenames = Map.of();
 		QualifiedName name = table.name();
 		// Constraints go first and on their own, so that a rollback restores them too.
 		table.foreignKeys().forEach((fk) -> this.changes.add(new ConstraintChange.DropForeignKey(name, fk, false)));
 		table.uniqueConstraints()
 			.forEach((unique) -> this.changes.add(new ConstraintChange.DropUnique(name, unique, false)));
-		table.indexes().forEach((index) -> this.changes.add(new ConstraintChange.DropIndex(name, index, false)));
-		table.checks().forEach((check) -> this.changes.add(new ConstraintChange.DropCheck(name, check, false)));
+		table.indexes()
+			.forEach((index) -> this.changes.add(new ConstraintChange.DropIndex(name, existing(index), false)));
+		table.checks()
+			.forEach((check) -> this.changes.add(new ConstraintChange.DropCheck(name, existing(check), false)));
 		if (table.comment() != null) {
 			this.changes.add(new TableChange.TableComment(name, table.comment(), null));
 		}
-		List<Column> columns = table.columns().stream().map((column) -> withComment(column, null)).toList();
+		List<Column> columns = table.columns().stream().map((column) -> withComment(existing(column), null)).toList();
 		table.columns()
 			.stream()
 			.filter((column) -> column.comment() != null)
 			.forEach((column) -> this.changes
 				.add(new TableChange.ColumnComment(name, column.name(), column.comment(), null)));
 		this.changes.add(new TableChange.DropTable(
-				new Table(name, columns, table.primaryKey(), List.of(), List.of(), List.of(), List.of(), null)));
+				new Table(name, columns, table.primaryKey(), List.of(), List.of(), List.of(), List.of(), null),
+				this.existing.columnOrder(name)));
 	}
 
 	void alter(Table actual, Table desired) {
@@ -165,8 +179,8 @@ final class TableDiffer {
 		diffIndexes(name, current.indexes(), desired.indexes(), rule);
 		diffSet(current.checks(), desired.checks(), CheckConstraint::expression,
 				(check) -> new ConstraintChange.AddCheck(name, named(name, check), false, online),
-				(check) -> new ConstraintChange.DropCheck(name, check, online),
-				(check, added) -> Objects.equals(check.name(), named(name, added).name())
+				(check) -> new ConstraintChange.DropCheck(name, existing(check), online),
+				(check, added) -> Objects.equals(check.name(), nameOf(name, added))
 						|| rule.columnsOf(check.expression()).equals(rule.columnsOf(added.expression())),
 				(check) -> rule.mayDrop(check.name(), rule.mentioned(check.expression())));
 		diffSet(current.foreignKeys(), desired.foreignKeys(), ForeignKey::identity,
@@ -191,6 +205,7 @@ final class TableDiffer {
 				this.changes.add(new TableChange.RenameColumn(desired.name(), column.name(), to));
 			}
 		}
+		this.columnRenames = renames;
 		return renames.isEmpty() ? actual : ColumnRenames.apply(actual, renames);
 	}
 
@@ -224,7 +239,7 @@ final class TableDiffer {
 				if (column.comment() != null) {
 					this.changes.add(new TableChange.ColumnComment(name, column.name(), column.comment(), null));
 				}
-				this.changes.add(new TableChange.DropColumn(name, withComment(column, null)));
+				this.changes.add(new TableChange.DropColumn(name, withComment(existing(column), null)));
 				added.stream()
 					.filter((candidate) -> candidate.type().equals(column.type()))
 					.forEach((candidate) -> this.possibleRenames
@@ -240,7 +255,7 @@ final class TableDiffer {
 		// set it.
 		boolean dropDefaultFirst = typeChanges && actual.defaultValue() != null;
 		if (dropDefaultFirst) {
-			this.changes.add(new TableChange.AlterDefault(table, column, actual.defaultValue(), null));
+			this.changes.add(new TableChange.AlterDefault(table, column, existingDefault(actual.defaultValue()), null));
 		}
 		if (actual.identity() != null && desired.identity() == null) {
 			this.changes.add(new TableChange.AlterIdentity(table, column, actual.identity(), null));
@@ -251,7 +266,7 @@ final class TableDiffer {
 		}
 		String currentDefault = dropDefaultFirst ? null : actual.defaultValue();
 		if (!Objects.equals(currentDefault, desired.defaultValue())) {
-			this.changes.add(new TableChange.AlterDefault(table, column, currentDefault,
+			this.changes.add(new TableChange.AlterDefault(table, column, existingDefault(currentDefault),
 					(desired.defaultValue() != null) ? declaredDefault(desired.defaultValue()) : null));
 		}
 		if (desired.identity() != null && !Objects.equals(actual.identity(), desired.identity())) {
@@ -301,14 +316,14 @@ final class TableDiffer {
 				.orElse(null) : null;
 			if (replacement != null) {
 				added.remove(replacement);
-				this.changes.add(new ConstraintChange.ReplaceIndex(table, index, replacement,
+				this.changes.add(new ConstraintChange.ReplaceIndex(table, existing(index), replacement,
 						this.naming.replacement(index.name())));
 			}
 			else {
 				boolean replaced = added.stream()
 					.anyMatch((candidate) -> candidate.name().equals(index.name())
 							|| expressions(candidate).equals(expressions(index)));
-				Change drop = new ConstraintChange.DropIndex(table, index, online);
+				Change drop = new ConstraintChange.DropIndex(table, existing(index), online);
 				(replaced || rule.mayDrop(index.name(), rule.mentioned(String.join(" ", expressions(index))))
 						? this.changes : this.unmapped)
 					.add(drop);
@@ -358,11 +373,64 @@ final class TableDiffer {
 	}
 
 	private Index named(QualifiedName table, Index index) {
-		return (index.name() != null) ? index
-				: new Index(
-						unusedIndexName(table,
-								this.naming.index(table, index.keys().stream().map(Index.Key::expression).toList())),
-						index.keys(), index.unique(), index.predicate());
+		String name = (index.name() != null) ? index.name() : unusedIndexName(table,
+				this.naming.index(table, index.keys().stream().map(Index.Key::expression).toList()));
+		return written(new Index(name, index.keys(), index.unique(), index.predicate()), this.declared::expression);
+	}
+
+	/** An index with its expressions written as the given function writes them. */
+	private static Index written(Index index, Function<String, String> writing) {
+		List<Index.Key> keys = index.keys()
+			.stream()
+			.map((key) -> key.expression().matches("[^()\\s]+") ? key
+					: new Index.Key(writing.apply(key.expression()), key.descending()))
+			.toList();
+		return new Index(index.name(), keys, index.unique(),
+				(index.predicate() != null) ? writing.apply(index.predicate()) : null);
+	}
+
+	/** An index of the actual table as the database has it. */
+	private Index existing(Index index) {
+		return written(index, this::existing);
+	}
+
+	/** A check of the actual table as the database has it. */
+	private CheckConstraint existing(CheckConstraint check) {
+		return new CheckConstraint(check.name(), existing(check.expression()));
+	}
+
+	/** A column of the actual table with its default as the database has it. */
+	private Column existing(Column column) {
+		return (column.defaultValue() != null) ? new Column(column.name(), column.type(), column.nullable(),
+				existingDefault(column.defaultValue()), column.identity(), column.comment()) : column;
+	}
+
+	private @Nullable String existingDefault(@Nullable String canonical) {
+		if (canonical == null) {
+			return null;
+		}
+		String stored = existing(canonical);
+		return (Expressions.isConstant(stored) == Expressions.isConstant(canonical)) ? stored : canonical;
+	}
+
+	/**
+	 * An expression of the actual table as the database stores it, so that what a
+	 * rollback puts back is stored the same again; with the columns renamed in this
+	 * revision under their new names, as the expression given is.
+	 */
+	private String existing(String canonical) {
+		String before = canonical;
+		for (Map.Entry<String, String> rename : this.columnRenames.entrySet()) {
+			before = Expressions.renameColumn(before, rename.getValue(), rename.getKey());
+		}
+		String stored = this.existing.expression(before);
+		if (stored.equals(before)) {
+			return canonical;
+		}
+		for (Map.Entry<String, String> rename : this.columnRenames.entrySet()) {
+			stored = Expressions.renameColumn(stored, rename.getKey(), rename.getValue());
+		}
+		return stored;
 	}
 
 	/**
@@ -405,6 +473,11 @@ final class TableDiffer {
 				: this.naming.unused(this.naming.check(table, check.expression()), taken::contains);
 		taken.add(name);
 		return new CheckConstraint(name, this.declared.expression(check.expression()));
+	}
+
+	/** The name a check gets, without taking it. */
+	private String nameOf(QualifiedName table, CheckConstraint check) {
+		return (check.name() != null) ? check.name() : this.naming.check(table, check.expression());
 	}
 
 	private Set<String> checkNames(QualifiedName table) {

@@ -8,6 +8,7 @@ import dev.migrate.core.Migrate;
 import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.dialect.Dialects;
+import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.entity.EntitySchemaReader;
 import dev.migrate.core.entity.HibernateDdl;
 import dev.migrate.core.fixtures.Fixture;
@@ -55,6 +56,7 @@ class BaselineTests {
 			HibernateDdl.create(fixture, copy);
 			Schema before = Workspace.read(adopted, desired);
 			String fingerprint = Workspace.fingerprint(adopted);
+			List<String> catalog = CatalogText.of(adopted);
 			Path baseline = baseline(workspace, workspace.migrate(adopted, desired));
 			assertThat(workspace.revisions()).containsExactly(baseline);
 			workspace.runner().upgrade();
@@ -65,12 +67,37 @@ class BaselineTests {
 			assertThat(SchemaComparator.differences(before, Workspace.read(empty, desired)))
 				.as("an empty database built from %s:%n%s", baseline.getFileName(), Files.readString(baseline))
 				.isEmpty();
+			assertThat(CatalogText.of(empty))
+				.as("the catalog of an empty database built from %s:%n%s", baseline.getFileName(),
+						Files.readString(baseline))
+				.containsExactlyElementsOf(catalog);
 			String copyFingerprint = Workspace.fingerprint(copy);
 			assertThat(workspace.runner(copy).upgrade().status().applied()).hasSize(1);
 			assertThat(execType(copy)).isEqualTo("MARK_RAN");
 			assertThat(Workspace.fingerprint(copy)).isEqualTo(copyFingerprint);
 			assertThat(workspace.migrate(adopted, desired).diff().changes()).as("entities against the baseline")
 				.isEmpty();
+		}
+	}
+
+	@Test
+	void aBaselineOfEverySchemaOfTheEvolutionsBuildsTheSameCatalogOnAnEmptyDatabase() throws Exception {
+		Schema desired = EvolutionSchemas.all();
+		try (TestDatabase adopted = TestPostgres.createDatabase();
+				TestDatabase empty = TestPostgres.createDatabase();
+				Workspace built = new Workspace(adopted);
+				Workspace workspace = new Workspace(adopted)) {
+			built.generate(desired, DiffOptions.defaults(), "all");
+			built.runner().upgrade();
+			adopted.execute("DROP TABLE databasechangelog, databasechangeloglock");
+			List<String> catalog = CatalogText.of(adopted);
+			Path baseline = baseline(workspace, workspace.migrate(adopted, desired));
+			workspace.runner(empty).upgrade();
+			assertThat(execType(empty)).isEqualTo("EXECUTED");
+			assertThat(CatalogText.of(empty))
+				.as("the catalog of an empty database built from %s:%n%s", baseline.getFileName(),
+						Files.readString(baseline))
+				.containsExactlyElementsOf(catalog);
 		}
 	}
 

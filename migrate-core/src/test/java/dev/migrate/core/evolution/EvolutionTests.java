@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
+import dev.migrate.core.diff.Change;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.SchemaComparator;
 import dev.migrate.testsupport.PostgresTest;
@@ -43,6 +44,9 @@ class EvolutionTests {
 			if (evolution.seed() != null) {
 				database.execute(evolution.seed());
 			}
+			List<String> catalogV1 = CatalogText.of(database);
+			List<Change.ColumnRef> dropped = CatalogText
+				.droppedColumns(workspace.diff(evolution.v2(), evolution.options()).changes(), evolution.options());
 			Path revision = workspace.generate(evolution.v2(), evolution.options(), "v2");
 			assertThat(revision).as("a v2 revision").isNotNull();
 			String yaml = Files.readString(revision);
@@ -69,6 +73,10 @@ class EvolutionTests {
 			assertThat(SchemaComparator.differences(evolution.v1(), workspace.read(scope)))
 				.as("v1 after downgrading:%n%s", yaml)
 				.isEmpty();
+			// Columns added back go last: PostgreSQL cannot put them where they were.
+			assertThat(CatalogText.withoutColumnOrderOf(CatalogText.of(database), dropped))
+				.as("v1's catalog after downgrading:%n%s", yaml)
+				.containsExactlyElementsOf(CatalogText.withoutColumnOrderOf(catalogV1, dropped));
 		}
 	}
 

@@ -316,6 +316,24 @@ final class Evolutions {
 							.withBackfills(List.of("public.person.score=length(name)")))
 						.keeps(SEED_PERSON, "SELECT string_agg(name || score, ',' ORDER BY id) FROM person",
 								"Ada3,Grace5"),
+					Evolution
+						.of("drop a table whose columns were created in declared order, not by name",
+								person().declared()
+									.table("obsolete", (t) -> t.id().column("zone", "text").column("area", "integer")),
+								person())
+						.options(DiffOptions.defaults().withIncludeTables("public.*"))
+						.keeps(SEED_PERSON + "; INSERT INTO obsolete (id, zone, area) VALUES (1, 'z', 2)",
+								"SELECT string_agg(name, ',' ORDER BY id) FROM person", "Ada,Grace"),
+					Evolution
+						.of("drop a varchar column with a check of an IN list, as entities declare one",
+								schema().declared()
+									.table("ticket",
+											(t) -> t.id()
+												.column("status", "varchar(10)")
+												.check("status in ('open', 'closed')")),
+								schema().table("ticket", (t) -> t.id()))
+						.keeps("INSERT INTO ticket (id, status) VALUES (1, 'open')", "SELECT count(*) FROM ticket",
+								"1"),
 					Evolution.of("types that Liquibase cannot spell: numeric arrays, intervals",
 							schema().table("measure", (t) -> t.id()),
 							schema().table("measure",

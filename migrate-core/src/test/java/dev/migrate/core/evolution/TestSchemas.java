@@ -1,7 +1,9 @@
 package dev.migrate.core.evolution;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
@@ -9,6 +11,7 @@ import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.schema.CheckConstraint;
 import dev.migrate.core.schema.Column;
+import dev.migrate.core.schema.Declarations;
 import dev.migrate.core.schema.EnumType;
 import dev.migrate.core.schema.ForeignKey;
 import dev.migrate.core.schema.Index;
@@ -44,10 +47,30 @@ final class TestSchemas {
 
 		private final List<EnumType> enums = new ArrayList<>();
 
+		private final Map<String, String> expressions = new HashMap<>();
+
+		private final Map<QualifiedName, List<String>> columnOrder = new HashMap<>();
+
+		private boolean declared;
+
+		/**
+		 * Declare, as entities do, each table's column order and each check as written
+		 * (tables added after this call).
+		 */
+		SchemaBuilder declared() {
+			this.declared = true;
+			return this;
+		}
+
 		SchemaBuilder table(String name, UnaryOperator<TableBuilder> definition) {
 			QualifiedName qualified = qualified(name);
 			this.schemas.add(qualified.schema());
-			this.tables.add(definition.apply(new TableBuilder(qualified)).build());
+			TableBuilder table = definition.apply(new TableBuilder(qualified));
+			this.tables.add(table.build());
+			if (this.declared) {
+				this.columnOrder.put(qualified, table.columns.stream().map(Column::name).toList());
+				this.expressions.putAll(table.written);
+			}
 			return this;
 		}
 
@@ -62,7 +85,8 @@ final class TestSchemas {
 		}
 
 		Schema build() {
-			return new Schema(this.schemas, this.tables, this.sequences, this.enums);
+			return new Schema(this.schemas, this.tables, this.sequences, this.enums,
+					new Declarations(List.of(), this.expressions, this.columnOrder));
 		}
 
 	}
@@ -84,6 +108,9 @@ final class TestSchemas {
 		private final List<CheckConstraint> checks = new ArrayList<>();
 
 		private String comment;
+
+		/** Check conditions as written, by canonical form. */
+		private final Map<String, String> written = new HashMap<>();
 
 		TableBuilder(QualifiedName name) {
 			this.name = name;
@@ -168,6 +195,7 @@ final class TestSchemas {
 
 		TableBuilder check(String expression) {
 			this.checks.add(new CheckConstraint(null, DIALECT.expression(expression)));
+			this.written.put(DIALECT.expression(expression), expression);
 			return this;
 		}
 

@@ -30,7 +30,8 @@ final class CatalogQueries {
 			       CASE WHEN t.typtype IN ('e', 'c', 'd') THEN tn.nspname END,
 			       CASE WHEN t.typtype IN ('e', 'c', 'd') THEN t.typname END,
 			       CASE WHEN et.typtype IN ('e', 'c', 'd') THEN etn.nspname END,
-			       CASE WHEN et.typtype IN ('e', 'c', 'd') THEN et.typname END
+			       CASE WHEN et.typtype IN ('e', 'c', 'd') THEN et.typname END,
+			       a.attnum
 			FROM rel
 			JOIN pg_catalog.pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped
 			JOIN pg_catalog.pg_type t ON t.oid = a.atttypid

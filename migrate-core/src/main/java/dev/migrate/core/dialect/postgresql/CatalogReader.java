@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Map;
 import dev.migrate.core.schema.CheckConstraint;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.ColumnType;
+import dev.migrate.core.schema.Declarations;
 import dev.migrate.core.schema.EnumType;
 import dev.migrate.core.schema.ForeignKey;
 import dev.migrate.core.schema.Index;
@@ -28,7 +30,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a {@link Schema} from PostgreSQL's catalogs with a fixed number of set-based
- * queries (see {@link CatalogQueries}).
+ * queries (see {@link CatalogQueries}). Its {@link Declarations} say what the canonical
+ * model leaves out and what a schema rebuilt from it needs to be the same to the stored
+ * text: each table's column order, and expressions as PostgreSQL stores them.
  */
 final class CatalogReader {
 
@@ -40,6 +44,9 @@ final class CatalogReader {
 
 	private final Map<Long, TableBuilder> tables = new LinkedHashMap<>();
 
+	/** Each expression as stored, by its canonical form; null where two differ. */
+	private final Map<String, @Nullable String> stored = new HashMap<>();
+
 	CatalogReader(Connection connection, Collection<String> schemas, Collection<String> excludedTables) {
 		this.connection = connection;
 		this.schemas = List.copyOf(schemas);
@@ -49,7 +56,11 @@ final class CatalogReader {
 	Schema read() throws SQLException {
 		query(CatalogQueries.TABLE_COMMENTS, (rs) -> this.tables.put(rs.getLong(1),
 				new TableBuilder(new QualifiedName(rs.getString(2), rs.getString(3)), rs.getString(4))));
-		query(CatalogQueries.COLUMNS, (rs) -> table(rs).columns.add(column(rs)));
+		query(CatalogQueries.COLUMNS, (rs) -> {
+			TableBuilder table = table(rs);
+			table.columns.add(column(rs));
+			table.positions.put(rs.getString(2), rs.getInt(12));
+		});
 		query(CatalogQueries.CONSTRAINTS, (rs) -> addConstraint(table(rs), rs));
 		query(CatalogQueries.INDEXES, (rs) -> table(rs).indexes.add(index(rs)));
 		List<Sequence> sequences = new ArrayList<>();
@@ -61,7 +72,15 @@ final class CatalogReader {
 		java.util.TreeSet<String> existing = new java.util.TreeSet<>();
 		query(CatalogQueries.SCHEMAS, (rs) -> existing.add(rs.getString(1)));
 		List<Table> built = this.tables.values().stream().map(TableBuilder::build).toList();
-		return new Schema(existing, built, sequences, enumTypes);
+		Map<QualifiedName, List<String>> columnOrder = new LinkedHashMap<>();
+		this.tables.values().forEach((table) -> columnOrder.put(table.name, table.columnOrder()));
+		Map<String, String> expressions = new HashMap<>();
+		this.stored.forEach((canonical, text) -> {
+			if (text != null && !text.equals(canonical)) {
+				expressions.put(canonical, text);
+			}
+		});
+		return new Schema(existing, built, sequences, enumTypes, new Declarations(List.of(), expressions, columnOrder));
 	}
 
 	private TableBuilder table(ResultSet rs) throws SQLException {
@@ -78,7 +97,7 @@ final class CatalogReader {
 			default -> null;
 		};
 		return new Column(rs.getString(2), type, !rs.getBoolean(4),
-				(defaultValue != null) ? PostgresExpressions.canonical(defaultValue) : null, kind, rs.getString(7));
+				(defaultValue != null) ? canonical(defaultValue) : null, kind, rs.getString(7));
 	}
 
 	private ColumnType columnType(ResultSet rs) throws SQLException {
@@ -100,7 +119,7 @@ final class CatalogReader {
 			case "f" ->
 				table.foreignKeys.add(new ForeignKey(name, columns, new QualifiedName(rs.getString(5), rs.getString(6)),
 						strings(rs.getArray(7)), action(rs.getString(8)), action(rs.getString(9))));
-			case "c" -> table.checks.add(new CheckConstraint(name, PostgresExpressions.canonical(rs.getString(10))));
+			case "c" -> table.checks.add(new CheckConstraint(name, canonical(rs.getString(10))));
 			default -> throw new IllegalStateException("Unexpected constraint type " + rs.getString(3));
 		}
 	}
@@ -111,12 +130,31 @@ final class CatalogReader {
 		Boolean[] isExpression = (Boolean[]) rs.getArray(7).getArray();
 		List<Index.Key> keys = new ArrayList<>();
 		for (int i = 0; i < expressions.size(); i++) {
-			String key = isExpression[i] ? PostgresExpressions.canonical(expressions.get(i)) : expressions.get(i);
+			String key = isExpression[i] ? canonical(expressions.get(i)) : expressions.get(i);
 			keys.add(new Index.Key(key, descending[i]));
 		}
 		String predicate = rs.getString(6);
-		return new Index(rs.getString(2), keys, rs.getBoolean(3),
-				(predicate != null) ? PostgresExpressions.canonical(predicate) : null);
+		return new Index(rs.getString(2), keys, rs.getBoolean(3), (predicate != null) ? canonical(predicate) : null);
+	}
+
+	/**
+	 * Return an expression's canonical form, remembering the text PostgreSQL stores for
+	 * it: a schema built from this one (a baseline, a rollback) writes that text, so that
+	 * PostgreSQL stores the same again; or, for an {@code IN} list whose elements it cast
+	 * to another type (a {@code varchar} column's), the list, which PostgreSQL does not
+	 * store the same when given its own text.
+	 */
+	private String canonical(String stored) {
+		String canonical = PostgresExpressions.canonical(stored);
+		String text = (stored.contains("ANY ((ARRAY[") || stored.contains("ALL ((ARRAY["))
+				? PostgresExpressions.withInLists(canonical) : stored;
+		if (this.stored.containsKey(canonical) && !text.equals(this.stored.get(canonical))) {
+			this.stored.put(canonical, null);
+		}
+		else {
+			this.stored.put(canonical, text);
+		}
+		return canonical;
 	}
 
 	private static ForeignKey.Action action(String code) {
@@ -172,9 +210,18 @@ final class CatalogReader {
 
 		private final List<CheckConstraint> checks = new ArrayList<>();
 
+		private final Map<String, Integer> positions = new HashMap<>();
+
 		TableBuilder(QualifiedName name, @Nullable String comment) {
 			this.name = name;
 			this.comment = comment;
+		}
+
+		List<String> columnOrder() {
+			return this.columns.stream()
+				.map(Column::name)
+				.sorted(java.util.Comparator.comparing(this.positions::get))
+				.toList();
 		}
 
 		Table build() {

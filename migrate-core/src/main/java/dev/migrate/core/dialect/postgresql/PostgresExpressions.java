@@ -64,6 +64,61 @@ final class PostgresExpressions {
 		}
 	}
 
+	/**
+	 * Return a canonical expression with its {@code = any (array[...])} and
+	 * {@code <> all (array[...])} written as the {@code IN} lists they stand for. From an
+	 * {@code IN} list PostgreSQL stores a comparison of a {@code varchar} column as
+	 * {@code (c)::text = ANY ((ARRAY['a'::character varying])::text[])}, which it does
+	 * not store the same when given back as written.
+	 * @param canonical the canonical form
+	 * @return the same condition with {@code IN} lists
+	 */
+	static String withInLists(String canonical) {
+		StringBuilder result = new StringBuilder();
+		int from = 0;
+		while (true) {
+			int any = canonical.indexOf(" = any (array[", from);
+			int all = canonical.indexOf(" <> all (array[", from);
+			int at = (any < 0) ? all : ((all < 0) ? any : Math.min(any, all));
+			if (at < 0) {
+				return result.append(canonical.substring(from)).toString();
+			}
+			boolean negated = at == all;
+			int itemsStart = canonical.indexOf('[', at) + 1;
+			int itemsEnd = closing(canonical, itemsStart);
+			if (itemsEnd < 0 || !canonical.startsWith("])", itemsEnd)) {
+				return canonical;
+			}
+			result.append(canonical, from, at)
+				.append(negated ? " not in (" : " in (")
+				.append(canonical, itemsStart, itemsEnd)
+				.append(')');
+			from = itemsEnd + 2;
+		}
+	}
+
+	/** The index of the {@code ]} that closes a bracket opened before {@code start}. */
+	private static int closing(String sql, int start) {
+		int depth = 0;
+		boolean quoted = false;
+		for (int i = start; i < sql.length(); i++) {
+			char c = sql.charAt(i);
+			if (c == '\'') {
+				quoted = !quoted;
+			}
+			else if (!quoted && c == '[') {
+				depth++;
+			}
+			else if (!quoted && c == ']') {
+				if (depth == 0) {
+					return i;
+				}
+				depth--;
+			}
+		}
+		return -1;
+	}
+
 	private Expr or() {
 		return chain("or", this::and);
 	}

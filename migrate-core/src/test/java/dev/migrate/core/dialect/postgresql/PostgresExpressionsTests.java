@@ -60,4 +60,16 @@ class PostgresExpressionsTests {
 			.isEqualTo(PostgresExpressions.canonical("X @@ to_tsquery('a')"));
 	}
 
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`',
+			textBlock = """
+					((status)::text = ANY ((ARRAY['A'::character varying, 'B'::character varying])::text[])) | status in ('A', 'B')
+					((status)::text <> ALL ((ARRAY['A]'::character varying])::text[]))                     | status not in ('A]')
+					((a = ANY (ARRAY[1, 2])) AND ((b)::text = ANY ((ARRAY['x'::character varying])::text[]))) | (a in (1, 2)) and (b in ('x'))
+					(price >= (0)::numeric)                                                                | price >= 0
+					""")
+	void writesTheArraysOfACanonicalFormAsTheInListsTheyStandFor(String stored, String written) {
+		assertThat(PostgresExpressions.withInLists(PostgresExpressions.canonical(stored))).isEqualTo(written);
+	}
+
 }
