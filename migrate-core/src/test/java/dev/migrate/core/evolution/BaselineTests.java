@@ -56,7 +56,7 @@ class BaselineTests {
 			HibernateDdl.create(fixture, copy);
 			Schema before = Workspace.read(adopted, desired);
 			String fingerprint = Workspace.fingerprint(adopted);
-			List<String> catalog = CatalogText.of(adopted);
+			List<String> catalog = CatalogComparisons.of(adopted);
 			Path baseline = baseline(workspace, workspace.migrate(adopted, desired));
 			assertThat(workspace.revisions()).containsExactly(baseline);
 			workspace.runner().upgrade();
@@ -67,7 +67,7 @@ class BaselineTests {
 			assertThat(SchemaComparator.differences(before, Workspace.read(empty, desired)))
 				.as("an empty database built from %s:%n%s", baseline.getFileName(), Files.readString(baseline))
 				.isEmpty();
-			assertThat(CatalogText.of(empty))
+			assertThat(CatalogComparisons.of(empty))
 				.as("the catalog of an empty database built from %s:%n%s", baseline.getFileName(),
 						Files.readString(baseline))
 				.containsExactlyElementsOf(catalog);
@@ -90,11 +90,11 @@ class BaselineTests {
 			built.generate(desired, DiffOptions.defaults(), "all");
 			built.runner().upgrade();
 			adopted.execute("DROP TABLE databasechangelog, databasechangeloglock");
-			List<String> catalog = CatalogText.of(adopted);
+			List<String> catalog = CatalogComparisons.of(adopted);
 			Path baseline = baseline(workspace, workspace.migrate(adopted, desired));
 			workspace.runner(empty).upgrade();
 			assertThat(execType(empty)).isEqualTo("EXECUTED");
-			assertThat(CatalogText.of(empty))
+			assertThat(CatalogComparisons.of(empty))
 				.as("the catalog of an empty database built from %s:%n%s", baseline.getFileName(),
 						Files.readString(baseline))
 				.containsExactlyElementsOf(catalog);

@@ -44,8 +44,8 @@ class EvolutionTests {
 			if (evolution.seed() != null) {
 				database.execute(evolution.seed());
 			}
-			List<String> catalogV1 = CatalogText.of(database);
-			List<Change.ColumnRef> dropped = CatalogText
+			List<String> catalogV1 = CatalogComparisons.of(database);
+			List<Change.ColumnRef> dropped = CatalogComparisons
 				.droppedColumns(workspace.diff(evolution.v2(), evolution.options()).changes(), evolution.options());
 			Path revision = workspace.generate(evolution.v2(), evolution.options(), "v2");
 			assertThat(revision).as("a v2 revision").isNotNull();
@@ -74,9 +74,9 @@ class EvolutionTests {
 				.as("v1 after downgrading:%n%s", yaml)
 				.isEmpty();
 			// Columns added back go last: PostgreSQL cannot put them where they were.
-			assertThat(CatalogText.withoutColumnOrderOf(CatalogText.of(database), dropped))
+			assertThat(CatalogComparisons.withoutColumnOrderOf(CatalogComparisons.of(database), dropped))
 				.as("v1's catalog after downgrading:%n%s", yaml)
-				.containsExactlyElementsOf(CatalogText.withoutColumnOrderOf(catalogV1, dropped));
+				.containsExactlyElementsOf(CatalogComparisons.withoutColumnOrderOf(catalogV1, dropped));
 		}
 	}
 

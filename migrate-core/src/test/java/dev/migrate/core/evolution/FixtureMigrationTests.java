@@ -49,10 +49,10 @@ class FixtureMigrationTests {
 				.as("database after applying %s:%n%s", revision.getFileName(), Files.readString(revision))
 				.isEmpty();
 			String ddl = HibernateDdl.create(fixture, hibernate);
-			assertThat(CatalogText.of(database))
+			assertThat(CatalogText.withoutColumnOrder(database))
 				.as("Migrate's database against Hibernate's, to the stored text; Hibernate's DDL:%n%s%nMigrate's:%n%s",
 						ddl, Files.readString(revision))
-				.isEqualTo(CatalogText.of(hibernate))
+				.isEqualTo(CatalogText.withoutColumnOrder(hibernate))
 				.contains("column ", "constraint ", "index ");
 			assertThat(workspace.diff(desired, DiffOptions.defaults()).changes()).as("re-diff").isEmpty();
 			workspace.runner().downgradeTo("base");

@@ -112,7 +112,7 @@ class RandomEvolutionTests {
 						.forEach((change) -> lossy.add(((TableChange.DropColumn) change).table()));
 					Map<String, String> keptBackward = RandomRows.expected(b.target(), a, b.hints(), false, lossy);
 
-					List<String> catalogA = CatalogText.of(database);
+					List<String> catalogA = CatalogComparisons.of(database);
 					run(() -> workspace.runner().upgrade(), "upgrade, " + context);
 					assertThat(SchemaComparator.differences(b.target(), workspace.read(scope))).as("B, " + context)
 						.isEmpty();
@@ -131,9 +131,9 @@ class RandomEvolutionTests {
 					// Columns added back go last: PostgreSQL cannot put them where they
 					// were; NOT NULL constraints and identity sequences made again get
 					// PostgreSQL's names for the table and column names of that moment.
-					List<Change.ColumnRef> dropped = CatalogText.droppedColumns(changes, options);
-					Set<String> notNullNames = CatalogText.implicitNamesNotRestored(catalogA, b.hints());
-					assertThat(comparable(CatalogText.of(database), dropped, notNullNames))
+					List<Change.ColumnRef> dropped = CatalogComparisons.droppedColumns(changes, options);
+					Set<String> notNullNames = CatalogComparisons.implicitNamesNotRestored(catalogA, b.hints());
+					assertThat(comparable(CatalogComparisons.of(database), dropped, notNullNames))
 						.as("A's catalog after downgrade, " + context)
 						.containsExactlyElementsOf(comparable(catalogA, dropped, notNullNames));
 					assertThat(RandomRows.actual(database, keptBackward)).as("rows at A after downgrade, " + context)
@@ -149,7 +149,8 @@ class RandomEvolutionTests {
 
 	private static List<String> comparable(List<String> catalog, List<Change.ColumnRef> dropped,
 			Set<String> notNullNames) {
-		return CatalogText.withoutImplicitNamesOf(CatalogText.withoutColumnOrderOf(catalog, dropped), notNullNames);
+		return CatalogComparisons.withoutImplicitNamesOf(CatalogComparisons.withoutColumnOrderOf(catalog, dropped),
+				notNullNames);
 	}
 
 	/** Failures of the runner carry the walk, so that they can be read and replayed. */

@@ -1,9 +1,5 @@
 package dev.migrate.core.evolution;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -20,96 +16,22 @@ import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.RenameHints;
 import dev.migrate.core.diff.TableChange;
 import dev.migrate.core.schema.QualifiedName;
+import dev.migrate.testsupport.CatalogText;
 import dev.migrate.testsupport.TestDatabase;
 
 /**
- * A database's schemas as PostgreSQL stores them, one sorted line per fact and no oids:
- * the oracle for "the same schema" that does not go through Migrate's own model. It
- * covers schemas; tables (kind, persistence, comment); columns (type by
- * {@code format_type}, NOT NULL, identity, generation, collation, default by
- * {@code pg_get_expr}, comment) and their order; every constraint by name with
- * {@code pg_get_constraintdef} (NOT VALID included; on PostgreSQL 18 the named NOT NULL
- * constraints too); every index by {@code pg_get_indexdef} (name included) and validity;
- * sequences (type, start, increment, minimum, maximum, cache, cycle, owner); enum labels
- * in order. Liquibase's own tables are left out.
+ * What of {@link CatalogText} an upgrade and its downgrade can restore: the order of
+ * columns a downgrade adds back, and implicit names after renames, are left out where
+ * PostgreSQL cannot put them back.
  */
-final class CatalogText {
-
-	private static final String COLUMN_ORDER = "column order ";
+final class CatalogComparisons {
 
 	private static final Pattern NOT_NULL = Pattern.compile("constraint \\w+\\.(\\w+) (\\w+) NOT NULL (\\w+)");
 
 	private static final Pattern IDENTITY_SEQUENCE = Pattern
 		.compile("sequence \\w+\\.(\\w+) .* owned by i column (\\w+) of table (?:\\w+\\.)?(\\w+)");
 
-	private static final String DUMP = """
-			WITH ns AS (
-			  SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n
-			  WHERE n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'
-			), rel AS (
-			  SELECT c.oid, quote_ident(ns.nspname) || '.' || quote_ident(c.relname) AS name, c.relkind,
-			         c.relpersistence
-			  FROM pg_catalog.pg_class c JOIN ns ON ns.oid = c.relnamespace
-			  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relname NOT LIKE 'databasechangelog%'
-			), col AS (
-			  SELECT rel.name AS rel, a.*
-			  FROM rel JOIN pg_catalog.pg_attribute a ON a.attrelid = rel.oid AND a.attnum > 0 AND NOT a.attisdropped
-			)
-			SELECT 'schema ' || ns.nspname FROM ns
-			UNION ALL
-			SELECT 'table ' || rel.name || ' kind ' || rel.relkind::text || ' persistence ' || rel.relpersistence::text
-			       || coalesce(' comment ' || obj_description(rel.oid, 'pg_class'), '')
-			FROM rel
-			UNION ALL
-			SELECT 'column ' || col.rel || '.' || quote_ident(col.attname) || ' '
-			       || pg_catalog.format_type(col.atttypid, col.atttypmod)
-			       || CASE WHEN col.attnotnull THEN ' not null' ELSE '' END
-			       || CASE col.attidentity WHEN 'a' THEN ' identity always' WHEN 'd' THEN ' identity by default'
-			          ELSE '' END
-			       || CASE WHEN col.attgenerated <> '' THEN ' generated ' || col.attgenerated::text ELSE '' END
-			       || coalesce(' collate ' || (SELECT co.collname FROM pg_catalog.pg_collation co
-			                                   WHERE co.oid = col.attcollation AND co.collname <> 'default'), '')
-			       || coalesce(' default ' || pg_catalog.pg_get_expr(d.adbin, d.adrelid), '')
-			       || coalesce(' comment ' || col_description(col.attrelid, col.attnum), '')
-			FROM col LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = col.attrelid AND d.adnum = col.attnum
-			UNION ALL
-			SELECT 'column order ' || col.rel || ': ' || string_agg(quote_ident(col.attname), ', ' ORDER BY col.attnum)
-			FROM col GROUP BY col.rel
-			UNION ALL
-			SELECT 'constraint ' || rel.name || ' ' || quote_ident(co.conname) || ' '
-			       || pg_catalog.pg_get_constraintdef(co.oid)
-			       || coalesce(' comment ' || obj_description(co.oid, 'pg_constraint'), '')
-			FROM rel JOIN pg_catalog.pg_constraint co ON co.conrelid = rel.oid
-			UNION ALL
-			SELECT 'index ' || pg_catalog.pg_get_indexdef(i.indexrelid)
-			       || CASE WHEN i.indisvalid THEN '' ELSE ' INVALID' END
-			       || coalesce(' comment ' || obj_description(i.indexrelid, 'pg_class'), '')
-			FROM rel JOIN pg_catalog.pg_index i ON i.indrelid = rel.oid
-			UNION ALL
-			SELECT 'sequence ' || quote_ident(ns.nspname) || '.' || quote_ident(c.relname)
-			       || ' as ' || pg_catalog.format_type(s.seqtypid, NULL) || ' start ' || s.seqstart
-			       || ' increment ' || s.seqincrement || ' min ' || s.seqmin || ' max ' || s.seqmax
-			       || ' cache ' || s.seqcache || CASE WHEN s.seqcycle THEN ' cycle' ELSE '' END
-			       || coalesce(' owned by ' || (SELECT string_agg(d.deptype::text || ' '
-			                   || pg_catalog.pg_describe_object(d.refclassid, d.refobjid, d.refobjsubid), ', '
-			                   ORDER BY d.deptype)
-			                 FROM pg_catalog.pg_depend d
-			                 WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
-			                   AND d.deptype IN ('a', 'i')), '')
-			       || coalesce(' comment ' || obj_description(c.oid, 'pg_class'), '')
-			FROM pg_catalog.pg_sequence s
-			JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid JOIN ns ON ns.oid = c.relnamespace
-			UNION ALL
-			SELECT 'enum ' || quote_ident(ns.nspname) || '.' || quote_ident(t.typname) || ' '
-			       || coalesce((SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)
-			           FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid), '')
-			       || coalesce(' comment ' || obj_description(t.oid, 'pg_type'), '')
-			FROM pg_catalog.pg_type t JOIN ns ON ns.oid = t.typnamespace
-			WHERE t.typtype = 'e'
-			ORDER BY 1
-			""";
-
-	private CatalogText() {
+	private CatalogComparisons() {
 	}
 
 	/**
@@ -118,18 +40,7 @@ final class CatalogText {
 	 * @return the lines
 	 */
 	static List<String> of(TestDatabase database) {
-		List<String> lines = new ArrayList<>();
-		try (Connection connection = database.connect();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(DUMP)) {
-			while (rows.next()) {
-				lines.add(rows.getString(1));
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return lines;
+		return CatalogText.lines(database);
 	}
 
 	/**
@@ -146,11 +57,11 @@ final class CatalogText {
 		columns.forEach((column) -> left.computeIfAbsent(name(column.table()), (table) -> new HashSet<>())
 			.add(ident(column.column())));
 		return lines.stream().map((line) -> {
-			if (!line.startsWith(COLUMN_ORDER)) {
+			if (!line.startsWith(CatalogText.COLUMN_ORDER)) {
 				return line;
 			}
 			int colon = line.lastIndexOf(": ");
-			Set<String> out = left.get(line.substring(COLUMN_ORDER.length(), colon));
+			Set<String> out = left.get(line.substring(CatalogText.COLUMN_ORDER.length(), colon));
 			if (out == null) {
 				return line;
 			}
