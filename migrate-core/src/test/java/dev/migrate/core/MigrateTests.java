@@ -104,7 +104,7 @@ class MigrateTests {
 		SchemaDiff diff = migrate.diff();
 		assertThat(diff.changes()).extracting(Change::description)
 			.containsExactlyInAnyOrder("drop index person_name_idx on public.person",
-					"drop check (id > 0) of public.person");
+					"drop check person_id_check of public.person");
 		assertThat(diff.unmapped()).extracting(Change::description)
 			.containsExactlyInAnyOrder("drop index person_lower_name_idx on public.person",
 					"drop check (name <> '') of public.person");
