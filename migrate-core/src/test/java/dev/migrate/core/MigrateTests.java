@@ -107,7 +107,7 @@ class MigrateTests {
 					"drop check person_id_check of public.person");
 		assertThat(diff.unmapped()).extracting(Change::description)
 			.containsExactlyInAnyOrder("drop index person_lower_name_idx on public.person",
-					"drop check (name <> '') of public.person");
+					"drop check person_name_check of public.person");
 	}
 
 	@Test

@@ -5,12 +5,14 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.migrate.core.diff.Change;
 import dev.migrate.core.diff.TypeChangeClassifier;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.QualifiedName;
 import dev.migrate.core.schema.Schema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What Migrate needs to know about one database product.
@@ -140,6 +142,22 @@ public interface Dialect {
 	 * @return the privilege, e.g. {@code CREATE on schema app}
 	 */
 	Optional<String> missingPrivilege(SQLException ex);
+
+	/**
+	 * Return the names of the indexes and constraints a SQL script creates or renames to,
+	 * as the catalog will have them.
+	 * @param sql the script
+	 * @return the names
+	 */
+	Set<String> namesCreatedBy(String sql);
+
+	/**
+	 * Return the names of the objects (tables, sequences, indexes, constraints) a SQL
+	 * script touches, lower-cased.
+	 * @param sql the script
+	 * @return the names, or {@code null} if it names none that can be recognized
+	 */
+	@Nullable Set<String> namesTouchedBy(String sql);
 
 	/**
 	 * Return the statements that would let the session's login use the tables and

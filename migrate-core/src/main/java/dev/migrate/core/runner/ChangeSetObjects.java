@@ -4,9 +4,8 @@ import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import dev.migrate.core.dialect.Dialect;
 import liquibase.change.AbstractSQLChange;
 import liquibase.change.Change;
 import liquibase.change.custom.CustomChangeWrapper;
@@ -23,30 +22,24 @@ final class ChangeSetObjects {
 	private static final String[] GETTERS = { "getTableName", "getBaseTableName", "getReferencedTableName",
 			"getOldTableName", "getNewTableName", "getSequenceName", "getIndexName", "getConstraintName" };
 
-	private static final String PART = "(?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][\\w$]*)";
-
-	/** An object named after a keyword of DDL or DML, possibly qualified. */
-	private static final Pattern NAMED = Pattern.compile("(?i)\\b(?:TABLE|ON|REFERENCES|INTO|UPDATE|FROM|SEQUENCE"
-			+ "|TYPE|INDEX|CONSTRAINT|CONCURRENTLY|EXISTS|ONLY|COLUMN)\\s+(" + PART + "(?:\\s*\\.\\s*" + PART
-			+ "){0,2})");
-
 	private ChangeSetObjects() {
 	}
 
 	/**
 	 * Return the names of the objects a changeset touches.
 	 * @param changeSet the changeset
+	 * @param dialect the database's dialect, which reads the names in SQL changes
 	 * @return the names, or {@code null} if some of its changes cannot tell (SQL that
 	 * names nothing Migrate recognizes, a custom change)
 	 */
-	static @Nullable Set<String> of(ChangeSet changeSet) {
+	static @Nullable Set<String> of(ChangeSet changeSet, Dialect dialect) {
 		Set<String> names = new TreeSet<>();
 		for (Change change : changeSet.getChanges()) {
 			if (change instanceof CustomChangeWrapper) {
 				return null;
 			}
 			if (change instanceof AbstractSQLChange sql) {
-				if (!addFromSql(sql, names)) {
+				if (!addFromSql(sql, names, dialect)) {
 					return null;
 				}
 				continue;
@@ -61,7 +54,7 @@ final class ChangeSetObjects {
 		return names;
 	}
 
-	private static boolean addFromSql(AbstractSQLChange change, Set<String> names) {
+	private static boolean addFromSql(AbstractSQLChange change, Set<String> names, Dialect dialect) {
 		String sql;
 		try {
 			sql = change.getSql();
@@ -69,32 +62,12 @@ final class ChangeSetObjects {
 		catch (RuntimeException ex) {
 			return false;
 		}
-		if (sql == null) {
+		Set<String> touched = (sql != null) ? dialect.namesTouchedBy(sql) : null;
+		if (touched == null) {
 			return false;
 		}
-		Matcher matcher = NAMED.matcher(sql);
-		boolean found = false;
-		while (matcher.find()) {
-			String[] parts = matcher.group(1).split("\\s*\\.\\s*(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
-			// schema.table or schema.table.column: the table; a bare name: itself.
-			String name = (parts.length == 1) ? parts[0] : parts[1];
-			if (!name.isEmpty() && !isKeyword(name)) {
-				names.add(unquoted(name));
-				found = true;
-			}
-		}
-		return found;
-	}
-
-	private static boolean isKeyword(String name) {
-		return Set.of("if", "not", "exists", "only", "table", "column", "concurrently", "delete", "update", "set")
-			.contains(name.toLowerCase(Locale.ROOT));
-	}
-
-	private static String unquoted(String name) {
-		return name.startsWith("\"")
-				? name.substring(1, name.length() - 1).replace("\"\"", "\"").toLowerCase(Locale.ROOT)
-				: name.toLowerCase(Locale.ROOT);
+		names.addAll(touched);
+		return true;
 	}
 
 	private static @Nullable String call(Change change, String getter) {

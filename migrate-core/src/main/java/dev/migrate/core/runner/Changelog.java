@@ -70,7 +70,7 @@ final class Changelog {
 			ChangeSetRef ref = new ChangeSetRef(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor(),
 					destructive, description);
 			byFile.computeIfAbsent(changeSet.getFilePath(), (file) -> new ArrayList<>()).add(ref);
-			Set<String> touched = ChangeSetObjects.of(changeSet);
+			Set<String> touched = ChangeSetObjects.of(changeSet, dialect);
 			objects.put(ref.key(), (touched != null) ? touched : UNKNOWN);
 		}
 		List<Revision> revisions = new ArrayList<>();

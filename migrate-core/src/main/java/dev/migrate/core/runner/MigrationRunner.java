@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -388,8 +389,8 @@ public final class MigrationRunner {
 	 * @return the names
 	 */
 	public Set<String> createdObjects() {
-		return run(false,
-				(liquibase, changelog) -> CreatedObjects.of(liquibase.getDatabaseChangeLog().getChangeSets()));
+		return run(false, (liquibase, changelog) -> CreatedObjects.of(liquibase.getDatabaseChangeLog().getChangeSets(),
+				Objects.requireNonNull(this.dialect.known(), "dialect found by run")));
 	}
 
 	private String schema(Liquibase liquibase) throws SQLException {

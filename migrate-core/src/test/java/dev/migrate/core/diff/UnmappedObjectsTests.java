@@ -56,7 +56,7 @@ class UnmappedObjectsTests {
 		assertThat(diff.unmapped()).isEmpty();
 		assertThat(diff.changes()).extracting(Change::description)
 			.containsExactlyInAnyOrder("drop index pet_name_idx on public.pet", "drop unique [name] of public.pet",
-					"drop check (id > 0) of public.pet", "drop foreign key [owner_id] of public.pet");
+					"drop check pet_id_check of public.pet", "drop foreign key [owner_id] of public.pet");
 		assertThat(diff(DiffOptions.defaults().withDropUnmapped("owner"), handWritten(), mapped()).changes()).isEmpty();
 	}
 

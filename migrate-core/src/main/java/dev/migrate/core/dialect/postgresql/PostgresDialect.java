@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.migrate.core.dialect.Ddl;
 import dev.migrate.core.dialect.Dialect;
@@ -17,6 +18,7 @@ import dev.migrate.core.diff.Change;
 import dev.migrate.core.diff.TypeChangeClassifier;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.Schema;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PostgreSQL (14 and later).
@@ -44,6 +46,16 @@ public final class PostgresDialect implements Dialect {
 	public Schema readSchema(Connection connection, Collection<String> schemas, Collection<String> excludedTables)
 			throws SQLException {
 		return new CatalogReader(connection, schemas, excludedTables).read();
+	}
+
+	@Override
+	public Set<String> namesCreatedBy(String sql) {
+		return SqlObjectNames.created(sql);
+	}
+
+	@Override
+	public @Nullable Set<String> namesTouchedBy(String sql) {
+		return SqlObjectNames.touched(sql);
 	}
 
 	@Override
