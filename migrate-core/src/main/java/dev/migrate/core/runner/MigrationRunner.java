@@ -152,7 +152,16 @@ public final class MigrationRunner {
 			List<Revision> pending = changelog.pendingRevisions();
 			int end = pending.indexOf(target);
 			if (end < 0) {
-				throw new MigrationException("Revision " + target.name() + " is already applied");
+				List<Revision> applied = changelog.appliedRevisions();
+				throw new MigrationException(
+						"Revision " + target.name() + " is already applied; the database is at revision "
+								+ (applied.isEmpty() ? "(none)" : applied.get(applied.size() - 1).name())
+								+ ((pending.isEmpty()) ? ", nothing is pending"
+										: ", with " + pending.size() + " revision(s) pending: "
+												+ pending.stream().map(Revision::name).toList())
+								+ ". Nothing was applied. To go back to " + target.name()
+								+ ", downgrade to it (migrate.command=downgrade with migrate.tag=" + target.name()
+								+ "); to apply what is pending, upgrade without a revision.");
 			}
 			return apply(liquibase, changelog, pending.subList(0, end + 1));
 		});
