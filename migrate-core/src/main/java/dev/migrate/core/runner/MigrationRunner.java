@@ -191,8 +191,14 @@ public final class MigrationRunner {
 					.contains(Changelog.key(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor())));
 		}
 		if (!toApply.isEmpty()) {
-			new RetryingUpdate(liquibase, connection(liquibase), dialect(connection(liquibase)).locking(), this.options)
-				.apply(changelog, toApply);
+			try {
+				new RetryingUpdate(liquibase, connection(liquibase), dialect(connection(liquibase)).locking(),
+						this.options)
+					.apply(changelog, toApply);
+			}
+			catch (Exception ex) {
+				throw new UpgradeFailure(ex, UpgradeFailure.appliedBefore(connection(liquibase), changelog, toApply));
+			}
 			after = changelog.reread(connection(liquibase));
 		}
 		recordUnchanged(connection(liquibase), after);
@@ -460,7 +466,8 @@ public final class MigrationRunner {
 			throw ex;
 		}
 		catch (Exception ex) {
-			throw MigrationFailures.translate(this.changelog, this.dialect.known(), ex);
+			throw MigrationFailures.translate(this.changelog, this.dialect.known(), ex,
+					DatabaseTarget.describe(this.dataSource));
 		}
 	}
 
