@@ -87,8 +87,10 @@ class LockTimeoutTests {
 			MigrationRunner runner = workspace.runner(options(Duration.ofMillis(500), Duration.ofSeconds(60)));
 			Future<?> upgrade = this.executor.submit(() -> runner.upgrade());
 			long slowestRead = 0;
-			for (int i = 0; i < 8; i++) {
-				Thread.sleep(250);
+			for (int i = 0; i < 6; i++) {
+				// Each read arrives while the ALTER waits for its lock, as the server
+				// says.
+				awaitServer(database, ALTER_WAITING);
 				slowestRead = Math.max(slowestRead, timedRead(database));
 			}
 			assertThat(upgrade.isDone()).as("still waiting for the long transaction").isFalse();
@@ -161,7 +163,9 @@ class LockTimeoutTests {
 			}
 			MigrationRunner runner = workspace.runner(options(Duration.ofMillis(300), Duration.ofSeconds(1)));
 			Future<?> upgrade = this.executor.submit(() -> runner.upgrade());
-			Thread.sleep(3000);
+			// The build has waited for the older transaction longer than the lock timeout
+			// and the retries (300 ms, 1 s) together, by the server's clock.
+			awaitServer(database, INDEX_BUILD_WAITING_2S);
 			assertThat(upgrade.isDone()).as("done before the older transaction ended").isFalse();
 			database.execute("SET statement_timeout = 1000; INSERT INTO author (id, name) VALUES (3, 'Edsger')");
 			oldSnapshot.commit();
@@ -181,6 +185,33 @@ class LockTimeoutTests {
 			assertThat(database.queryForString("SELECT count(*) FROM information_schema.columns"
 					+ " WHERE table_name = 'author' AND column_name = 'note'"))
 				.isEqualTo("0");
+		}
+	}
+
+	/**
+	 * Whether a session runs the ALTER of the pending revision and waits for a lock.
+	 */
+	private static final String ALTER_WAITING = "EXISTS (SELECT FROM pg_stat_activity"
+			+ " WHERE query LIKE 'ALTER TABLE %author%' AND wait_event_type = 'Lock' AND pid <> pg_backend_pid())";
+
+	/**
+	 * Whether a session has been building an index concurrently, waiting for a lock, for
+	 * over 2 s.
+	 */
+	private static final String INDEX_BUILD_WAITING_2S = "EXISTS (SELECT FROM pg_stat_activity"
+			+ " WHERE query LIKE 'CREATE INDEX CONCURRENTLY%' AND wait_event_type = 'Lock'"
+			+ " AND clock_timestamp() - query_start > interval '2 s' AND pid <> pg_backend_pid())";
+
+	/**
+	 * Poll the server (pg_stat_activity) until a condition holds, for at most 30 s.
+	 */
+	private static void awaitServer(TestDatabase database, String condition) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (!"t".equals(database.queryForString("SELECT " + condition))) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Not within 30 s: " + condition);
+			}
+			Thread.sleep(10);
 		}
 	}
 
