@@ -1,7 +1,6 @@
 package dev.migrate.core;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -154,7 +153,9 @@ public final class Migrate {
 			return Optional.of(writer.write(diff, changesDirectory, logicalDirectory, message, Instant.now(), format));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write a revision to " + changesDirectory, ex);
+			throw new MigrateException("Cannot write a revision to " + changesDirectory + ": " + ex
+					+ ". Nothing was written there, and the database was not changed. Make the folder writable (or set"
+					+ " migrate.source-directory to one that is), then run again.", ex);
 		}
 	}
 
@@ -231,7 +232,9 @@ public final class Migrate {
 			return work.run(connection);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write a revision to " + directory, ex);
+			throw new MigrateException("Cannot write a revision to " + directory + ": " + ex
+					+ ". Make the folder writable (or set migrate.source-directory to one that is), then run again.",
+					ex);
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Cannot reach the database: " + ex.getMessage(), ex);

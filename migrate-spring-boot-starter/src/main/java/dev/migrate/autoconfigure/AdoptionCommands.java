@@ -2,7 +2,6 @@ package dev.migrate.autoconfigure;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -89,7 +88,9 @@ class AdoptionCommands {
 					+ " review and commit it");
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write a revision to " + source.resolve(logical), ex);
+			throw new MigrationException("Cannot write a revision to " + source.resolve(logical) + ": " + ex
+					+ ". Nothing was written there. Make the folder writable (or set migrate.source-directory to one"
+					+ " that is), then run again.", ex);
 		}
 		return MigrateCommand.SUCCESS;
 	}

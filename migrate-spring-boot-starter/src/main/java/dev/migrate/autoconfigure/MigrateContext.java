@@ -20,6 +20,7 @@ import dev.migrate.core.changelog.RevisionNames;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.runner.MigrationException;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.tenant.TenantMigrations;
 import liquibase.integration.spring.SpringResourceAccessor;
@@ -343,7 +344,9 @@ public class MigrateContext {
 			}
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write the master changelog " + changelog, ex);
+			throw new MigrationException("Cannot write the master changelog " + changelog + ": " + ex
+					+ ". No revision was written and the database was not changed. Make the folder writable (or set"
+					+ " migrate.source-directory to one that is), then run again.", ex);
 		}
 	}
 

@@ -93,4 +93,20 @@ class MigrationFailureMessagesTests {
 		}
 	}
 
+	@Test
+	void aRevisionThatCannotBeWrittenSaysNothingWasWrittenOrChangedAndWhatToDo() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = new Workspace(database)) {
+			Path notAFolder = workspace.root().resolve("not-a-folder");
+			Files.writeString(notAFolder, "a file where the revisions' folder should be");
+			dev.migrate.core.Migrate migrate = workspace.migrate(database, schema().table("a", (t) -> t.id()).build());
+			assertThatExceptionOfType(dev.migrate.core.MigrateException.class)
+				.isThrownBy(() -> migrate.generate(notAFolder.resolve("changes"), "changes", "a",
+						dev.migrate.core.changelog.ChangelogFormat.YAML))
+				.withMessageStartingWith("Cannot write a revision to " + notAFolder.resolve("changes") + ": ")
+				.withMessageEndingWith(". Nothing was written there, and the database was not changed. Make the folder"
+						+ " writable (or set migrate.source-directory to one that is), then run again.");
+			assertThat(database.queryForString("SELECT to_regclass('a') IS NULL")).isEqualTo("t");
+		}
+	}
+
 }
