@@ -78,6 +78,21 @@ class RelationalSchemaReaderTests {
 	}
 
 	@Test
+	void namesTheTableColumnPropertyAndExpressionOfADefaultItCannotRead() {
+		assertThatExceptionOfType(RelationalMappingException.class)
+			.isThrownBy(() -> RelationalFixtures.r2dbc(UnterminatedDefault.class))
+			.withMessageStartingWith("Cannot read the default of column status of table public.unterminated_default ("
+					+ UnterminatedDefault.class.getName() + ".status): unterminated ' in: 'draft")
+			.withMessageContaining("Nothing was read from or changed in the database")
+			.withMessageEndingWith("then start again.");
+	}
+
+	@Table
+	record UnterminatedDefault(@Id Long id, @dev.migrate.mapping.ColumnDefault("'draft") String status) {
+
+	}
+
+	@Test
 	void mapsAMappedCollectionToAChildTableWithABackReferenceAndAKeyColumn() {
 		Schema schema = RelationalFixtures.jdbc(PurchaseOrder.class);
 		assertThat(schema.tables()).extracting((table) -> table.name().name())
