@@ -1,8 +1,5 @@
 package dev.migrate.autoconfigure;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +49,7 @@ public class MigrateEndpoint {
 
 	/**
 	 * Report the status Migrate last computed (at startup, then in the background);
-	 * serving it reads neither the changelog nor the catalog.
+	 * serving it reads neither the changelog nor the catalog, and opens no connection.
 	 * @return the report
 	 */
 	@ReadOperation
@@ -60,7 +57,7 @@ public class MigrateEndpoint {
 		MigrateStatus current = this.monitor.status();
 		MigrationStatus status = current.revisions();
 		SchemaDiff drift = current.drift();
-		return new MigrateReport(database(),
+		return new MigrateReport(this.monitor.database(),
 				this.context.properties().getMode().name().toLowerCase(java.util.Locale.ROOT),
 				this.initializer.lastRun(), current.checked(), current.error(),
 				(status != null) ? revisions(status.applied()) : List.of(),
@@ -74,17 +71,6 @@ public class MigrateEndpoint {
 				(drift != null) ? drift.possibleRenames().stream().map(Object::toString).toList() : null,
 				(drift != null) ? drift.unmapped().stream().map(Change::description).toList() : null,
 				this.initializer.tenantOutcomes());
-	}
-
-	private DatabaseReport database() {
-		try (Connection connection = this.context.dataSource().getConnection()) {
-			DatabaseMetaData metaData = connection.getMetaData();
-			return new DatabaseReport(metaData.getDatabaseProductName(), metaData.getDatabaseProductVersion(),
-					maskUrl(metaData.getURL()), metaData.getUserName());
-		}
-		catch (SQLException ex) {
-			return new DatabaseReport(null, null, null, null);
-		}
 	}
 
 	private static List<RevisionReport> revisions(List<Revision> revisions) {
