@@ -56,6 +56,8 @@ public class MigrateContext {
 
 	private volatile @Nullable DataSource applicationDataSource;
 
+	private volatile @Nullable String instanceName;
+
 	private volatile @Nullable Optional<Schema> entitySchema;
 
 	/**
@@ -117,6 +119,22 @@ public class MigrateContext {
 
 	MigrateProperties properties() {
 		return this.properties;
+	}
+
+	/**
+	 * Return the name of the {@code migrate.instances} entry this context is, or
+	 * {@code null} for the default instance.
+	 */
+	@Nullable String instanceName() {
+		return this.instanceName;
+	}
+
+	/**
+	 * Name the {@code migrate.instances} entry this context is, for messages.
+	 */
+	MigrateContext instanceName(String instanceName) {
+		this.instanceName = instanceName;
+		return this;
 	}
 
 	/**

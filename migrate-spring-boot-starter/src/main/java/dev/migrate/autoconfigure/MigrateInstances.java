@@ -128,7 +128,8 @@ public class MigrateInstances implements InitializingBean, SmartLifecycle {
 			databases.forEach((other, otherDataSource) -> checkDistinct(key, dataSource, other, otherDataSource));
 			databases.put(key, dataSource);
 			MigrateContext context = new MigrateContext(dataSource, propertiesOf(properties, name, instance),
-					entities.apply(instance.getEntityPackages()), resourceLoader, developmentRun, customizers);
+					entities.apply(instance.getEntityPackages()), resourceLoader, developmentRun, customizers)
+				.instanceName(name);
 			dev.migrate.core.Migrate migrate = context.migrate();
 			MigrateStatusMonitor monitor = new MigrateStatusMonitor(context, migrate);
 			MigrateInitializer initializer = new MigrateInitializer(migrate, new ModeStartupStrategy(context, monitor),
