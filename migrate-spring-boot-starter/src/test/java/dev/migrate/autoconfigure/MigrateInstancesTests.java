@@ -1,5 +1,7 @@
 package dev.migrate.autoconfigure;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import dev.migrate.autoconfigure.MigrateInstances.InstanceConfigurationException;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +26,19 @@ class MigrateInstancesTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
 		.withPropertyValues("migrate.mode=none");
+
+	@Test
+	void leavesTheInstancesEntitiesOutOfTheDefaultInstances() {
+		MigrateProperties properties = new MigrateProperties();
+		MigrateInstanceProperties customers = new MigrateInstanceProperties();
+		customers.setEntityPackages(List.of("com.example.customers"));
+		properties.getInstances().put("customers", customers);
+		PersistenceManagedTypes found = PersistenceManagedTypes.of(List.of("com.example.orders.Invoice",
+				"com.example.customers.Customer", "com.example.customers.vip.Vip", "com.example.customersarchive.Old"),
+				List.of());
+		assertThat(MigrateInstanceEntities.without(found, properties).getManagedClassNames())
+			.containsExactly("com.example.orders.Invoice", "com.example.customersarchive.Old");
+	}
 
 	@Test
 	void failsToStartNamingTheDataSourceBeansWhenAnInstanceNamesAnUnknownOne(TestDatabase database) {
