@@ -4,6 +4,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migrate.autoconfigure.relational.RelationalAggregates;
+import dev.migrate.autoconfigure.relational.RelationalSchemaSource;
 import dev.migrate.core.Migrate;
 import liquibase.Liquibase;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategy;

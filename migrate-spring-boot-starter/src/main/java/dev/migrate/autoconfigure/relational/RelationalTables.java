@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.relational;
 
 import java.util.List;
 
@@ -12,9 +12,9 @@ import dev.migrate.core.schema.Table;
  * @param tables the tables
  * @param sequences the sequences that {@code @Sequence} ids draw from
  */
-record RelationalTables(List<MappedTable> tables, List<Sequence> sequences) {
+public record RelationalTables(List<MappedTable> tables, List<Sequence> sequences) {
 
-	RelationalTables {
+	public RelationalTables {
 		tables = List.copyOf(tables);
 		sequences = List.copyOf(sequences);
 	}
@@ -25,7 +25,7 @@ record RelationalTables(List<MappedTable> tables, List<Sequence> sequences) {
 	 * @param table the table
 	 * @param mapping the class (aggregate root) or property (child table) that maps it
 	 */
-	record MappedTable(Table table, String mapping) {
+	public record MappedTable(Table table, String mapping) {
 
 	}
 
