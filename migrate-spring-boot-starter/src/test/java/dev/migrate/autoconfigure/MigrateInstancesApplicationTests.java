@@ -111,7 +111,31 @@ class MigrateInstancesApplicationTests {
 		}
 	}
 
-	private ConfigurableApplicationContext start(TestDatabase orders, TestDatabase customers) {
+	@Test
+	void appliesEachInstancesRevisionsFromTheClasspathOnFreshDatabasesAsADeploymentDoes() {
+		try (TestDatabase orders = TestPostgres.createDatabase();
+				TestDatabase customers = TestPostgres.createDatabase()) {
+			start(orders, customers).close();
+		}
+		List<String> written = revisions("db/migrate/customers/changes");
+		try (TestDatabase orders = TestPostgres.createDatabase();
+				TestDatabase customers = TestPostgres.createDatabase()) {
+			try (ConfigurableApplicationContext context = start(orders, customers, "migrate.mode=apply",
+					"migrate.development=false")) {
+				assertThat(tables(orders)).contains("invoice", "databasechangelog").doesNotContain("customer");
+				assertThat(tables(customers)).contains("customer", "databasechangelog").doesNotContain("invoice");
+				MigrateInstance instance = context.getBean(MigrateInstances.class).get("customers");
+				assertThat(instance.initializer().lastRun().mode()).isEqualTo(MigrateProperties.Mode.APPLY);
+				assertThat(instance.initializer().lastRun().applied()).isEqualTo(1);
+				assertThat(instance.initializer().lastRun().generated()).isNull();
+				assertThat(instance.context().describeChangelog())
+					.startsWith("classpath:db/migrate/customers/changelog.yaml");
+			}
+			assertThat(revisions("db/migrate/customers/changes")).isEqualTo(written);
+		}
+	}
+
+	private ConfigurableApplicationContext start(TestDatabase orders, TestDatabase customers, String... properties) {
 		return new PeopleStarts(this.source)
 			.builder(ShopApplication.class, orders, "migrate.mode=auto", "migrate.development=true",
 					"migrate.status-refresh-interval=0", "migrate.entity-packages=" + ORDERS,
@@ -119,6 +143,7 @@ class MigrateInstancesApplicationTests {
 					"migrate.instances.customers.entity-packages=" + CUSTOMERS, "customers.url=" + customers.jdbcUrl(),
 					"customers.username=" + customers.user(), "customers.password=" + customers.password(),
 					"management.endpoints.web.exposure.include=migrate")
+			.properties(properties)
 			.run();
 	}
 
