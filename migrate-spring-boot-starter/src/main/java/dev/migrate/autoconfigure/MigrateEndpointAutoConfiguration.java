@@ -1,5 +1,7 @@
 package dev.migrate.autoconfigure;
 
+import dev.migrate.autoconfigure.health.MigrateHealthIndicator;
+import dev.migrate.autoconfigure.metrics.MigrateMetrics;
 import dev.migrate.core.Migrate;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import dev.migrate.autoconfigure.MigrateEndpoint.MigrateReport;
+import dev.migrate.autoconfigure.health.MigrateHealthIndicator;
+import dev.migrate.autoconfigure.metrics.MigrateMetrics;
 import dev.migrate.core.Migrate;
 import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.diff.DiffOptions;

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import dev.migrate.autoconfigure.MigrateEndpoint.MigrateReport;
 import dev.migrate.autoconfigure.app.multi.ShopApplication;
+import dev.migrate.autoconfigure.health.MigrateHealthIndicator;
 import dev.migrate.core.Migrate;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;

@@ -1,10 +1,17 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.health;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.migrate.autoconfigure.MigrateInitializer;
+import dev.migrate.autoconfigure.MigrateInstance;
+import dev.migrate.autoconfigure.MigrateInstances;
+import dev.migrate.autoconfigure.MigrateRun;
+import dev.migrate.autoconfigure.MigrateStatus;
+import dev.migrate.autoconfigure.MigrateStatusMonitor;
+import dev.migrate.autoconfigure.MigrateTenants;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.tenant.SchemaOutcome;
 import org.jspecify.annotations.Nullable;
