@@ -29,6 +29,7 @@ import liquibase.changelog.DatabaseChangeLog;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
@@ -135,7 +136,7 @@ public final class MigrationRunner {
 	 * @return what was applied and what was left
 	 */
 	public UpgradeResult upgrade(int revisions) {
-		return run(true, (liquibase, changelog) -> {
+		return run(true, false, (liquibase, changelog) -> {
 			List<Revision> pending = changelog.pendingRevisions();
 			return apply(liquibase, changelog, pending.subList(0, Math.min(revisions, pending.size())));
 		});
@@ -147,7 +148,7 @@ public final class MigrationRunner {
 	 * @return what was applied and what was left
 	 */
 	public UpgradeResult upgradeTo(String revision) {
-		return run(true, (liquibase, changelog) -> {
+		return run(true, false, (liquibase, changelog) -> {
 			Revision target = changelog.revision(revision);
 			List<Revision> pending = changelog.pendingRevisions();
 			int end = pending.indexOf(target);
@@ -169,6 +170,11 @@ public final class MigrationRunner {
 			if (selected.contains(changeSet.key())) {
 				(heldBack.contains(changeSet.key()) ? blocked : toApply).add(changeSet);
 			}
+		}
+		if (toApply.isEmpty() || !blocked.isEmpty()) {
+			// Liquibase's update validates the changelog it runs; held-back changesets
+			// leave it, so they are validated here first.
+			validate(liquibase);
 		}
 		Changelog after = changelog;
 		if (!blocked.isEmpty()) {
@@ -398,11 +404,31 @@ public final class MigrationRunner {
 		return (schema != null) ? schema : dialect(connection(liquibase)).defaultSchema();
 	}
 
+	private void validate(Liquibase liquibase) throws LiquibaseException {
+		if (this.substitution != null) {
+			// Liquibase's validate() reads the changelog again, without the substitution;
+			// validate the one that runs.
+			liquibase.getDatabaseChangeLog().validate(liquibase.getDatabase(), new Contexts(), new LabelExpression());
+		}
+		else {
+			liquibase.validate();
+		}
+	}
+
 	private static Connection connection(Liquibase liquibase) {
 		return ((JdbcConnection) liquibase.getDatabase().getConnection()).getUnderlyingConnection();
 	}
 
 	private <T> T run(boolean lock, Work<T> work) {
+		return run(lock, true, work);
+	}
+
+	/**
+	 * Run the work on Liquibase, under the advisory lock if asked.
+	 * @param validateFirst whether the changelog is validated before the work runs;
+	 * otherwise the work must validate it, e.g. through Liquibase's update
+	 */
+	private <T> T run(boolean lock, boolean validateFirst, Work<T> work) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			Dialect dialect = dialect(connection);
@@ -427,13 +453,8 @@ public final class MigrationRunner {
 						// holder that died: clear it instead of waiting for it forever.
 						LockServiceFactory.getInstance().getLockService(database).forceReleaseLock();
 					}
-					if (this.substitution != null) {
-						// Liquibase's validate() reads the changelog again, without the
-						// substitution; validate the one that runs.
-						liquibase.getDatabaseChangeLog().validate(database, new Contexts(), new LabelExpression());
-					}
-					else {
-						liquibase.validate();
+					if (validateFirst) {
+						validate(liquibase);
 					}
 					return work.run(liquibase, Changelog.read(liquibase.getDatabaseChangeLog(), connection, dialect));
 				});

@@ -25,6 +25,7 @@ import liquibase.structure.DatabaseObject;
 import liquibase.structure.core.Column;
 import liquibase.structure.core.Relation;
 import liquibase.structure.core.Table;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gives every change Liquibase runs a short lock timeout and a statement timeout (the
@@ -57,7 +58,9 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 
 	private final boolean offline;
 
-	private final Set<String> tables = new LinkedHashSet<>();
+	private @Nullable Change running;
+
+	private @Nullable Database runningOn;
 
 	private boolean ownTransaction;
 
@@ -77,8 +80,10 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 
 	@Override
 	public void willRun(Change change, ChangeSet changeSet, DatabaseChangeLog changeLog, Database database) {
-		this.tables.clear();
-		this.tables.addAll(tables(change, database));
+		// What the change touches is worked out only when it timed out: Liquibase
+		// generates the change's statements to tell.
+		this.running = change;
+		this.runningOn = database;
 		if (setsOwnTimeouts(changeSet)) {
 			return;
 		}
@@ -99,8 +104,14 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 				}
 				settings.addAll(this.locking.watchClient(this.connection));
 			}
-			for (String sql : settings) {
-				executor.execute(new RawParameterizedSqlStatement(sql));
+			if (this.offline) {
+				for (String sql : settings) {
+					executor.execute(new RawParameterizedSqlStatement(sql));
+				}
+			}
+			else {
+				// One round trip before each change, not one per setting.
+				executor.execute(new RawParameterizedSqlStatement(String.join("; ", settings)));
 			}
 		}
 		catch (DatabaseException ex) {
@@ -141,7 +152,7 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 	 * {@code table}.
 	 */
 	Set<String> tables() {
-		return Set.copyOf(this.tables);
+		return (this.running != null && this.runningOn != null) ? tables(this.running, this.runningOn) : Set.of();
 	}
 
 	private boolean setsOwnTimeouts(ChangeSet changeSet) {
