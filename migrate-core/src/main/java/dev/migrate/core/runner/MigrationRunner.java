@@ -26,6 +26,7 @@ import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
 import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.FastCheckService;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -193,7 +194,14 @@ public final class MigrationRunner {
 			after = changelog.reread(connection(liquibase));
 		}
 		recordUnchanged(connection(liquibase), after);
-		return new UpgradeResult(toApply, blocked, after.status(schema(liquibase), this.options.allowDestructive()));
+		// What the history says ran, not what was asked for: a changeset whose
+		// precondition said CONTINUE stays pending.
+		Set<String> stillPending = new HashSet<>();
+		after.pending().forEach((changeSet) -> stillPending.add(changeSet.key()));
+		List<ChangeSetRef> applied = toApply.stream()
+			.filter((changeSet) -> !stillPending.contains(changeSet.key()))
+			.toList();
+		return new UpgradeResult(applied, blocked, after.status(schema(liquibase), this.options.allowDestructive()));
 	}
 
 	private void recordUnchanged(Connection connection, Changelog changelog) {
@@ -441,6 +449,13 @@ public final class MigrationRunner {
 					Database database = DatabaseFactory.getInstance()
 						.findCorrectDatabaseImplementation(new JdbcConnection(connection));
 					Liquibase liquibase = new Liquibase(this.changelog, this.resources, database);
+					// Liquibase remembers, per JVM, which schema was up to date with a
+					// changelog path, whatever the changelog holds since; a revision
+					// written
+					// later in the same JVM (development, tenants, a command after a
+					// check)
+					// would be skipped as "up to date" without a word.
+					Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
 					if (this.substitution != null) {
 						this.substitution.apply(liquibase.getDatabaseChangeLog());
 					}

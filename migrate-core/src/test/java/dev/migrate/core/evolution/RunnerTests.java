@@ -121,6 +121,22 @@ class RunnerTests {
 		}
 	}
 
+	@Test
+	void appliesARevisionWrittenAfterTheOfflineSqlFoundNothingPendingInTheSameJvm() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = new Workspace(database)) {
+			workspace.generate(schema().table("a", (t) -> t.id()).build(), DiffOptions.defaults(), "one");
+			workspace.runner().upgrade();
+			// Liquibase remembers per JVM that this schema was up to date with this
+			// changelog path, whatever the changelog holds later.
+			assertThat(workspace.runner().sql()).doesNotContain("CREATE TABLE");
+			workspace.generate(schema().table("a", (t) -> t.id()).table("b", (t) -> t.id()).build(),
+					DiffOptions.defaults(), "two");
+			assertThat(workspace.runner().upgrade().applied()).hasSize(1);
+			assertThat(tables(database)).isEqualTo("a,b");
+			assertThat(workspace.runner().status().pending()).isEmpty();
+		}
+	}
+
 	/**
 	 * Three revisions, each generated against the database the previous one left, then
 	 * all rolled back so that all three are pending.
