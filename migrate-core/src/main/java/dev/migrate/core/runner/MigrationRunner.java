@@ -3,7 +3,9 @@ package dev.migrate.core.runner;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -412,6 +414,19 @@ public final class MigrationRunner {
 		return (schema != null) ? schema : dialect(connection(liquibase)).defaultSchema();
 	}
 
+	private static boolean liquibaseLockTaken(Connection connection, Dialect dialect) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet exists = statement.executeQuery(dialect.tableExists("databasechangeloglock"))) {
+			if (!exists.next() || !exists.getBoolean(1)) {
+				return false;
+			}
+		}
+		try (Statement statement = connection.createStatement();
+				ResultSet taken = statement.executeQuery("SELECT 1 FROM databasechangeloglock WHERE locked")) {
+			return taken.next();
+		}
+	}
+
 	private void validate(Liquibase liquibase) throws LiquibaseException {
 		if (this.substitution != null) {
 			// Liquibase's validate() reads the changelog again, without the substitution;
@@ -462,10 +477,12 @@ public final class MigrationRunner {
 					if (this.options.allowDestructive()) {
 						DestructiveGuard.allow(liquibase);
 					}
-					if (lock) {
+					if (lock && liquibaseLockTaken(connection, dialect)) {
 						// We hold the advisory lock, so a Liquibase lock left behind
-						// belongs to a
-						// holder that died: clear it instead of waiting for it forever.
+						// belongs to a holder that died: clear it instead of waiting for
+						// it forever. (Looked at first: releasing is a write and a
+						// commit,
+						// which every tenant schema's run would pay.)
 						LockServiceFactory.getInstance().getLockService(database).forceReleaseLock();
 					}
 					if (validateFirst) {
