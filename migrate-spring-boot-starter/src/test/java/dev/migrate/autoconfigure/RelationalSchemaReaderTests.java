@@ -178,6 +178,22 @@ class RelationalSchemaReaderTests {
 		assertThat(combined.fingerprint()).isNotNull().isEqualTo(combined.fingerprint());
 	}
 
+	@Test
+	void keepsWhatTheJpaEntitiesAndTheSpringDataAggregatesDeclareTogether() {
+		EntitySchemaSource jpa = new ScannedEntitySchemaSource(List.of("dev.migrate.autoconfigure.app.annotated"),
+				getClass().getClassLoader());
+		assertThat(jpa.desiredSchema().declarations().renames()).as("the JPA entity's @RenamedFrom").isNotEmpty();
+		EntitySchemaSource combined = CombinedEntitySchemaSource.of(null, jpa, List.of(new RelationalSchemaSource(
+				"Spring Data JDBC entity",
+				() -> RelationalFixtures.jdbcTables(dev.migrate.autoconfigure.app.data.jdbc.v3.PurchaseOrder.class))));
+		Schema schema = combined.desiredSchema();
+		assertThat(schema.declarations().renames()).containsAll(jpa.desiredSchema().declarations().renames())
+			.contains("public.order_line.product=item");
+		assertThat(schema.declarations().backfills()).containsEntry("public.order_line.shipped", "quantity");
+		assertThat(schema.declarations().columnOrder())
+			.containsAllEntriesOf(jpa.desiredSchema().declarations().columnOrder());
+	}
+
 	private static dev.migrate.core.schema.Table table(Schema schema, String name) {
 		return schema.table(new QualifiedName("public", name)).orElseThrow();
 	}
