@@ -16,12 +16,12 @@ import javax.sql.DataSource;
 import dev.migrate.core.changelog.ChangeSetWriter;
 import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.changelog.MasterChangelog;
-import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.dialect.DetectedDialect;
+import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.diff.SchemaDiffer;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrationException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.RunnerOptions;
@@ -251,7 +251,7 @@ public final class Migrate {
 	 * Return the dialect of this database, found on first use and kept: every command of
 	 * this instance speaks the same one.
 	 * @return the dialect
-	 * @throws dev.migrate.core.dialect.UnsupportedDatabaseException if Migrate does not
+	 * @throws dev.migrate.core.exception.UnsupportedDatabaseException if Migrate does not
 	 * support the database
 	 */
 	public Dialect dialect() {

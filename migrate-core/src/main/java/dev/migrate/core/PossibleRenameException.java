@@ -3,7 +3,7 @@ package dev.migrate.core;
 import java.util.List;
 
 import dev.migrate.core.diff.PossibleRename;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrationException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -16,7 +16,7 @@ import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.diff.SchemaDiffer;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrationException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.Revision;

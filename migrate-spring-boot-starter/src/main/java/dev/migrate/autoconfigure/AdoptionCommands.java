@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import dev.migrate.core.Migrate;
 import dev.migrate.core.changelog.EmptyRevisionWriter;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrationException;
 import dev.migrate.core.runner.UpgradeResult;
 
 /**

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
-import dev.migrate.core.MigrateException;
 import dev.migrate.core.dialect.DetectedDialect;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.MigrationRunner;
 
 /**

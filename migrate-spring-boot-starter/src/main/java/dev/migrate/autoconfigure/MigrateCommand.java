@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import dev.migrate.core.Migrate;
 import dev.migrate.core.Migrate.SchemaMismatchException;
-import dev.migrate.core.MigrateException;
+import dev.migrate.core.Migrate;
 import dev.migrate.core.PossibleRenameException;
 import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.exception.MigrateException;
+import dev.migrate.core.exception.MigrationException;
 import dev.migrate.core.runner.AppliedChangeSet;
 import dev.migrate.core.runner.ChangeSetRef;
-import dev.migrate.core.runner.MigrationException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.Revision;

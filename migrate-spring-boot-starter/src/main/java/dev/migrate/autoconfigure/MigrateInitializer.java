@@ -2,12 +2,12 @@ package dev.migrate.autoconfigure;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import java.util.Map;
+
 import javax.sql.DataSource;
 
 import dev.migrate.core.Migrate;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrationException;
 import dev.migrate.core.tenant.SchemaOutcome;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,6 @@
 package dev.migrate.autoconfigure;
 
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrationException;
 
 /**
  * Thrown at startup in {@code validate} mode when revisions are pending.

@@ -3,6 +3,7 @@ package dev.migrate.core.dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import dev.migrate.core.exception.UnsupportedDatabaseException;
 import org.jspecify.annotations.Nullable;
 
 /**

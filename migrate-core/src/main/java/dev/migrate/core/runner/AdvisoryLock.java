@@ -7,6 +7,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import dev.migrate.core.dialect.Locking;
+import dev.migrate.core.exception.MigrationException;
 
 /**
  * The migration lock: a lock of the database held by a transaction of its own, on a

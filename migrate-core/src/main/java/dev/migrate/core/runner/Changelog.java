@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import dev.migrate.core.changelog.DestructiveGuard;
 import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.exception.MigrationException;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.exception.MigrationException;
 import liquibase.exception.ChangeLogParseException;
 import liquibase.exception.ValidationFailedException;
 import org.jspecify.annotations.Nullable;

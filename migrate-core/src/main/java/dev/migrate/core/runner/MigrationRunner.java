@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,9 +18,10 @@ import javax.sql.DataSource;
 
 import dev.migrate.core.changelog.CreatedObjects;
 import dev.migrate.core.changelog.DestructiveGuard;
-import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.dialect.DetectedDialect;
-import dev.migrate.core.dialect.UnsupportedDatabaseException;
+import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.exception.MigrationException;
+import dev.migrate.core.exception.UnsupportedDatabaseException;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;

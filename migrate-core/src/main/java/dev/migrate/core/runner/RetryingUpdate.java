@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.migrate.core.dialect.Locking;
+import dev.migrate.core.exception.MigrationException;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;

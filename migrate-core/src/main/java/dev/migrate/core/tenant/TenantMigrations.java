@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import dev.migrate.core.dialect.DetectedDialect;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrationException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.RunnerOptions;

@@ -1,7 +1,7 @@
 package dev.migrate.core.evolution;
 
 import dev.migrate.core.diff.DiffOptions;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrationException;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.SchemaComparator;
 import dev.migrate.testsupport.PostgresTest;

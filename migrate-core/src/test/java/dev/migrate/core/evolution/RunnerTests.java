@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.exception.MigrationException;
 import dev.migrate.core.runner.AppliedChangeSet;
 import dev.migrate.core.runner.ChangeSetRef;
-import dev.migrate.core.runner.MigrationException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.Revision;

@@ -8,7 +8,7 @@ import dev.migrate.core.Migrate;
 import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrationException;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.Revision;
 import dev.migrate.core.schema.ForeignKey;

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrationException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.runner.UpgradeResult;

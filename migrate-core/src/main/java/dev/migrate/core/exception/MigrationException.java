@@ -1,6 +1,4 @@
-package dev.migrate.core.runner;
-
-import dev.migrate.core.MigrateException;
+package dev.migrate.core.exception;
 
 /**
  * Thrown when a migration cannot run or fails; the message says what to do about it.
