@@ -11,7 +11,6 @@ import dev.migrate.core.Migrate;
 import dev.migrate.core.PossibleRenameException;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.exception.MigrateException;
-import dev.migrate.core.exception.MigrationException;
 import dev.migrate.core.runner.AppliedChangeSet;
 import dev.migrate.core.runner.ChangeSetRef;
 import dev.migrate.core.runner.MigrationRunner;
@@ -55,7 +54,7 @@ class MigrateCommand {
 		if (command != MigrateProperties.Command.GENERATE && command != MigrateProperties.Command.CHECK
 				&& command != MigrateProperties.Command.BASELINE && command != MigrateProperties.Command.REVISION
 				&& command != MigrateProperties.Command.SQUASH && !this.context.hasChangelog()) {
-			throw new MigrationException("No master changelog " + properties.getChangelog() + " in "
+			throw new MigrateException("No master changelog " + properties.getChangelog() + " in "
 					+ this.context.changelogLocation() + "; run generate first");
 		}
 		Migrate migrate = this.context.migrate();

@@ -30,16 +30,16 @@ import liquibase.database.ObjectQuotingStrategy;
  * change's comment names its safety class, the lock it takes and, for an online recipe,
  * the recipe.
  */
-public final class ChangeSetWriter {
+final class ChangeSetWriter {
 
 	/** The author of generated changesets. */
-	public static final String AUTHOR = "migrate";
+	static final String AUTHOR = "migrate";
 
 	private final Dialect dialect;
 
 	private final LiquibaseChanges liquibaseChanges;
 
-	public ChangeSetWriter(Dialect dialect) {
+	ChangeSetWriter(Dialect dialect) {
 		this.dialect = dialect;
 		this.liquibaseChanges = new LiquibaseChanges(dialect);
 	}
@@ -57,7 +57,7 @@ public final class ChangeSetWriter {
 	 * @return the written file
 	 * @throws IOException if the file cannot be written
 	 */
-	public Path write(SchemaDiff diff, Path changesDirectory, String logicalDirectory, String message, Instant now,
+	Path write(SchemaDiff diff, Path changesDirectory, String logicalDirectory, String message, Instant now,
 			ChangelogFormat format) throws IOException {
 		String revision = RevisionIds.next(changesDirectory, now);
 		String fileName = revision + "_" + slug(message) + "." + format.extension();
@@ -77,7 +77,7 @@ public final class ChangeSetWriter {
 	 * @param logicalFilePath the stable path that identifies the changesets' file
 	 * @return the changesets, in order
 	 */
-	public List<ChangeSet> changeSets(SchemaDiff diff, String revision, String logicalFilePath) {
+	List<ChangeSet> changeSets(SchemaDiff diff, String revision, String logicalFilePath) {
 		List<ChangeSet> changeSets = new ArrayList<>();
 		List<Change> group = new ArrayList<>();
 		Kind groupKind = null;

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The dialect of one database, found from the first connection that needs it and kept, so
  * that the commands sharing it neither ask again nor open a connection only to ask.
+ * Internal: public only because {@code Migrate}, the runner and the tenant migrations
+ * share it; not API.
  */
 public final class DetectedDialect {
 

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 public final class PostgresDialect implements Dialect {
 
 	/** The product name the PostgreSQL JDBC driver reports. */
-	public static final String PRODUCT_NAME = "PostgreSQL";
+	static final String PRODUCT_NAME = "PostgreSQL";
 
 	private final Ddl ddl = new PostgresDdl(this);
 
