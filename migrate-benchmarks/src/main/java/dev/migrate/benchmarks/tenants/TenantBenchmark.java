@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.migrate.benchmarks.LargeSchema;
-import dev.migrate.core.changelog.ChangeSetWriter;
 import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.changelog.MasterChangelog;
+import dev.migrate.core.changelog.Revisions;
 import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.DiffOptions;
@@ -167,7 +167,7 @@ public final class TenantBenchmark {
 
 	private static Path revision(Dialect dialect, Schema from, Schema to, Path changes, String message, Instant now)
 			throws IOException {
-		return new ChangeSetWriter(dialect).write(new SchemaDiffer(DiffOptions.defaults(), dialect).diff(from, to),
+		return new Revisions(dialect).generated(new SchemaDiffer(DiffOptions.defaults(), dialect).diff(from, to),
 				changes, MasterChangelog.DEFAULT_CHANGES_DIRECTORY, message, now, ChangelogFormat.YAML);
 	}
 

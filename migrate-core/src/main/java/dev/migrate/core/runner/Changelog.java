@@ -12,8 +12,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import dev.migrate.core.changelog.DestructiveGuard;
+import dev.migrate.core.changelog.Revisions;
 import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.exception.MigrateException;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 
@@ -75,7 +76,7 @@ final class Changelog {
 		Map<String, List<ChangeSetRef>> byFile = new LinkedHashMap<>();
 		Map<String, Set<String>> objects = new java.util.HashMap<>();
 		for (ChangeSet changeSet : changeLog.getChangeSets()) {
-			boolean destructive = DestructiveGuard.isMarked(changeSet);
+			boolean destructive = Revisions.isDestructive(changeSet);
 			String description = (changeSet.getComments() != null) ? changeSet.getComments()
 					: changeSet.getDescription();
 			ChangeSetRef ref = new ChangeSetRef(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor(),
@@ -192,7 +193,7 @@ final class Changelog {
 		return this.revisions.stream()
 			.filter((revision) -> revision.matches(name))
 			.findFirst()
-			.orElseThrow(() -> new MigrationException("No revision '" + name + "' in the changelog; known revisions: "
+			.orElseThrow(() -> new MigrateException("No revision '" + name + "' in the changelog; known revisions: "
 					+ this.revisions.stream().map(Revision::name).toList()));
 	}
 

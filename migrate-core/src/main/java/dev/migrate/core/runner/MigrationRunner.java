@@ -11,18 +11,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
-import dev.migrate.core.changelog.CreatedObjects;
-import dev.migrate.core.changelog.DestructiveGuard;
-import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.changelog.Revisions;
 import dev.migrate.core.dialect.DetectedDialect;
-import dev.migrate.core.dialect.UnsupportedDatabaseException;
+import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.exception.MigrateException;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -156,7 +155,7 @@ public final class MigrationRunner {
 			List<Revision> pending = changelog.pendingRevisions();
 			int end = pending.indexOf(target);
 			if (end < 0) {
-				throw new MigrationException("Revision " + target.name() + " is already applied");
+				throw new MigrateException("Revision " + target.name() + " is already applied");
 			}
 			return apply(liquibase, changelog, pending.subList(0, end + 1));
 		});
@@ -336,7 +335,7 @@ public final class MigrationRunner {
 					}
 				}
 				if (keep == 0) {
-					throw new MigrationException("Revision " + target.name() + " is not applied");
+					throw new MigrateException("Revision " + target.name() + " is not applied");
 				}
 			}
 			List<AppliedChangeSet> rolledBack = new ArrayList<>(applied.subList(keep, applied.size()));
@@ -475,7 +474,7 @@ public final class MigrationRunner {
 						this.substitution.apply(liquibase.getDatabaseChangeLog());
 					}
 					if (this.options.allowDestructive()) {
-						DestructiveGuard.allow(liquibase);
+						Revisions.allowDestructive(liquibase);
 					}
 					if (lock && liquibaseLockTaken(connection, dialect)) {
 						// We hold the advisory lock, so a Liquibase lock left behind
@@ -500,7 +499,7 @@ public final class MigrationRunner {
 				}
 			}
 		}
-		catch (MigrationException | UnsupportedDatabaseException ex) {
+		catch (MigrateException ex) {
 			throw ex;
 		}
 		catch (Exception ex) {

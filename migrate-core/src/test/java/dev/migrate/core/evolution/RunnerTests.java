@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.AppliedChangeSet;
 import dev.migrate.core.runner.ChangeSetRef;
-import dev.migrate.core.runner.MigrationException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.Revision;
@@ -112,7 +112,7 @@ class RunnerTests {
 			workspace.generate(
 					schema().table("a", (t) -> t.id().column("name", "varchar(20)")).table("b", (t) -> t.id()).build(),
 					DiffOptions.defaults(), "two");
-			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> workspace.runner().upgrade())
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> workspace.runner().upgrade())
 				.withMessageContaining("nothing was applied")
 				.withMessageContaining(first.getFileName().toString())
 				.withMessageContaining("-1-create_table_public_a::migrate")
