@@ -63,7 +63,7 @@ public class MigrateInitializer implements InitializingBean {
 		if (command != null) {
 			// Before JPA starts, which would fail to validate a schema the command is to
 			// fix.
-			this.exit.exit(new MigrateCommand(this.context, System.out).run(command));
+			this.exit.exit(new MigrateCommand(this.context, System.out, System.err).run(command));
 			return;
 		}
 		MigrateProperties.Mode mode = this.context.properties().getMode();

@@ -243,8 +243,23 @@ final class RelationalSchemaReader {
 			}
 		}
 		String defaultValue = constraints.defaultValue();
-		return new Column(name, type, nullable, (defaultValue != null) ? this.dialect.expression(defaultValue) : null,
-				identity, null);
+		return new Column(name, type, nullable,
+				(defaultValue != null) ? defaultExpression(entity, property, name, defaultValue) : null, identity,
+				null);
+	}
+
+	private String defaultExpression(RelationalPersistentEntity<?> entity, RelationalPersistentProperty property,
+			String column, String defaultValue) {
+		try {
+			return this.dialect.expression(defaultValue);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RelationalMappingException("Cannot read the default of column " + column + " of table "
+					+ tableName(entity.getQualifiedTableName()) + " (" + property.getOwner().getType().getName() + "."
+					+ property.getName() + "): " + ex.getMessage() + ". Nothing was read from or changed in the"
+					+ " database. Write the default as PostgreSQL takes it (string literals in single quotes, doubled"
+					+ " inside: 'it''s'), then start again.", ex);
+		}
 	}
 
 	private ColumnType columnType(RelationalPersistentProperty property, Class<?> type,

@@ -18,7 +18,24 @@ final class MigrationFailures {
 	private MigrationFailures() {
 	}
 
-	static MigrateException translate(String changelog, @Nullable Dialect dialect, Exception ex) {
+	/**
+	 * Translate a failure of a run.
+	 * @param changelog the master changelog
+	 * @param dialect the database's dialect, if known by then
+	 * @param ex what failed
+	 * @param target where the data source points (masked URL and user)
+	 */
+	static MigrateException translate(String changelog, @Nullable Dialect dialect, Exception ex, String target) {
+		if (ex instanceof UpgradeFailure failure) {
+			MigrateException translated = (failure.getCause() instanceof MigrateException migration) ? migration
+					: translate(changelog, dialect, (Exception) failure.getCause(), target);
+			return new MigrateException(translated.getMessage() + " " + failure.applied(), failure.getCause());
+		}
+		MigrateException ours = find(ex, MigrateException.class);
+		if (ours != null) {
+			// Ours (e.g. from a listener Liquibase called), already saying what to do.
+			return ours;
+		}
 		ValidationFailedException validation = find(ex, ValidationFailedException.class);
 		if (validation != null) {
 			return new MigrateException("The changelog " + changelog + " does not validate, nothing was applied: "
@@ -46,9 +63,15 @@ final class MigrationFailures {
 			return pooler;
 		}
 		if (ex instanceof SQLException) {
-			return new MigrateException("Cannot migrate: " + ex.getMessage(), ex);
+			return new MigrateException("Cannot migrate " + changelog + " on " + target + ": " + ex.getMessage()
+					+ ". Nothing was applied. Check that the database is reachable at that URL and that the user and"
+					+ " password are right (migrate.url, migrate.user and migrate.password, or the application's"
+					+ " data source), then start again.", ex);
 		}
-		return new MigrateException("Migration of " + changelog + " failed: " + rootMessage(ex), ex);
+		return new MigrateException("Migration of " + changelog + " on " + target + " failed: " + rootMessage(ex)
+				+ ". The failing changeset was rolled back where the database allows it (a changeset that runs"
+				+ " outside a transaction keeps what it did). Fix what the database reports, in the database or in a"
+				+ " revision not yet applied anywhere, then upgrade again.", ex);
 	}
 
 	private static @Nullable MigrateException missingPrivilege(Dialect dialect, Throwable ex) {

@@ -155,7 +155,16 @@ public final class MigrationRunner {
 			List<Revision> pending = changelog.pendingRevisions();
 			int end = pending.indexOf(target);
 			if (end < 0) {
-				throw new MigrateException("Revision " + target.name() + " is already applied");
+				List<Revision> applied = changelog.appliedRevisions();
+				throw new MigrateException(
+						"Revision " + target.name() + " is already applied; the database is at revision "
+								+ (applied.isEmpty() ? "(none)" : applied.get(applied.size() - 1).name())
+								+ ((pending.isEmpty()) ? ", nothing is pending"
+										: ", with " + pending.size() + " revision(s) pending: "
+												+ pending.stream().map(Revision::name).toList())
+								+ ". Nothing was applied. To go back to " + target.name()
+								+ ", downgrade to it (migrate.command=downgrade with migrate.tag=" + target.name()
+								+ "); to apply what is pending, upgrade without a revision.");
 			}
 			return apply(liquibase, changelog, pending.subList(0, end + 1));
 		});
@@ -190,8 +199,14 @@ public final class MigrationRunner {
 					.contains(Changelog.key(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor())));
 		}
 		if (!toApply.isEmpty()) {
-			new RetryingUpdate(liquibase, connection(liquibase), dialect(connection(liquibase)).locking(), this.options)
-				.apply(changelog, toApply);
+			try {
+				new RetryingUpdate(liquibase, connection(liquibase), dialect(connection(liquibase)).locking(),
+						this.options)
+					.apply(changelog, toApply);
+			}
+			catch (Exception ex) {
+				throw new UpgradeFailure(ex, UpgradeFailure.appliedBefore(connection(liquibase), changelog, toApply));
+			}
 			after = changelog.reread(connection(liquibase));
 		}
 		recordUnchanged(connection(liquibase), after);
@@ -503,7 +518,8 @@ public final class MigrationRunner {
 			throw ex;
 		}
 		catch (Exception ex) {
-			throw MigrationFailures.translate(this.changelog, this.dialect.known(), ex);
+			throw MigrationFailures.translate(this.changelog, this.dialect.known(), ex,
+					DatabaseTarget.describe(this.dataSource));
 		}
 	}
 

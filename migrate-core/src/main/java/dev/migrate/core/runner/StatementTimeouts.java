@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import dev.migrate.core.dialect.Locking;
+import dev.migrate.core.exception.MigrateException;
 import liquibase.Scope;
 import liquibase.change.AbstractSQLChange;
 import liquibase.change.Change;
@@ -115,7 +116,10 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 			}
 		}
 		catch (DatabaseException ex) {
-			throw new IllegalStateException("Cannot set the statement timeouts: " + ex.getMessage(), ex);
+			throw new MigrateException("Cannot set the lock and statement timeouts before " + change.getDescription()
+					+ " of changeset " + changeSet + ": " + ex.getMessage() + ". The changeset did not run; changesets"
+					+ " before it stay applied. If a connection pooler refuses the settings, set migrate.url to a"
+					+ " direct connection; otherwise fix what the database reports, then upgrade again.", ex);
 		}
 	}
 
@@ -128,7 +132,11 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 				database.setAutoCommit(true);
 			}
 			catch (DatabaseException ex) {
-				throw new IllegalStateException("Cannot commit " + change.getDescription() + ": " + ex.getMessage(),
+				throw new MigrateException("Cannot commit " + change.getDescription() + " of changeset " + changeSet
+						+ ", which runs outside Liquibase's transaction: " + ex.getMessage()
+						+ ". What it did was rolled"
+						+ " back and it is not recorded as applied; changesets before it stay applied. Fix what the"
+						+ " database reports (for example rows that break a deferred constraint), then upgrade again.",
 						ex);
 			}
 		}

@@ -195,6 +195,48 @@ class EntitySchemaReaderTests {
 	}
 
 	@Test
+	void namesTheEntityTableColumnAndExpressionOfADefaultItCannotRead() {
+		assertThatExceptionOfType(EntityMappingException.class)
+			.isThrownBy(() -> this.reader.read(List.of(UnterminatedDefault.class), Fixtures.springBootNaming()))
+			.withMessageStartingWith("Cannot read the default of column status of table public.drafts (entity "
+					+ UnterminatedDefault.class.getName() + "): unterminated ' in: 'draft")
+			.withMessageContaining("Nothing was read from or changed in the database")
+			.withMessageContaining("then start again");
+	}
+
+	@Test
+	void namesTheTableAndExpressionOfACheckItCannotRead() {
+		assertThatExceptionOfType(EntityMappingException.class)
+			.isThrownBy(() -> this.reader.read(List.of(UnterminatedCheck.class), Fixtures.springBootNaming()))
+			.withMessageStartingWith("Cannot read check status_known of table public.checked (entity "
+					+ UnterminatedCheck.class.getName() + "): unterminated ' in: status <> 'x");
+	}
+
+	@jakarta.persistence.Entity
+	@jakarta.persistence.Table(name = "drafts")
+	static class UnterminatedDefault {
+
+		@jakarta.persistence.Id
+		Long id;
+
+		@org.hibernate.annotations.ColumnDefault("'draft")
+		String status;
+
+	}
+
+	@jakarta.persistence.Entity
+	@jakarta.persistence.Table(name = "checked")
+	@org.hibernate.annotations.Check(name = "status_known", constraints = "status <> 'x")
+	static class UnterminatedCheck {
+
+		@jakarta.persistence.Id
+		Long id;
+
+		String status;
+
+	}
+
+	@Test
 	void declaresEachTablesColumnsInTheOrderOfTheFieldsIdentifierFirstSuperclassesBeforeSubclasses() {
 		Schema basic = read("basic types");
 		assertThat(basic.declarations().columnOrder(new QualifiedName("public", "basic_types"))).startsWith("id",

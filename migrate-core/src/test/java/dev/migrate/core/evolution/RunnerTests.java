@@ -56,6 +56,22 @@ class RunnerTests {
 	}
 
 	@Test
+	void upgradingToAnAppliedRevisionNamesTheCurrentRevisionWhatIsPendingAndTheNextStep() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = threeRevisions(database)) {
+			MigrationRunner runner = workspace.runner();
+			runner.upgrade(2);
+			String one = revisionName(workspace, "_one");
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> runner.upgradeTo(one))
+				.withMessage("Revision " + one + " is already applied; the database is at revision "
+						+ revisionName(workspace, "_two") + ", with 1 revision(s) pending: ["
+						+ revisionName(workspace, "_three") + "]. Nothing was applied. To go back to " + one
+						+ ", downgrade to it (migrate.command=downgrade with migrate.tag=" + one
+						+ "); to apply what is pending, upgrade without a revision.");
+			assertThat(tables(database)).isEqualTo("a,b");
+		}
+	}
+
+	@Test
 	void recordsHistoryStampsWithoutRunningAndWritesOfflineSql() throws Exception {
 		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = threeRevisions(database)) {
 			MigrationRunner runner = workspace.runner();

@@ -117,6 +117,19 @@ final class Workspace implements AutoCloseable {
 	}
 
 	/**
+	 * Return a runner of this workspace's changelog on any data source.
+	 */
+	MigrationRunner runner(javax.sql.DataSource dataSource) {
+		try {
+			return new MigrationRunner(dataSource, MasterChangelog.DEFAULT_PATH,
+					new DirectoryResourceAccessor(this.root), RunnerOptions.defaults());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
 	 * Return a runner of this workspace's changelog on another database.
 	 */
 	MigrationRunner runner(TestDatabase other) {
