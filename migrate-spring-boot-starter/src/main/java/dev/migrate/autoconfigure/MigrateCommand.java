@@ -6,22 +6,22 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import dev.migrate.core.Migrate;
 import dev.migrate.core.Migrate.SchemaMismatchException;
-import dev.migrate.core.MigrateException;
+import dev.migrate.core.Migrate;
 import dev.migrate.core.PossibleRenameException;
 import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.AppliedChangeSet;
 import dev.migrate.core.runner.ChangeSetRef;
-import dev.migrate.core.runner.MigrationException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.Revision;
 import dev.migrate.core.runner.UpgradeResult;
 
 /**
- * Runs one command of command mode, prints its result for people, and returns the exit
- * code: 0 on success, 1 when {@code check} finds differences, 2 on an error.
+ * Runs one command of command mode, prints its result for people on one stream (standard
+ * output) and its errors on another (standard error), and returns the exit code: 0 on
+ * success, 1 when {@code check} finds differences, 2 on an error.
  */
 class MigrateCommand {
 
@@ -35,9 +35,12 @@ class MigrateCommand {
 
 	private final PrintStream out;
 
-	MigrateCommand(MigrateContext context, PrintStream out) {
+	private final PrintStream err;
+
+	MigrateCommand(MigrateContext context, PrintStream out, PrintStream err) {
 		this.context = context;
 		this.out = out;
+		this.err = err;
 	}
 
 	int run(MigrateProperties.Command command) {
@@ -45,7 +48,7 @@ class MigrateCommand {
 			return execute(command);
 		}
 		catch (RuntimeException ex) {
-			this.out.println("migrate " + name(command) + " failed: " + ex.getMessage());
+			this.err.println("migrate " + name(command) + " failed: " + ex.getMessage());
 			return (ex instanceof MigrateException migrateException) ? migrateException.exitCode() : ERROR;
 		}
 	}
@@ -55,7 +58,7 @@ class MigrateCommand {
 		if (command != MigrateProperties.Command.GENERATE && command != MigrateProperties.Command.CHECK
 				&& command != MigrateProperties.Command.BASELINE && command != MigrateProperties.Command.REVISION
 				&& command != MigrateProperties.Command.SQUASH && !this.context.hasChangelog()) {
-			throw new MigrationException("No master changelog " + properties.getChangelog() + " in "
+			throw new MigrateException("No master changelog " + properties.getChangelog() + " in "
 					+ this.context.changelogLocation() + "; run generate first");
 		}
 		Migrate migrate = this.context.migrate();
@@ -112,7 +115,7 @@ class MigrateCommand {
 	private int generate() {
 		Path source = this.context.writableSourceDirectory();
 		if (source == null) {
-			this.out.println(
+			this.err.println(
 					"migrate generate needs migrate.source-directory (" + this.context.properties().getSourceDirectory()
 							+ ") to be a writable folder; run it from the project directory");
 			return ERROR;
@@ -123,7 +126,7 @@ class MigrateCommand {
 				? sourceMigrate.runner().status() : null;
 		if (status != null && status.hasPending()) {
 			// As Alembic: a revision generated now would repeat what the pending ones do.
-			this.out.println("migrate generate needs an up-to-date database, but " + status.pending().size()
+			this.err.println("migrate generate needs an up-to-date database, but " + status.pending().size()
 					+ " revision(s) are pending: " + status.pending().stream().map(Revision::name).toList()
 					+ "; run upgrade first (or delete revisions you no longer want)");
 			return ERROR;
@@ -131,7 +134,7 @@ class MigrateCommand {
 		SchemaDiff diff = sourceMigrate.diff();
 		Optional<Path> written = this.context.generate(sourceMigrate, diff.withoutPossibleRenames(), source);
 		if (!diff.possibleRenames().isEmpty()) {
-			this.out
+			this.err
 				.println(new PossibleRenameException(diff.possibleRenames(), written.map(Path::toString).orElse(null))
 					.getMessage());
 			return ERROR;

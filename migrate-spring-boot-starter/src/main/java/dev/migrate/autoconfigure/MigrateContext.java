@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 import dev.migrate.core.Migrate;
-import dev.migrate.core.changelog.RevisionNames;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
@@ -337,8 +336,8 @@ public class MigrateContext {
 		writeMasterChangelogIfMissing(source);
 		String logical = logicalChangesDirectory();
 		// Without a message, the revision is named after what it does.
-		String message = MigrateProperties.DEFAULT_MESSAGE.equals(this.properties.getMessage()) ? RevisionNames.of(diff)
-				: this.properties.getMessage();
+		String message = MigrateProperties.DEFAULT_MESSAGE.equals(this.properties.getMessage())
+				? Migrate.revisionMessage(diff) : this.properties.getMessage();
 		return migrate.generate(diff, source.resolve(logical), logical, message, this.properties.getFormat());
 	}
 

@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import dev.migrate.core.MigrateException;
+import dev.migrate.core.exception.MigrateException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

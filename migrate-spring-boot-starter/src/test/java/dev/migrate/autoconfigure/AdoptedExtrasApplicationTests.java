@@ -96,7 +96,7 @@ class AdoptedExtrasApplicationTests {
 	private Result check(ConfigurableApplicationContext context) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		int code = new MigrateCommand(context.getBean(MigrateContext.class),
-				new PrintStream(bytes, true, StandardCharsets.UTF_8))
+				new PrintStream(bytes, true, StandardCharsets.UTF_8), System.err)
 			.run(Command.CHECK);
 		return new Result(code, bytes.toString(StandardCharsets.UTF_8));
 	}

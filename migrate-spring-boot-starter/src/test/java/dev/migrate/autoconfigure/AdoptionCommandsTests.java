@@ -20,8 +20,6 @@ import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.Table;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
-import dev.migrate.testsupport.TestPostgres;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The baseline, squash and revision commands: their output, exit codes, and refusals of
  * bad input that write nothing.
  */
-@PostgresTest
+@PostgresTest(database = PostgresTest.Scope.METHOD)
 class AdoptionCommandsTests {
 
 	@TempDir
@@ -47,16 +45,9 @@ class AdoptionCommandsTests {
 	private TestDatabase database;
 
 	@BeforeEach
-	void configure() {
-		// A database of its own per test: the one a @PostgresTest parameter gets is the
-		// class's.
-		this.database = TestPostgres.createDatabase();
+	void configure(TestDatabase database) {
+		this.database = database;
 		this.properties.setSourceDirectory(this.source.toString());
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.database.close();
 	}
 
 	@Test
@@ -73,7 +64,7 @@ class AdoptionCommandsTests {
 		assertThat(revisions()).hasSize(1);
 		assertThat(this.database.queryForString("SELECT exectype FROM databasechangelog")).isEqualTo("MARK_RAN");
 		assertThat(run(Command.BASELINE)).returns(2, Result::code)
-			.satisfies((r) -> assertThat(r.output()).contains("migrate baseline failed")
+			.satisfies((r) -> assertThat(r.errors()).contains("migrate baseline failed")
 				.contains("has 1 revision(s) and the database has 1 applied changeset(s)"));
 		assertThat(revisions()).hasSize(1);
 	}
@@ -107,7 +98,7 @@ class AdoptionCommandsTests {
 		this.properties.setTag("1");
 		for (Command command : List.of(Command.REVISION, Command.SQUASH, Command.BASELINE)) {
 			assertThat(run(command)).returns(2, Result::code)
-				.satisfies((r) -> assertThat(r.output()).contains("needs migrate.source-directory"));
+				.satisfies((r) -> assertThat(r.errors()).contains("needs migrate.source-directory"));
 		}
 		assertThat(this.source.resolve("missing")).doesNotExist();
 	}
@@ -122,10 +113,10 @@ class AdoptionCommandsTests {
 		List<Path> generated = revisions();
 		String second = generated.get(1).getFileName().toString();
 		assertThat(run(Command.SQUASH)).returns(2, Result::code)
-			.satisfies((r) -> assertThat(r.output()).contains("needs migrate.tag"));
+			.satisfies((r) -> assertThat(r.errors()).contains("needs migrate.tag"));
 		this.properties.setTag(second);
 		assertThat(run(Command.SQUASH)).returns(2, Result::code)
-			.satisfies((r) -> assertThat(r.output()).contains("is pending on this database"));
+			.satisfies((r) -> assertThat(r.errors()).contains("is pending on this database"));
 		assertThat(revisions()).isEqualTo(generated);
 		assertThat(run(Command.UPGRADE).code()).isZero();
 		Result squash = run(Command.SQUASH);
@@ -138,15 +129,18 @@ class AdoptionCommandsTests {
 		this.properties.setTag(null);
 		assertThat(run(Command.STATUS).output()).contains("Pending revisions (0)");
 		assertThat(run(Command.DOWNGRADE)).returns(2, Result::code)
-			.satisfies((r) -> assertThat(r.output()).contains("rollback to before the squash point is not possible"));
+			.satisfies((r) -> assertThat(r.errors()).contains("rollback to before the squash point is not possible"));
 	}
 
 	private Result run(Command command) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		ByteArrayOutputStream errors = new ByteArrayOutputStream();
 		MigrateContext context = new MigrateContext(this.database.dataSource(), this.properties, this.desired::get,
 				new DefaultResourceLoader(getClass().getClassLoader()), true);
-		int code = new MigrateCommand(context, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(command);
-		return new Result(code, bytes.toString(StandardCharsets.UTF_8));
+		int code = new MigrateCommand(context, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+				new PrintStream(errors, true, StandardCharsets.UTF_8))
+			.run(command);
+		return new Result(code, bytes.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8));
 	}
 
 	private List<Path> revisions() {
@@ -174,7 +168,7 @@ class AdoptionCommandsTests {
 				List.of(), List.of());
 	}
 
-	record Result(int code, String output) {
+	record Result(int code, String output, String errors) {
 
 	}
 

@@ -7,6 +7,7 @@ import dev.migrate.autoconfigure.app.data.r2dbc.v1.Note;
 import dev.migrate.autoconfigure.relational.RelationalFixtures;
 import dev.migrate.autoconfigure.relational.RelationalMappingException;
 import dev.migrate.autoconfigure.relational.RelationalSchemaSource;
+import dev.migrate.core.schema.Schema;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,22 @@ class CombinedEntitySchemaSourceTests {
 		assertThat(combined.desiredSchema().tables()).extracting((table) -> table.name().name())
 			.containsExactly("label", "note", "order_line", "purchase_order");
 		assertThat(combined.fingerprint()).isNotNull().isEqualTo(combined.fingerprint());
+	}
+
+	@Test
+	void keepsWhatTheJpaEntitiesAndTheSpringDataAggregatesDeclareTogether() {
+		EntitySchemaSource jpa = new ScannedEntitySchemaSource(List.of("dev.migrate.autoconfigure.app.annotated"),
+				getClass().getClassLoader());
+		assertThat(jpa.desiredSchema().declarations().renames()).as("the JPA entity's @RenamedFrom").isNotEmpty();
+		EntitySchemaSource combined = CombinedEntitySchemaSource.of(null, jpa, List.of(new RelationalSchemaSource(
+				"Spring Data JDBC entity",
+				() -> RelationalFixtures.jdbcTables(dev.migrate.autoconfigure.app.data.jdbc.v3.PurchaseOrder.class))));
+		Schema schema = combined.desiredSchema();
+		assertThat(schema.declarations().renames()).containsAll(jpa.desiredSchema().declarations().renames())
+			.contains("public.order_line.product=item");
+		assertThat(schema.declarations().backfills()).containsEntry("public.order_line.shipped", "quantity");
+		assertThat(schema.declarations().columnOrder())
+			.containsAllEntriesOf(jpa.desiredSchema().declarations().columnOrder());
 	}
 
 }

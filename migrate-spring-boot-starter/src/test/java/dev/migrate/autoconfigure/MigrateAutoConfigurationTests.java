@@ -41,7 +41,7 @@ import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@PostgresTest
+@PostgresTest(database = PostgresTest.Scope.METHOD)
 class MigrateAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()

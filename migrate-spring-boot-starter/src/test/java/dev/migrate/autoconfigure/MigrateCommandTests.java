@@ -4,15 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import dev.migrate.autoconfigure.MigrateProperties.Command;
-import dev.migrate.core.MigrateException;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.PrimaryKey;
@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every command's output and exit code, in the order a developer would use them.
  */
-@PostgresTest
+@PostgresTest(database = PostgresTest.Scope.METHOD)
 class MigrateCommandTests {
 
 	@TempDir
@@ -95,25 +95,41 @@ class MigrateCommandTests {
 		this.desired.set(person(true));
 		assertThat(run(Command.GENERATE)).returns(2, Result::code)
 			.satisfies(
-					(r) -> assertThat(r.output()).contains("1 revision(s) are pending").contains("run upgrade first"));
+					(r) -> assertThat(r.errors()).contains("1 revision(s) are pending").contains("run upgrade first"));
 		try (Stream<Path> revisions = Files.list(this.source.resolve("db/migrate/changes"))) {
 			assertThat(revisions).hasSize(1);
 		}
 	}
 
 	@Test
+	void printsErrorsOnStandardErrorAndResultsOnStandardOutput() {
+		Result failed = run(Command.UPGRADE);
+		assertThat(failed.code()).isEqualTo(2);
+		assertThat(failed.output()).isEmpty();
+		assertThat(failed.errors()).startsWith("migrate upgrade failed: No master changelog");
+		Result generated = run(Command.GENERATE);
+		assertThat(generated.output()).startsWith("Wrote ");
+		assertThat(generated.errors()).isEmpty();
+		this.desired.set(person(true));
+		Result refused = run(Command.GENERATE);
+		assertThat(refused.code()).isEqualTo(2);
+		assertThat(refused.output()).isEmpty();
+		assertThat(refused.errors()).contains("1 revision(s) are pending");
+	}
+
+	@Test
 	void exitsWithTwoAndSaysWhyOnAnError() {
 		assertThat(run(Command.UPGRADE)).returns(2, Result::code)
-			.satisfies((r) -> assertThat(r.output()).contains("No master changelog db/migrate/changelog.yaml")
+			.satisfies((r) -> assertThat(r.errors()).contains("No master changelog db/migrate/changelog.yaml")
 				.contains("run generate first"));
 		assertThat(run(Command.GENERATE).code()).isZero();
 		this.properties.setTag("nope");
 		assertThat(run(Command.UPGRADE)).returns(2, Result::code)
-			.satisfies((r) -> assertThat(r.output()).contains("migrate upgrade failed").contains("No revision 'nope'"));
+			.satisfies((r) -> assertThat(r.errors()).contains("migrate upgrade failed").contains("No revision 'nope'"));
 		this.properties.setSourceDirectory(this.source.resolve("missing").toString());
 		this.properties.setMode(MigrateProperties.Mode.APPLY);
 		assertThat(run(Command.GENERATE)).returns(2, Result::code)
-			.satisfies((r) -> assertThat(r.output()).contains("needs migrate.source-directory"));
+			.satisfies((r) -> assertThat(r.errors()).contains("needs migrate.source-directory"));
 	}
 
 	@Test
@@ -130,7 +146,8 @@ class MigrateCommandTests {
 			throw failure;
 		}, new DefaultResourceLoader(getClass().getClassLoader()), true);
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		int code = new MigrateCommand(context, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(Command.CHECK);
+		int code = new MigrateCommand(context, System.out, new PrintStream(bytes, true, StandardCharsets.UTF_8))
+			.run(Command.CHECK);
 		assertThat(code).isEqualTo(3);
 		assertThat(bytes.toString(StandardCharsets.UTF_8))
 			.contains("migrate check failed: the entities cannot be read");
@@ -138,10 +155,13 @@ class MigrateCommandTests {
 
 	private Result run(Command command) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		ByteArrayOutputStream errors = new ByteArrayOutputStream();
 		MigrateContext context = new MigrateContext(this.database.dataSource(), this.properties, this.desired::get,
 				new DefaultResourceLoader(getClass().getClassLoader()), true);
-		int code = new MigrateCommand(context, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(command);
-		return new Result(code, bytes.toString(StandardCharsets.UTF_8));
+		int code = new MigrateCommand(context, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+				new PrintStream(errors, true, StandardCharsets.UTF_8))
+			.run(command);
+		return new Result(code, bytes.toString(StandardCharsets.UTF_8), errors.toString(StandardCharsets.UTF_8));
 	}
 
 	private boolean table(String name) {
@@ -166,7 +186,7 @@ class MigrateCommandTests {
 				List.of(), List.of());
 	}
 
-	record Result(int code, String output) {
+	record Result(int code, String output, String errors) {
 
 	}
 

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Marks a test class that needs a real PostgreSQL: it gets a fresh {@link TestDatabase}
  * (as a parameter), and carries the {@value #TAG} tag so that builds can run such classes
- * once per PostgreSQL major version.
+ * once per PostgreSQL major version. By default the methods of a class share one
+ * database; with {@code database = Scope.METHOD} each test method gets its own, so that
+ * no test depends on what another left behind.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,5 +32,30 @@ public @interface PostgresTest {
 	 * client) and is proven on every major by other tests.
 	 */
 	String DEFAULT_MAJOR_ONLY = "default-major-only";
+
+	/**
+	 * Return which tests share a database.
+	 * @return {@link Scope#CLASS} (the default) or {@link Scope#METHOD}
+	 */
+	Scope database() default Scope.CLASS;
+
+	/**
+	 * Which tests share a database.
+	 */
+	enum Scope {
+
+		/**
+		 * One database for the test class: its {@code @BeforeAll} methods, constructor
+		 * and test methods get the same one, dropped after the class.
+		 */
+		CLASS,
+
+		/**
+		 * One database per test method, given to it and to its {@code @BeforeEach} and
+		 * {@code @AfterEach} methods, dropped after the method.
+		 */
+		METHOD
+
+	}
 
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.migrate.core.exception.MigrateException;
+
 /**
  * The master changelog that includes every revision file of a folder in name order, so
  * that generated revisions ({@code <timestamp>_<slug>}) and hand-written ones (data
@@ -31,7 +33,7 @@ public final class MasterChangelog {
 	 * @param changesDirectory the folder of revisions, relative to the master changelog
 	 * @return whether the file was changed
 	 * @throws IOException if it cannot be read or written
-	 * @throws IllegalStateException if the changelog is in a format Migrate cannot add to
+	 * @throws MigrateException if the changelog is in a format Migrate cannot add to
 	 */
 	public static boolean includeIfMissing(Path file, String changesDirectory) throws IOException {
 		String text = Files.readString(file);
@@ -67,9 +69,10 @@ public final class MasterChangelog {
 				return true;
 			}
 		}
-		throw new IllegalStateException("The master changelog " + file + " does not include the folder of revisions "
-				+ changesDirectory + "/, and Migrate adds one only to a YAML or XML changelog; add an includeAll of "
-				+ changesDirectory + "/ (relative to the changelog) at its end");
+		throw new MigrateException("The master changelog " + file + " does not include the folder of revisions "
+				+ changesDirectory + "/, and Migrate adds one only to a YAML or XML changelog; the changelog was not"
+				+ " changed and no revision was written. Add an includeAll of " + changesDirectory
+				+ "/ (relative to the changelog) at its end, then run again.");
 	}
 
 	/**

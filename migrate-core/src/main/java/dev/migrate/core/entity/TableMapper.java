@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.exception.EntityMappingException;
 import dev.migrate.core.schema.CheckConstraint;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.ColumnType;
@@ -47,9 +48,9 @@ final class TableMapper {
 		List<CheckConstraint> checks = new ArrayList<>();
 		for (org.hibernate.mapping.Column column : table.getColumns()) {
 			columns.add(column(table, column, enumTypes));
-			checks.addAll(columnChecks(column));
+			checks.addAll(columnChecks(table, column));
 		}
-		table.getChecks().forEach((check) -> checks.add(check(check)));
+		table.getChecks().forEach((check) -> checks.add(check(table, check)));
 		return new Table(name(table), columns, primaryKey(table), uniqueConstraints(table), indexes(table),
 				foreignKeys(table), checks, table.getComment());
 	}
@@ -81,8 +82,8 @@ final class TableMapper {
 		String sqlType = column.getSqlType(this.metadata);
 		ColumnType type = enumTypes.columnType(this.dialect.columnType(sqlType));
 		boolean nullable = column.isNullable() && !table.isPrimaryKey(column);
-		String defaultValue = (column.getDefaultValue() != null) ? this.dialect.expression(column.getDefaultValue())
-				: null;
+		String defaultValue = (column.getDefaultValue() != null)
+				? expression(table, column.getDefaultValue(), "the default of column " + columnName(column)) : null;
 		if (defaultValue != null) {
 			this.declaredExpressions.put(defaultValue, column.getDefaultValue().strip());
 		}
@@ -95,34 +96,61 @@ final class TableMapper {
 	 * own, the unnamed ones as one constraint joined with {@code and} (e.g. {@code @Min}
 	 * and {@code @Max} of Bean Validation).
 	 */
-	private List<CheckConstraint> columnChecks(org.hibernate.mapping.Column column) {
+	private List<CheckConstraint> columnChecks(org.hibernate.mapping.Table table, org.hibernate.mapping.Column column) {
 		List<CheckConstraint> checks = new ArrayList<>();
 		List<String> unnamed = new ArrayList<>();
 		for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
 			if (check.isNamed()) {
-				checks.add(check(check));
+				checks.add(check(table, check));
 			}
 			else {
 				unnamed.add(check.getConstraint().strip());
 			}
 		}
+		String what = "a check of column " + columnName(column);
 		if (unnamed.size() == 1) {
-			checks.add(check(null, unnamed.get(0)));
+			checks.add(check(table, null, unnamed.get(0), what));
 		}
 		else if (!unnamed.isEmpty()) {
-			checks.add(check(null, String.join(" and ", unnamed.stream().map((each) -> "(" + each + ")").toList())));
+			checks.add(check(table, null,
+					String.join(" and ", unnamed.stream().map((each) -> "(" + each + ")").toList()), what));
 		}
 		return checks;
 	}
 
-	private CheckConstraint check(org.hibernate.mapping.CheckConstraint check) {
-		return check(check.isNamed() ? check.getName() : null, check.getConstraint());
+	private CheckConstraint check(org.hibernate.mapping.Table table, org.hibernate.mapping.CheckConstraint check) {
+		return check(table, check.isNamed() ? check.getName() : null, check.getConstraint(),
+				check.isNamed() ? "check " + check.getName() : "a check");
 	}
 
-	private CheckConstraint check(@Nullable String name, String condition) {
-		String canonical = this.dialect.expression(condition);
+	private CheckConstraint check(org.hibernate.mapping.Table table, @Nullable String name, String condition,
+			String what) {
+		String canonical = expression(table, condition, what);
 		this.declaredExpressions.put(canonical, condition.strip());
 		return new CheckConstraint(name, canonical);
+	}
+
+	/**
+	 * Return an expression's canonical form, or say which entity, table and column
+	 * declares an expression the dialect cannot read.
+	 */
+	private String expression(org.hibernate.mapping.Table table, String sql, String what) {
+		try {
+			return this.dialect.expression(sql);
+		}
+		catch (IllegalArgumentException ex) {
+			String entity = this.metadata.getEntityBindings()
+				.stream()
+				.filter((binding) -> binding.getTable() == table)
+				.map((binding) -> " (entity " + binding.getEntityName() + ")")
+				.findFirst()
+				.orElse("");
+			throw new EntityMappingException("Cannot read " + what + " of table " + name(table) + entity + ": "
+					+ ex.getMessage() + ". Nothing was read from or changed in the database. Write the expression as"
+					+ " PostgreSQL takes it (string literals in single quotes, doubled inside: 'it''s') in the"
+					+ " entity's mapping (@ColumnDefault, @Check, @Column(columnDefinition), an index's column list)"
+					+ ", then start again.", ex);
+		}
 	}
 
 	/**
@@ -169,7 +197,7 @@ final class TableMapper {
 			List<Index.Key> keys = new ArrayList<>();
 			for (Selectable selectable : index.getSelectables()) {
 				String expression = (selectable instanceof org.hibernate.mapping.Column column) ? columnName(column)
-						: this.dialect.expression(selectable.getText());
+						: expression(table, selectable.getText(), "index " + index.getName());
 				String direction = order.get(selectable);
 				keys.add(new Index.Key(expression,
 						direction != null && direction.trim().toLowerCase(Locale.ROOT).startsWith("desc")));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migrate.core.dialect.Dialects;
+import dev.migrate.core.exception.EntityMappingException;
 import dev.migrate.core.fixtures.Fixture;
 import dev.migrate.core.fixtures.Fixtures;
 import dev.migrate.core.fixtures.basic.BasicTypes;
@@ -191,6 +192,48 @@ class EntitySchemaReaderTests {
 					() -> this.reader.read(List.of(BasicTypes.class, NoIdentifier.class), Fixtures.springBootNaming()))
 			.withMessageStartingWith("Entity " + NoIdentifier.class.getName() + " was rejected by Hibernate: ")
 			.withMessageContaining("identifier");
+	}
+
+	@Test
+	void namesTheEntityTableColumnAndExpressionOfADefaultItCannotRead() {
+		assertThatExceptionOfType(EntityMappingException.class)
+			.isThrownBy(() -> this.reader.read(List.of(UnterminatedDefault.class), Fixtures.springBootNaming()))
+			.withMessageStartingWith("Cannot read the default of column status of table public.drafts (entity "
+					+ UnterminatedDefault.class.getName() + "): unterminated ' in: 'draft")
+			.withMessageContaining("Nothing was read from or changed in the database")
+			.withMessageContaining("then start again");
+	}
+
+	@Test
+	void namesTheTableAndExpressionOfACheckItCannotRead() {
+		assertThatExceptionOfType(EntityMappingException.class)
+			.isThrownBy(() -> this.reader.read(List.of(UnterminatedCheck.class), Fixtures.springBootNaming()))
+			.withMessageStartingWith("Cannot read check status_known of table public.checked (entity "
+					+ UnterminatedCheck.class.getName() + "): unterminated ' in: status <> 'x");
+	}
+
+	@jakarta.persistence.Entity
+	@jakarta.persistence.Table(name = "drafts")
+	static class UnterminatedDefault {
+
+		@jakarta.persistence.Id
+		Long id;
+
+		@org.hibernate.annotations.ColumnDefault("'draft")
+		String status;
+
+	}
+
+	@jakarta.persistence.Entity
+	@jakarta.persistence.Table(name = "checked")
+	@org.hibernate.annotations.Check(name = "status_known", constraints = "status <> 'x")
+	static class UnterminatedCheck {
+
+		@jakarta.persistence.Id
+		Long id;
+
+		String status;
+
 	}
 
 	@Test

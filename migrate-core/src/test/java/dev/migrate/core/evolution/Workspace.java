@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.migrate.core.Migrate;
-import dev.migrate.core.changelog.ChangeSetWriter;
 import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.changelog.MasterChangelog;
+import dev.migrate.core.changelog.Revisions;
 import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.DiffOptions;
@@ -98,7 +98,7 @@ final class Workspace implements AutoCloseable {
 		}
 		this.clock = this.clock.plusSeconds(60);
 		try {
-			return new ChangeSetWriter(this.dialect).write(diff, changesDirectory(),
+			return new Revisions(this.dialect).generated(diff, changesDirectory(),
 					MasterChangelog.DEFAULT_CHANGES_DIRECTORY, message, this.clock, format);
 		}
 		catch (IOException ex) {
@@ -110,6 +110,19 @@ final class Workspace implements AutoCloseable {
 		try {
 			return new MigrationRunner(this.database.dataSource(), MasterChangelog.DEFAULT_PATH,
 					new DirectoryResourceAccessor(this.root), options);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Return a runner of this workspace's changelog on any data source.
+	 */
+	MigrationRunner runner(javax.sql.DataSource dataSource) {
+		try {
+			return new MigrationRunner(dataSource, MasterChangelog.DEFAULT_PATH,
+					new DirectoryResourceAccessor(this.root), RunnerOptions.defaults());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -71,7 +71,10 @@ public final class RelationalAggregates {
 			return new EntityScanner(applicationContext).scan(Table.class);
 		}
 		catch (ClassNotFoundException ex) {
-			throw new IllegalStateException("Cannot load a @Table class: " + ex.getMessage(), ex);
+			throw new RelationalMappingException("Cannot load a @Table class of the entity scan packages: "
+					+ ex.getMessage() + ". Nothing was read from or changed in the database. Put the class (and what it"
+					+ " needs) on the class path, or narrow @EntityScan to packages whose classes load, then start"
+					+ " again.", ex);
 		}
 	}
 

@@ -8,8 +8,10 @@ import java.util.function.Consumer;
 
 import dev.migrate.core.schema.Index;
 import dev.migrate.core.schema.UniqueConstraint;
-import dev.migrate.mapping.ColumnDefault;
+import dev.migrate.mapping.Backfill;
+import dev.migrate.mapping.DatabaseDefault;
 import dev.migrate.mapping.Indexed;
+import dev.migrate.mapping.RenamedFrom;
 import dev.migrate.mapping.Unique;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +25,8 @@ import org.springframework.data.relational.core.mapping.RelationalPersistentProp
  * {@code @NotEmpty} make it NOT NULL, {@code @Size(max)} bounds a string, {@code @Digits}
  * gives a decimal's precision and scale (looked up by name, so Jakarta Validation need
  * not be on the class path); Migrate's {@code @Unique}, {@code @Indexed} and
- * {@code @ColumnDefault} add constraints, indexes and defaults.
+ * {@code @DatabaseDefault} add constraints, indexes and defaults, and
+ * {@code @RenamedFrom} and {@code @Backfill} say what a change keeps.
  */
 final class RelationalConstraints {
 
@@ -80,8 +83,29 @@ final class RelationalConstraints {
 	}
 
 	@Nullable String defaultValue() {
-		MergedAnnotation<?> value = find(ColumnDefault.class.getName());
+		MergedAnnotation<?> value = find(DatabaseDefault.class.getName());
+		if (value == null) {
+			// The deprecated name, still read.
+			value = find("dev.migrate.mapping.ColumnDefault");
+		}
 		return (value != null) ? value.getString("value") : null;
+	}
+
+	/**
+	 * Return the old name {@code @RenamedFrom} gives the column (on a property) or the
+	 * table (on a class).
+	 */
+	@Nullable String renamedFrom() {
+		MergedAnnotation<?> renamed = find(RenamedFrom.class.getName());
+		return (renamed != null) ? renamed.getString("value") : null;
+	}
+
+	/**
+	 * Return the value {@code @Backfill} gives the existing rows.
+	 */
+	@Nullable String backfill() {
+		MergedAnnotation<?> backfill = find(Backfill.class.getName());
+		return (backfill != null) ? backfill.getString("value") : null;
 	}
 
 	/**

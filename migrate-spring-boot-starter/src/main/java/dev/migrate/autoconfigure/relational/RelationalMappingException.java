@@ -1,6 +1,6 @@
 package dev.migrate.autoconfigure.relational;
 
-import dev.migrate.core.MigrateException;
+import dev.migrate.core.exception.MigrateException;
 
 /**
  * Thrown when a Spring Data Relational mapping cannot be translated into tables; the

@@ -2,8 +2,10 @@ package dev.migrate.autoconfigure.relational;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.schema.Column;
@@ -47,6 +49,10 @@ final class RelationalSchemaReader {
 
 	private final List<Sequence> sequences = new ArrayList<>();
 
+	private final List<String> renames = new ArrayList<>();
+
+	private final Map<String, String> backfills = new LinkedHashMap<>();
+
 	/**
 	 * Create a new instance.
 	 * @param context the store's mapping context
@@ -68,7 +74,7 @@ final class RelationalSchemaReader {
 			RelationalPersistentEntity<?> entity = this.context.getRequiredPersistentEntity(root);
 			table(entity, null, root.getName());
 		}
-		return new RelationalTables(this.tables, this.sequences);
+		return new RelationalTables(this.tables, this.sequences, this.renames, this.backfills);
 	}
 
 	/**
@@ -92,6 +98,12 @@ final class RelationalSchemaReader {
 			parts.primaryKey.add(parent.column());
 			parent.keys().forEach((key) -> parts.primaryKey.add(key.name()));
 		}
+		String renamedTable = RelationalConstraints.ofType(entity.getType()).renamedFrom();
+		if (renamedTable != null) {
+			this.renames.add(new QualifiedName(name.schema(), renamedTable) + "=" + name.name());
+		}
+		parts.renamedColumns.forEach((old, column) -> this.renames.add(name + "." + old + "=" + column));
+		parts.backfills.forEach((column, value) -> this.backfills.put(name + "." + column, value));
 		RelationalConstraints.ofType(entity.getType()).addTo(parts.uniques, parts.indexes, (column) -> {
 			if (parts.columns.stream().noneMatch((c) -> c.name().equals(column))) {
 				throw new RelationalMappingException(entity.getType().getName() + " declares a unique constraint or "
@@ -176,7 +188,16 @@ final class RelationalSchemaReader {
 			}
 			Column column = column(entity, property, embeddedNullable, primaryKey);
 			parts.columns.add(column);
-			RelationalConstraints.of(property).addTo(parts.uniques, parts.indexes, column.name());
+			RelationalConstraints constraints = RelationalConstraints.of(property);
+			constraints.addTo(parts.uniques, parts.indexes, column.name());
+			String renamedFrom = constraints.renamedFrom();
+			if (renamedFrom != null) {
+				parts.renamedColumns.put(renamedFrom, column.name());
+			}
+			String backfill = constraints.backfill();
+			if (backfill != null) {
+				parts.backfills.put(column.name(), backfill);
+			}
 		}
 	}
 
@@ -222,8 +243,23 @@ final class RelationalSchemaReader {
 			}
 		}
 		String defaultValue = constraints.defaultValue();
-		return new Column(name, type, nullable, (defaultValue != null) ? this.dialect.expression(defaultValue) : null,
-				identity, null);
+		return new Column(name, type, nullable,
+				(defaultValue != null) ? defaultExpression(entity, property, name, defaultValue) : null, identity,
+				null);
+	}
+
+	private String defaultExpression(RelationalPersistentEntity<?> entity, RelationalPersistentProperty property,
+			String column, String defaultValue) {
+		try {
+			return this.dialect.expression(defaultValue);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RelationalMappingException("Cannot read the default of column " + column + " of table "
+					+ tableName(entity.getQualifiedTableName()) + " (" + property.getOwner().getType().getName() + "."
+					+ property.getName() + "): " + ex.getMessage() + ". Nothing was read from or changed in the"
+					+ " database. Write the default as PostgreSQL takes it (string literals in single quotes, doubled"
+					+ " inside: 'it''s'), then start again.", ex);
+		}
 	}
 
 	private ColumnType columnType(RelationalPersistentProperty property, Class<?> type,
@@ -286,6 +322,10 @@ final class RelationalSchemaReader {
 		private final List<Index> indexes = new ArrayList<>();
 
 		private final List<RelationalPersistentProperty> children = new ArrayList<>();
+
+		private final Map<String, String> renamedColumns = new LinkedHashMap<>();
+
+		private final Map<String, String> backfills = new LinkedHashMap<>();
 
 	}
 

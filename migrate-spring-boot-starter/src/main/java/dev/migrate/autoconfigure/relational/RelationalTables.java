@@ -1,6 +1,7 @@
 package dev.migrate.autoconfigure.relational;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.migrate.core.schema.Sequence;
 import dev.migrate.core.schema.Table;
@@ -11,12 +12,27 @@ import dev.migrate.core.schema.Table;
  *
  * @param tables the tables
  * @param sequences the sequences that {@code @Sequence} ids draw from
+ * @param renames the renames {@code @RenamedFrom} declares, as {@code migrate.renames}
+ * entries
+ * @param backfills the values {@code @Backfill} declares, by {@code schema.table.column}
  */
-public record RelationalTables(List<MappedTable> tables, List<Sequence> sequences) {
+public record RelationalTables(List<MappedTable> tables, List<Sequence> sequences, List<String> renames,
+		Map<String, String> backfills) {
 
 	public RelationalTables {
 		tables = List.copyOf(tables);
 		sequences = List.copyOf(sequences);
+		renames = List.copyOf(renames);
+		backfills = Map.copyOf(backfills);
+	}
+
+	/**
+	 * Create a new instance without renames and backfills.
+	 * @param tables the tables
+	 * @param sequences the sequences
+	 */
+	public RelationalTables(List<MappedTable> tables, List<Sequence> sequences) {
+		this(tables, sequences, List.of(), Map.of());
 	}
 
 	/**

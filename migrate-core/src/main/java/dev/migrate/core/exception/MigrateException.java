@@ -1,4 +1,4 @@
-package dev.migrate.core;
+package dev.migrate.core.exception;
 
 /**
  * The base of every exception Migrate throws on purpose: its message says what happened

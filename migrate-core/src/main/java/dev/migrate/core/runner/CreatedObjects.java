@@ -1,9 +1,10 @@
-package dev.migrate.core.changelog;
+package dev.migrate.core.runner;
 
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.migrate.core.changelog.Revisions;
 import dev.migrate.core.dialect.Dialect;
 import liquibase.change.AbstractSQLChange;
 import liquibase.change.Change;
@@ -19,7 +20,7 @@ import liquibase.precondition.core.PreconditionContainer;
  * and squashes (guarded to be marked as ran) do not count: they copy whatever the
  * database had, including what was written by hand; nor do changesets someone else wrote.
  */
-public final class CreatedObjects {
+final class CreatedObjects {
 
 	private CreatedObjects() {
 	}
@@ -30,10 +31,10 @@ public final class CreatedObjects {
 	 * @param dialect the database's dialect, which reads the names in SQL changes
 	 * @return the names, as the catalog has them
 	 */
-	public static Set<String> of(List<ChangeSet> changeSets, Dialect dialect) {
+	static Set<String> of(List<ChangeSet> changeSets, Dialect dialect) {
 		Set<String> names = new TreeSet<>();
 		for (ChangeSet changeSet : changeSets) {
-			if (!ChangeSetWriter.AUTHOR.equals(changeSet.getAuthor()) || markedRanWhereItExists(changeSet)) {
+			if (!Revisions.AUTHOR.equals(changeSet.getAuthor()) || markedRanWhereItExists(changeSet)) {
 				continue;
 			}
 			for (Change change : changeSet.getChanges()) {

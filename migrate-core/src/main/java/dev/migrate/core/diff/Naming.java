@@ -1,4 +1,4 @@
-package dev.migrate.core.dialect;
+package dev.migrate.core.diff;
 
 import java.util.List;
 import java.util.function.Predicate;

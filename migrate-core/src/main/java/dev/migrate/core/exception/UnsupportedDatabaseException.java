@@ -1,6 +1,4 @@
-package dev.migrate.core.dialect;
-
-import dev.migrate.core.MigrateException;
+package dev.migrate.core.exception;
 
 /**
  * Thrown when Migrate is pointed at a database product it does not support. The message

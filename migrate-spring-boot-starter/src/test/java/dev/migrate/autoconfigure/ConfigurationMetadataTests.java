@@ -1,0 +1,68 @@
+package dev.migrate.autoconfigure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The configuration metadata the build writes for IDEs (from {@link MigrateProperties}
+ * and its Javadoc, by the configuration processor), and the README's list of properties.
+ */
+class ConfigurationMetadataTests {
+
+	@Test
+	void theBuildWritesEveryMigratePropertyWithItsDescription() throws Exception {
+		Map<String, String> descriptions = descriptions();
+		assertThat(descriptions).containsEntry("migrate.mode", "What Migrate does at startup.")
+			.hasEntrySatisfying("migrate.renames",
+					(description) -> assertThat(description).startsWith("Renames to make instead of a drop and an add"))
+			.hasEntrySatisfying("migrate.not-renames",
+					(description) -> assertThat(description).startsWith("Drop and add pairs that look like renames"))
+			.hasEntrySatisfying("migrate.backfills",
+					(description) -> assertThat(description).startsWith("Values for the existing rows of a column"))
+			.containsEntry("migrate.tenants.parallelism",
+					"How many tenant schemas are migrated at once (each on its own connection).");
+		assertThat(descriptions).allSatisfy((name, description) -> assertThat(description).as(name).isNotBlank());
+	}
+
+	@Test
+	void theReadmeListsEveryPropertyAndNoOther() throws Exception {
+		String readme = Files.readString(Path.of("..", "README.md"));
+		Set<String> listed = new TreeSet<>();
+		Matcher row = Pattern.compile("(?m)^\\| (`migrate\\.[^|]*)\\|").matcher(readme);
+		while (row.find()) {
+			Matcher name = Pattern.compile("`(migrate\\.[a-z0-9.-]+)`").matcher(row.group(1));
+			while (name.find()) {
+				listed.add(name.group(1));
+			}
+		}
+		assertThat(listed).containsExactlyInAnyOrderElementsOf(
+				descriptions().keySet().stream().filter((name) -> name.startsWith("migrate.")).toList());
+	}
+
+	/**
+	 * Return the descriptions of the properties in the starter's own metadata file (not
+	 * those of the other jars on the class path).
+	 */
+	private static Map<String, String> descriptions() throws Exception {
+		Path classes = Path.of(MigrateProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		Path metadata = classes.resolve("META-INF/spring-configuration-metadata.json");
+		assertThat(metadata).as("written by spring-boot-configuration-processor").exists();
+		List<Map<String, Object>> properties = JsonPath.read(Files.readString(metadata), "$.properties[*]");
+		Map<String, String> descriptions = new java.util.TreeMap<>();
+		properties.forEach((property) -> descriptions.put((String) property.get("name"),
+				String.valueOf(property.get("description"))));
+		return descriptions;
+	}
+
+}
