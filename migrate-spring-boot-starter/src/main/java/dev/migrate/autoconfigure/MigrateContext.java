@@ -129,6 +129,15 @@ public class MigrateContext {
 	}
 
 	/**
+	 * Return the prefix of this context's own properties, for messages:
+	 * {@code migrate.instances.<name>.} for an instance, else {@code migrate.}.
+	 */
+	String propertyPrefix() {
+		String instance = this.instanceName;
+		return (instance != null) ? "migrate.instances." + instance + "." : "migrate.";
+	}
+
+	/**
 	 * Name the {@code migrate.instances} entry this context is, for messages.
 	 */
 	MigrateContext instanceName(String instanceName) {

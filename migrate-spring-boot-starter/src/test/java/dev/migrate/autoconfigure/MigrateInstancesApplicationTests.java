@@ -23,6 +23,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * An application with two databases (orders, the primary, and customers), each with its
@@ -133,6 +134,22 @@ class MigrateInstancesApplicationTests {
 					.startsWith("classpath:db/migrate/customers/changelog.yaml");
 			}
 			assertThat(revisions("db/migrate/customers/changes")).isEqualTo(written);
+		}
+	}
+
+	@Test
+	void failsTheStartNamingTheInstancesChangelogPropertyWhenItsChangelogIsNotPackaged() {
+		try (TestDatabase orders = TestPostgres.createDatabase();
+				TestDatabase customers = TestPostgres.createDatabase()) {
+			Throwable failure = catchThrowable(() -> start(orders, customers, "migrate.mode=none",
+					"migrate.development=false", "migrate.instances.customers.mode=apply")
+				.close());
+			assertThat(failure).rootCause()
+				.hasMessageStartingWith(
+						"Migrate found no master changelog classpath:db/migrate/customers/changelog.yaml")
+				.hasMessageContaining("(src/main/resources/db/migrate/customers/changelog.yaml)")
+				.hasMessageEndingWith("or point migrate.instances.customers.changelog at it.");
+			assertThat(customers.queryForString("SELECT to_regclass('customer')")).isNull();
 		}
 	}
 
