@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.migrate.core.changelog.ChangeSetWriter;
 import dev.migrate.core.changelog.ChangelogFormat;
+import dev.migrate.core.changelog.Revisions;
 import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.ConstraintChange;
 import dev.migrate.core.diff.SchemaDiff;
@@ -126,7 +126,7 @@ class ExampleOnlineRevisionJarTests {
 		SchemaDiff diff = new SchemaDiff(
 				List.of(new ConstraintChange.CreateIndex(new QualifiedName("public", "posts"), index, false, true)),
 				List.of());
-		return new ChangeSetWriter(Dialects.postgresql()).write(diff, directory, "changes", "index post titles",
+		return new Revisions(Dialects.postgresql()).generated(diff, directory, "changes", "index post titles",
 				Instant.now(), ChangelogFormat.YAML);
 	}
 

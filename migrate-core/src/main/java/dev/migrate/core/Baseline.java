@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import dev.migrate.core.changelog.ChangelogFormat;
-import dev.migrate.core.changelog.CreationRevisions;
+import dev.migrate.core.changelog.Revisions;
 import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
@@ -55,8 +55,8 @@ final class Baseline {
 		SchemaDiff creation = inColumnOrder(
 				new SchemaDiffer(this.options.withOnline(false), this.dialect).diff(nothing, mapped));
 		List<QualifiedName> tables = mapped.tables().stream().map(Table::name).toList();
-		return Optional.of(new CreationRevisions(this.dialect).writeBaseline(creation, tables, changesDirectory,
-				logicalDirectory, message, Instant.now(), format));
+		return Optional.of(new Revisions(this.dialect).baseline(creation, tables, changesDirectory, logicalDirectory,
+				message, Instant.now(), format));
 	}
 
 	/**

@@ -12,15 +12,15 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import dev.migrate.core.changelog.ChangeSetWriter;
 import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.changelog.MasterChangelog;
-import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.changelog.Revisions;
 import dev.migrate.core.dialect.DetectedDialect;
+import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.diff.SchemaDiffer;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.RunnerOptions;
@@ -87,7 +87,7 @@ public final class Migrate {
 					desiredSchema);
 		}
 		catch (SQLException ex) {
-			throw new MigrationException("Cannot read the database schema: " + ex.getMessage(), ex);
+			throw new MigrateException("Cannot read the database schema: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -148,15 +148,48 @@ public final class Migrate {
 		if (diff.isEmpty()) {
 			return Optional.empty();
 		}
-		ChangeSetWriter writer = new ChangeSetWriter(dialect());
 		try {
-			return Optional.of(writer.write(diff, changesDirectory, logicalDirectory, message, Instant.now(), format));
+			return Optional.of(new Revisions(dialect()).generated(diff, changesDirectory, logicalDirectory, message,
+					Instant.now(), format));
 		}
 		catch (IOException ex) {
 			throw new MigrateException("Cannot write a revision to " + changesDirectory + ": " + ex
 					+ ". Nothing was written there, and the database was not changed. Make the folder writable (or set"
 					+ " migrate.source-directory to one that is), then run again.", ex);
 		}
+	}
+
+	/**
+	 * Write an empty revision to fill in by hand (a data migration, SQL that Migrate does
+	 * not generate), sorted after every revision in the folder. It reads nothing from the
+	 * database.
+	 * @param changesDirectory the folder of revision files (in the source tree)
+	 * @param logicalDirectory the folder as the changelog names it
+	 * @param message what the revision will do, for its file name and comment
+	 * @param author the changeset's author
+	 * @param format the file format
+	 * @return the new file
+	 */
+	public Path emptyRevision(Path changesDirectory, String logicalDirectory, String message, String author,
+			ChangelogFormat format) {
+		try {
+			return Revisions.empty(changesDirectory, logicalDirectory, message, author, Instant.now(), format);
+		}
+		catch (IOException ex) {
+			throw new MigrateException("Cannot write a revision to " + changesDirectory + ": " + ex
+					+ ". Nothing was written there, and the database was not changed. Make the folder writable (or set"
+					+ " migrate.source-directory to one that is), then run again.", ex);
+		}
+	}
+
+	/**
+	 * Return the message a generated revision is named after when its author gives none:
+	 * what it does, e.g. {@code add_users_bio}.
+	 * @param diff the difference the revision holds
+	 * @return the message
+	 */
+	public static String revisionMessage(SchemaDiff diff) {
+		return Revisions.message(diff);
 	}
 
 	/**
@@ -170,8 +203,8 @@ public final class Migrate {
 	 * @param message what the revision is, for its file name
 	 * @param format the file format
 	 * @return the new file, or empty if the database has none of the mapped tables
-	 * @throws MigrationException if the changelog has revisions or the database has
-	 * applied changesets: a baseline comes first or not at all
+	 * @throws MigrateException if the changelog has revisions or the database has applied
+	 * changesets: a baseline comes first or not at all
 	 */
 	public Optional<Path> baseline(Path changesDirectory, String logicalDirectory, String message,
 			ChangelogFormat format) {
@@ -179,7 +212,7 @@ public final class Migrate {
 		MigrationStatus status = runner.status();
 		int recorded = status.applied().isEmpty() ? runner.history().size() : status.applied().size();
 		if (!status.pending().isEmpty() || !status.applied().isEmpty() || recorded > 0) {
-			throw new MigrationException(
+			throw new MigrateException(
 					"A baseline is the first revision of a changelog, but the changelog " + this.changelog + " has "
 							+ (status.applied().size() + status.pending().size()) + " revision(s) and the database has "
 							+ recorded + " applied changeset(s); generate an ordinary revision instead");
@@ -201,8 +234,8 @@ public final class Migrate {
 	 * @param message what the revision is, for its file name
 	 * @param format the file format
 	 * @return the new file
-	 * @throws MigrationException if the revisions cannot be squashed here, e.g. one of
-	 * them is pending
+	 * @throws MigrateException if the revisions cannot be squashed here, e.g. one of them
+	 * is pending
 	 */
 	public Path squash(String upTo, Path changesDirectory, String logicalDirectory, String message,
 			ChangelogFormat format) {
@@ -237,7 +270,7 @@ public final class Migrate {
 					ex);
 		}
 		catch (SQLException ex) {
-			throw new MigrationException("Cannot reach the database: " + ex.getMessage(), ex);
+			throw new MigrateException("Cannot reach the database: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -254,7 +287,7 @@ public final class Migrate {
 	 * Return the dialect of this database, found on first use and kept: every command of
 	 * this instance speaks the same one.
 	 * @return the dialect
-	 * @throws dev.migrate.core.dialect.UnsupportedDatabaseException if Migrate does not
+	 * @throws dev.migrate.core.exception.UnsupportedDatabaseException if Migrate does not
 	 * support the database
 	 */
 	public Dialect dialect() {
@@ -289,7 +322,7 @@ public final class Migrate {
 	/**
 	 * Thrown by {@link #check()} when the database lacks changes; the message lists them.
 	 */
-	public static final class SchemaMismatchException extends MigrationException {
+	public static final class SchemaMismatchException extends MigrateException {
 
 		private final transient SchemaDiff diff;
 

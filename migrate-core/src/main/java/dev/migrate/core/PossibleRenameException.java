@@ -3,7 +3,7 @@ package dev.migrate.core;
 import java.util.List;
 
 import dev.migrate.core.diff.PossibleRename;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrateException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * guessing, as Django's {@code makemigrations} does. The message names each pair, the
  * property line and the annotation that confirm it, and how to say it is not a rename.
  */
-public class PossibleRenameException extends MigrationException {
+public class PossibleRenameException extends MigrateException {
 
 	private final transient List<PossibleRename> possibleRenames;
 

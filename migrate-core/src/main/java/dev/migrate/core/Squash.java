@@ -11,12 +11,12 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import dev.migrate.core.changelog.ChangelogFormat;
-import dev.migrate.core.changelog.CreationRevisions;
+import dev.migrate.core.changelog.Revisions;
 import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.diff.SchemaDiffer;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.Revision;
@@ -55,10 +55,10 @@ final class Squash {
 		Revision last = squashed.get(squashed.size() - 1);
 		String id;
 		try {
-			id = CreationRevisions.revisionId(last.name());
+			id = Revisions.id(last.name());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new MigrationException("Cannot squash up to " + last.name()
+			throw new MigrateException("Cannot squash up to " + last.name()
 					+ ": the squash takes the id of the last revision it replaces, and this file name does not start"
 					+ " with a <yyyyMMddHHmmss>_ revision id");
 		}
@@ -74,8 +74,8 @@ final class Squash {
 		for (Path file : files) {
 			Files.delete(file);
 		}
-		return new CreationRevisions(this.dialect).writeSquash(creation, names, changeSets, id, changesDirectory,
-				logicalDirectory, message, format);
+		return new Revisions(this.dialect).squash(creation, names, changeSets, id, changesDirectory, logicalDirectory,
+				message, format);
 	}
 
 	/**
@@ -95,11 +95,11 @@ final class Squash {
 				.findFirst()
 				.orElse(null);
 			if (pending != null) {
-				throw new MigrationException("Cannot squash up to " + pending.name()
+				throw new MigrateException("Cannot squash up to " + pending.name()
 						+ ": it is pending on this database, and the squash is read from a database at that revision;"
 						+ " upgrade to it first (migrate.command=upgrade, migrate.tag=" + upTo + ")");
 			}
-			throw new MigrationException("No revision '" + upTo + "' in the changelog; applied revisions: "
+			throw new MigrateException("No revision '" + upTo + "' in the changelog; applied revisions: "
 					+ status.applied().stream().map(Revision::name).toList());
 		}
 		List<String> pendingBefore = status.pending()
@@ -108,13 +108,13 @@ final class Squash {
 			.filter((name) -> name.compareTo(target.name()) < 0)
 			.toList();
 		if (!pendingBefore.isEmpty()) {
-			throw new MigrationException("Cannot squash up to " + target.name() + " past the pending revision(s) "
+			throw new MigrateException("Cannot squash up to " + target.name() + " past the pending revision(s) "
 					+ pendingBefore + "; upgrade first");
 		}
 		int index = status.applied().indexOf(target);
 		List<Revision> after = status.applied().subList(index + 1, status.applied().size());
 		if (!after.isEmpty()) {
-			throw new MigrationException("Cannot squash up to " + target.name() + ": this database is at "
+			throw new MigrateException("Cannot squash up to " + target.name() + ": this database is at "
 					+ status.current() + ", and the squash is read from a database at exactly " + target.name()
 					+ "; downgrade a development database to it first (migrate.command=downgrade, migrate.tag=" + upTo
 					+ ")");
@@ -137,7 +137,7 @@ final class Squash {
 				}
 			}
 		}
-		throw new MigrationException("Cannot squash " + revision.file() + ": it is not a file of the revision folder "
+		throw new MigrateException("Cannot squash " + revision.file() + ": it is not a file of the revision folder "
 				+ changesDirectory + " (only revision files there can be squashed and removed)");
 	}
 

@@ -19,7 +19,8 @@ import java.lang.annotation.Target;
  * private int score;
  * </pre>
  *
- * The same can be said with the {@code migrate.backfills} property, e.g.
+ * Read on JPA entities and on Spring Data Relational (JDBC and R2DBC) entities alike. The
+ * same can be said with the {@code migrate.backfills} property, e.g.
  * {@code migrate.backfills=users.score=0}.
  */
 @Documented

@@ -9,7 +9,13 @@ import java.lang.annotation.Target;
 /**
  * The default of the column a Spring Data Relational property maps to, so that a NOT NULL
  * column can be added to a table that has rows.
+ *
+ * @deprecated since 0.1.0 for removal: its name is Hibernate's
+ * {@code org.hibernate.annotations.ColumnDefault}'s, which an application with both JPA
+ * and Spring Data Relational imports too; use {@link DatabaseDefault}, which means the
+ * same
  */
+@Deprecated(since = "0.1.0", forRemoval = true)
 @Target({ ElementType.FIELD, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

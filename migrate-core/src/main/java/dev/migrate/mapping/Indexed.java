@@ -9,7 +9,9 @@ import java.lang.annotation.Target;
 
 /**
  * An index on the table of a Spring Data Relational entity: on a property (or record
- * component), over its column; on the class, over the named columns.
+ * component), over its column; on the class, over the named columns. For Spring Data
+ * Relational (JDBC and R2DBC) mappings; a JPA entity declares it with JPA's
+ * {@code @Table(indexes = …)}.
  */
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)

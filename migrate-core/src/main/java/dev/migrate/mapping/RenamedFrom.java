@@ -19,8 +19,9 @@ import java.lang.annotation.Target;
  * private String about;
  * </pre>
  *
- * The same can be said without touching the entity with the {@code migrate.renames}
- * property, e.g. {@code migrate.renames=users.bio=about}.
+ * Read on JPA entities and on Spring Data Relational (JDBC and R2DBC) entities alike. The
+ * same can be said without touching the entity with the {@code migrate.renames} property,
+ * e.g. {@code migrate.renames=users.bio=about}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -9,7 +9,9 @@ import java.lang.annotation.Target;
 
 /**
  * A unique constraint on the table of a Spring Data Relational entity: on a property (or
- * record component), over its column; on the class, over the named columns.
+ * record component), over its column; on the class, over the named columns. For Spring
+ * Data Relational (JDBC and R2DBC) mappings; a JPA entity declares it with JPA's
+ * {@code @Column(unique = true)} or {@code @Table(uniqueConstraints = …)}.
  */
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,15 +1,12 @@
 package dev.migrate.autoconfigure;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 
 import dev.migrate.core.Migrate;
-import dev.migrate.core.changelog.EmptyRevisionWriter;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.UpgradeResult;
 
 /**
@@ -56,12 +53,12 @@ class AdoptionCommands {
 		MigrateProperties properties = this.context.properties();
 		String upTo = properties.getTag();
 		if (upTo == null) {
-			throw new MigrationException(
+			throw new MigrateException(
 					"migrate squash needs migrate.tag, the last revision to squash (file name or" + " timestamp id)");
 		}
 		Path source = source("squash");
 		if (!Files.exists(source.resolve(properties.getChangelog()))) {
-			throw new MigrationException("No master changelog " + properties.getChangelog() + " in " + source);
+			throw new MigrateException("No master changelog " + properties.getChangelog() + " in " + source);
 		}
 		Migrate migrate = this.context.migrate(MigrateContext.directory(source));
 		String logical = this.context.logicalChangesDirectory();
@@ -81,24 +78,17 @@ class AdoptionCommands {
 		this.context.writeMasterChangelogIfMissing(source);
 		MigrateProperties properties = this.context.properties();
 		String logical = this.context.logicalChangesDirectory();
-		try {
-			Path written = EmptyRevisionWriter.write(source.resolve(logical), logical, properties.getMessage(),
-					author(), Instant.now(), properties.getFormat());
-			this.out.println("Wrote " + written + ", an empty revision: write its changes and their rollback, then"
-					+ " review and commit it");
-		}
-		catch (IOException ex) {
-			throw new MigrationException("Cannot write a revision to " + source.resolve(logical) + ": " + ex
-					+ ". Nothing was written there. Make the folder writable (or set migrate.source-directory to one"
-					+ " that is), then run again.", ex);
-		}
+		Path written = this.context.migrate(MigrateContext.directory(source))
+			.emptyRevision(source.resolve(logical), logical, properties.getMessage(), author(), properties.getFormat());
+		this.out.println("Wrote " + written + ", an empty revision: write its changes and their rollback, then"
+				+ " review and commit it");
 		return MigrateCommand.SUCCESS;
 	}
 
 	private Path source(String command) {
 		Path source = this.context.writableSourceDirectory();
 		if (source == null) {
-			throw new MigrationException("migrate " + command + " needs migrate.source-directory ("
+			throw new MigrateException("migrate " + command + " needs migrate.source-directory ("
 					+ this.context.properties().getSourceDirectory()
 					+ ") to be a writable folder; run it from the project directory");
 		}

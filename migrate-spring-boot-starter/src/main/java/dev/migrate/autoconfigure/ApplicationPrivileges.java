@@ -7,8 +7,8 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
-import dev.migrate.core.MigrateException;
-import dev.migrate.core.dialect.DetectedDialect;
+import dev.migrate.core.dialect.Dialects;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.MigrationRunner;
 
 /**
@@ -38,7 +38,7 @@ final class ApplicationPrivileges {
 			if (Objects.equals(owner, login) || !Objects.equals(migrating.getCatalog(), applying.getCatalog())) {
 				return;
 			}
-			List<String> grants = new DetectedDialect().of(applying)
+			List<String> grants = Dialects.forConnection(applying)
 				.missingGrants(applying, owner, MigrationRunner.LIQUIBASE_TABLES);
 			if (!grants.isEmpty()) {
 				throw new MissingApplicationPrivilegesException(owner, login, grants);

@@ -12,6 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
+import dev.migrate.autoconfigure.relational.RelationalMappingException;
+import dev.migrate.autoconfigure.relational.RelationalSchemaSource;
+import dev.migrate.autoconfigure.relational.RelationalTables;
+import dev.migrate.core.schema.Declarations;
 import dev.migrate.core.schema.QualifiedName;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.Sequence;
@@ -66,8 +70,12 @@ final class CombinedEntitySchemaSource implements EntitySchemaSource {
 			schemas.addAll(jpaSchema.schemas());
 		}
 		boolean relationalTables = false;
+		List<String> renames = new ArrayList<>();
+		Map<String, String> backfills = new LinkedHashMap<>();
 		for (RelationalSchemaSource source : this.relational) {
 			RelationalTables result = source.read();
+			renames.addAll(result.renames());
+			backfills.putAll(result.backfills());
 			for (RelationalTables.MappedTable mapped : result.tables()) {
 				String mapping = source.store() + " " + mapped.mapping();
 				QualifiedName name = mapped.table().name();
@@ -93,7 +101,14 @@ final class CombinedEntitySchemaSource implements EntitySchemaSource {
 			return jpaSchema;
 		}
 		schemas.add(dev.migrate.core.dialect.Dialects.postgresql().defaultSchema());
-		return new Schema(schemas, tables, sequences, (jpaSchema != null) ? jpaSchema.enumTypes() : List.of());
+		// What the JPA entities declare about themselves (renames, expressions as
+		// written,
+		// column order, backfills) and what the Spring Data mappings declare, together.
+		Declarations jpa = (jpaSchema != null) ? jpaSchema.declarations() : Declarations.none();
+		renames.addAll(0, jpa.renames());
+		backfills.putAll(jpa.backfills());
+		return new Schema(schemas, tables, sequences, (jpaSchema != null) ? jpaSchema.enumTypes() : List.of(),
+				new Declarations(renames, jpa.expressions(), jpa.columnOrder(), backfills));
 	}
 
 	@Override

@@ -6,14 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import dev.migrate.core.Migrate;
 import dev.migrate.core.Migrate.SchemaMismatchException;
-import dev.migrate.core.MigrateException;
+import dev.migrate.core.Migrate;
 import dev.migrate.core.PossibleRenameException;
 import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.AppliedChangeSet;
 import dev.migrate.core.runner.ChangeSetRef;
-import dev.migrate.core.runner.MigrationException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.Revision;
@@ -59,7 +58,7 @@ class MigrateCommand {
 		if (command != MigrateProperties.Command.GENERATE && command != MigrateProperties.Command.CHECK
 				&& command != MigrateProperties.Command.BASELINE && command != MigrateProperties.Command.REVISION
 				&& command != MigrateProperties.Command.SQUASH && !this.context.hasChangelog()) {
-			throw new MigrationException("No master changelog " + properties.getChangelog() + " in "
+			throw new MigrateException("No master changelog " + properties.getChangelog() + " in "
 					+ this.context.changelogLocation() + "; run generate first");
 		}
 		Migrate migrate = this.context.migrate();

@@ -16,11 +16,10 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 import dev.migrate.core.Migrate;
-import dev.migrate.core.changelog.RevisionNames;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.tenant.TenantMigrations;
 import liquibase.integration.spring.SpringResourceAccessor;
@@ -56,6 +55,8 @@ public class MigrateContext {
 	private final List<MigrateCustomizer> customizers;
 
 	private volatile @Nullable DataSource applicationDataSource;
+
+	private volatile @Nullable String instanceName;
 
 	private volatile @Nullable Optional<Schema> entitySchema;
 
@@ -118,6 +119,31 @@ public class MigrateContext {
 
 	MigrateProperties properties() {
 		return this.properties;
+	}
+
+	/**
+	 * Return the name of the {@code migrate.instances} entry this context is, or
+	 * {@code null} for the default instance.
+	 */
+	@Nullable String instanceName() {
+		return this.instanceName;
+	}
+
+	/**
+	 * Return the prefix of this context's own properties, for messages:
+	 * {@code migrate.instances.<name>.} for an instance, else {@code migrate.}.
+	 */
+	String propertyPrefix() {
+		String instance = this.instanceName;
+		return (instance != null) ? "migrate.instances." + instance + "." : "migrate.";
+	}
+
+	/**
+	 * Name the {@code migrate.instances} entry this context is, for messages.
+	 */
+	MigrateContext instanceName(String instanceName) {
+		this.instanceName = instanceName;
+		return this;
 	}
 
 	/**
@@ -320,8 +346,8 @@ public class MigrateContext {
 		writeMasterChangelogIfMissing(source);
 		String logical = logicalChangesDirectory();
 		// Without a message, the revision is named after what it does.
-		String message = MigrateProperties.DEFAULT_MESSAGE.equals(this.properties.getMessage()) ? RevisionNames.of(diff)
-				: this.properties.getMessage();
+		String message = MigrateProperties.DEFAULT_MESSAGE.equals(this.properties.getMessage())
+				? Migrate.revisionMessage(diff) : this.properties.getMessage();
 		return migrate.generate(diff, source.resolve(logical), logical, message, this.properties.getFormat());
 	}
 
@@ -344,7 +370,7 @@ public class MigrateContext {
 			}
 		}
 		catch (IOException ex) {
-			throw new MigrationException("Cannot write the master changelog " + changelog + ": " + ex
+			throw new MigrateException("Cannot write the master changelog " + changelog + ": " + ex
 					+ ". No revision was written and the database was not changed. Make the folder writable (or set"
 					+ " migrate.source-directory to one that is), then run again.", ex);
 		}

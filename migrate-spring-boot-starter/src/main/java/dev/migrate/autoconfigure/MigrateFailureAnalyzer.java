@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 import dev.migrate.core.Migrate.SchemaMismatchException;
 import dev.migrate.core.PossibleRenameException;
-import dev.migrate.core.MigrateException;
+import dev.migrate.core.exception.MigrateException;
 import liquibase.exception.ValidationFailedException;
 import org.jspecify.annotations.Nullable;
 

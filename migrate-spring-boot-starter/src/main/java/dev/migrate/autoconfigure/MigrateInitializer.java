@@ -2,12 +2,12 @@ package dev.migrate.autoconfigure;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import java.util.Map;
+
 import javax.sql.DataSource;
 
 import dev.migrate.core.Migrate;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.tenant.SchemaOutcome;
 import org.jspecify.annotations.Nullable;
 
@@ -97,7 +97,7 @@ public class MigrateInitializer implements InitializingBean {
 		}
 		catch (RuntimeException ex) {
 			RuntimeException failure = DataSourceDescription.isConnectionFailure(ex)
-					? new MigrationException("Migrate cannot connect to the database at "
+					? new MigrateException("Migrate cannot connect to the database at "
 							+ DataSourceDescription.describe(this.context.dataSource()) + ": " + ex.getMessage(), ex)
 					: ex;
 			this.lastRun = new MigrateRun(mode, started, Duration.ofNanos(System.nanoTime() - start), false, null, 0,

@@ -2,7 +2,7 @@ package dev.migrate.autoconfigure;
 
 import javax.sql.DataSource;
 
-import dev.migrate.core.MigrateException;
+import dev.migrate.core.exception.MigrateException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;

@@ -9,8 +9,8 @@ import java.util.Optional;
 import dev.migrate.core.Migrate;
 import dev.migrate.core.PossibleRenameException;
 import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.ChangeSetRef;
-import dev.migrate.core.runner.MigrationException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.Revision;
@@ -176,11 +176,11 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 	 */
 	private void requireChangelog() {
 		if (!this.context.hasChangelog()) {
-			throw new MigrationException("Migrate found no master changelog " + this.context.describeChangelog()
+			throw new MigrateException("Migrate found no master changelog " + this.context.describeChangelog()
 					+ ", looked up with Spring's resource resolution on the application's classpath (nested jars"
 					+ " included). Package it with the application (src/main/resources/"
 					+ this.context.properties().getChangelog() + "), let a development run in auto mode write it,"
-					+ " or point migrate.changelog at it.");
+					+ " or point " + this.context.propertyPrefix() + "changelog at it.");
 		}
 	}
 
@@ -204,7 +204,7 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 		if (expected.isEmpty()) {
 			return;
 		}
-		throw new MigrationException("Migrate found no revisions in the master changelog "
+		throw new MigrateException("Migrate found no revisions in the master changelog "
 				+ this.context.describeChangelog() + " and applied nothing; it looked for revision files with "
 				+ this.context.describeRevisionSearch() + ". Revisions were expected: " + String.join(" and ", expected)
 				+ ". Package the revision files with the application (migrate.changes-directory, relative to the"

@@ -10,8 +10,8 @@ import java.util.StringJoiner;
 
 import javax.sql.DataSource;
 
-import dev.migrate.core.MigrateException;
-import dev.migrate.core.dialect.UnsupportedDatabaseException;
+import dev.migrate.core.exception.MigrateException;
+import dev.migrate.core.exception.UnsupportedDatabaseException;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,7 @@
 package dev.migrate.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +38,7 @@ class DataJdbcApplicationTests {
 	Path source;
 
 	@Test
-	void createsEvolvesAndChecksTheTablesOfASpringDataJdbcAggregate(TestDatabase database) {
+	void createsEvolvesAndChecksTheTablesOfASpringDataJdbcAggregate(TestDatabase database) throws IOException {
 		PeopleStarts starts = new PeopleStarts(this.source);
 		try (ConfigurableApplicationContext context = start(starts, OrdersApplication.class, database)) {
 			MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
@@ -81,6 +83,20 @@ class DataJdbcApplicationTests {
 			.run()
 			.close();
 		assertThat(exit).as("check's exit code").hasValue(0);
+		try (ConfigurableApplicationContext context = start(starts,
+				dev.migrate.autoconfigure.app.data.jdbc.v3.OrdersApplication.class, database)) {
+			MigrateRun run = context.getBean(MigrateInitializer.class).lastRun();
+			assertThat(run.generated()).as("@RenamedFrom and @Backfill on a Spring Data JDBC record").isNotNull();
+			assertThat(run.applied()).isPositive();
+		}
+		assertThat(starts.revisions()).hasSize(3);
+		assertThat(Files.readString(starts.revisions().get(2))).contains("renameColumn")
+			.contains("oldColumnName: product")
+			.doesNotContain("dropColumn:\n        columnName: product");
+		assertThat(database
+			.queryForString("SELECT string_agg(item || ':' || shipped, ',' ORDER BY item)" + " FROM order_line"))
+			.as("the lines of the first start, renamed and backfilled")
+			.isEqualTo("cake:1,tea:2");
 	}
 
 	private ConfigurableApplicationContext start(PeopleStarts starts, Class<?> application, TestDatabase database) {

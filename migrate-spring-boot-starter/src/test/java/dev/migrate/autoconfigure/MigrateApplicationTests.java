@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 import dev.migrate.autoconfigure.app.v1.PeopleApplication;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
@@ -132,7 +132,7 @@ class MigrateApplicationTests {
 				.isThrownBy(() -> start(dev.migrate.autoconfigure.app.v2.PeopleApplication.class, database,
 						"migrate.mode=validate"))
 				.havingRootCause()
-				.isInstanceOf(MigrationException.class)
+				.isInstanceOf(MigrateException.class)
 				.withMessageContaining("add column public.person.bio");
 		}
 	}
@@ -195,7 +195,7 @@ class MigrateApplicationTests {
 			start(PeopleApplication.class, development, "migrate.mode=auto").close();
 			assertThatException().isThrownBy(() -> start(PeopleApplication.class, production, "migrate.mode=validate"))
 				.havingRootCause()
-				.isInstanceOf(MigrationException.class)
+				.isInstanceOf(MigrateException.class)
 				.withMessageContaining("1 revision(s) are pending")
 				.withMessageContaining("_create_person.yaml");
 		}

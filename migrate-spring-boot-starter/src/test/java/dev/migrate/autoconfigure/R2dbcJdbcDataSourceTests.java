@@ -4,8 +4,8 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import dev.migrate.core.MigrateException;
-import dev.migrate.core.dialect.UnsupportedDatabaseException;
+import dev.migrate.core.exception.MigrateException;
+import dev.migrate.core.exception.UnsupportedDatabaseException;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.Test;
 

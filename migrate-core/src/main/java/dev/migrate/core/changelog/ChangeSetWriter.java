@@ -5,8 +5,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,30 +30,18 @@ import liquibase.database.ObjectQuotingStrategy;
  * change's comment names its safety class, the lock it takes and, for an online recipe,
  * the recipe.
  */
-public final class ChangeSetWriter {
+final class ChangeSetWriter {
 
 	/** The author of generated changesets. */
-	public static final String AUTHOR = "migrate";
-
-	private static final DateTimeFormatter REVISION_ID = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT)
-		.withZone(ZoneOffset.UTC);
+	static final String AUTHOR = "migrate";
 
 	private final Dialect dialect;
 
 	private final LiquibaseChanges liquibaseChanges;
 
-	public ChangeSetWriter(Dialect dialect) {
+	ChangeSetWriter(Dialect dialect) {
 		this.dialect = dialect;
 		this.liquibaseChanges = new LiquibaseChanges(dialect);
-	}
-
-	/**
-	 * Return the revision id for a moment: its UTC timestamp, {@code yyyyMMddHHmmss}.
-	 * @param now the moment
-	 * @return the revision id
-	 */
-	public static String revisionId(Instant now) {
-		return REVISION_ID.format(now);
 	}
 
 	/**
@@ -65,23 +51,16 @@ public final class ChangeSetWriter {
 	 * @param logicalDirectory the directory as the changelog names it (e.g.
 	 * {@code db/migrate/changes}), which makes the stable logical file path
 	 * @param message what the revision does, for its file name
-	 * @param now the moment, for the revision id
+	 * @param now the clock's time; the revision id is the later of it and one second
+	 * after the newest revision in the folder
 	 * @param format the file format
 	 * @return the written file
 	 * @throws IOException if the file cannot be written
 	 */
-	public Path write(SchemaDiff diff, Path changesDirectory, String logicalDirectory, String message, Instant now,
+	Path write(SchemaDiff diff, Path changesDirectory, String logicalDirectory, String message, Instant now,
 			ChangelogFormat format) throws IOException {
-		// Revision ids are unique and ordered: a second revision within the same second
-		// takes the next free second instead of overwriting the first.
-		Instant moment = now;
-		String revision = revisionId(moment);
+		String revision = RevisionIds.next(changesDirectory, now);
 		String fileName = revision + "_" + slug(message) + "." + format.extension();
-		while (exists(changesDirectory, revision)) {
-			moment = moment.plusSeconds(1);
-			revision = revisionId(moment);
-			fileName = revision + "_" + slug(message) + "." + format.extension();
-		}
 		Path file = changesDirectory.resolve(fileName);
 		List<ChangeSet> changeSets = changeSets(diff, revision, logicalDirectory + "/" + fileName);
 		Files.createDirectories(changesDirectory);
@@ -91,15 +70,6 @@ public final class ChangeSetWriter {
 		return file;
 	}
 
-	private static boolean exists(Path changesDirectory, String revision) throws IOException {
-		if (!Files.isDirectory(changesDirectory)) {
-			return false;
-		}
-		try (var files = Files.list(changesDirectory)) {
-			return files.anyMatch((file) -> file.getFileName().toString().startsWith(revision + "_"));
-		}
-	}
-
 	/**
 	 * Return the diff as changesets.
 	 * @param diff the diff
@@ -107,7 +77,7 @@ public final class ChangeSetWriter {
 	 * @param logicalFilePath the stable path that identifies the changesets' file
 	 * @return the changesets, in order
 	 */
-	public List<ChangeSet> changeSets(SchemaDiff diff, String revision, String logicalFilePath) {
+	List<ChangeSet> changeSets(SchemaDiff diff, String revision, String logicalFilePath) {
 		List<ChangeSet> changeSets = new ArrayList<>();
 		List<Change> group = new ArrayList<>();
 		Kind groupKind = null;

@@ -28,13 +28,13 @@ import liquibase.precondition.core.SqlPrecondition;
  * Written in YAML or XML; a changelog in formatted SQL gets them in YAML, as formatted
  * SQL has no room for these guards.
  */
-public final class CreationRevisions {
+final class CreationRevisions {
 
 	private final Dialect dialect;
 
 	private final ChangeSetWriter writer;
 
-	public CreationRevisions(Dialect dialect) {
+	CreationRevisions(Dialect dialect) {
 		this.dialect = dialect;
 		this.writer = new ChangeSetWriter(dialect);
 	}
@@ -51,8 +51,8 @@ public final class CreationRevisions {
 	 * @return the written file
 	 * @throws IOException if it cannot be written
 	 */
-	public Path writeBaseline(SchemaDiff creation, List<QualifiedName> tables, Path changesDirectory,
-			String logicalDirectory, String message, Instant now, ChangelogFormat format) throws IOException {
+	Path writeBaseline(SchemaDiff creation, List<QualifiedName> tables, Path changesDirectory, String logicalDirectory,
+			String message, Instant now, ChangelogFormat format) throws IOException {
 		String revision = RevisionIds.next(changesDirectory, now);
 		String fileName = fileName(revision, message, format);
 		PreconditionContainer guard = guard(this.dialect.ddl().baselineGuard(tables, fileName),
@@ -82,7 +82,7 @@ public final class CreationRevisions {
 	 * @return the written file
 	 * @throws IOException if it cannot be written
 	 */
-	public Path writeSquash(SchemaDiff creation, List<String> squashedFiles, int squashedChangeSets, String revision,
+	Path writeSquash(SchemaDiff creation, List<String> squashedFiles, int squashedChangeSets, String revision,
 			Path changesDirectory, String logicalDirectory, String message, ChangelogFormat format) throws IOException {
 		String fileName = fileName(revision, message, format);
 		String last = squashedFiles.get(squashedFiles.size() - 1);
@@ -103,7 +103,7 @@ public final class CreationRevisions {
 	 * @param fileName e.g. {@code 20261122091231_add_bio.yaml}
 	 * @return the id, e.g. {@code 20261122091231}
 	 */
-	public static String revisionId(String fileName) {
+	static String revisionId(String fileName) {
 		return RevisionIds.of(fileName);
 	}
 

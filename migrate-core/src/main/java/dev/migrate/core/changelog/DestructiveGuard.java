@@ -16,13 +16,13 @@ import liquibase.precondition.core.PreconditionContainer;
  * label to hold such a changeset back, and sets the property when the user allows it.
  * Plain Liquibase, which knows neither, still stops at the precondition.
  */
-public final class DestructiveGuard {
+final class DestructiveGuard {
 
 	/** The label of changesets with a destructive change. */
-	public static final String LABEL = "destructive";
+	static final String LABEL = "destructive";
 
 	/** The changelog property that lets destructive changesets run. */
-	public static final String ALLOW_PROPERTY = "migrate.allow-destructive";
+	static final String ALLOW_PROPERTY = "migrate.allow-destructive";
 
 	private DestructiveGuard() {
 	}
@@ -64,7 +64,7 @@ public final class DestructiveGuard {
 	 * @param changeSet the changeset, as Liquibase read it
 	 * @return whether it is destructive
 	 */
-	public static boolean isMarked(ChangeSet changeSet) {
+	static boolean isMarked(ChangeSet changeSet) {
 		return changeSet.getLabels() != null && changeSet.getLabels().getLabels().contains(LABEL);
 	}
 
@@ -72,7 +72,7 @@ public final class DestructiveGuard {
 	 * Let the destructive changesets of a changelog run.
 	 * @param liquibase the Liquibase instance that runs the changelog
 	 */
-	public static void allow(Liquibase liquibase) {
+	static void allow(Liquibase liquibase) {
 		liquibase.setChangeLogParameter(ALLOW_PROPERTY, "true");
 	}
 

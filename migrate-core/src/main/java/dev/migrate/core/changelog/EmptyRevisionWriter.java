@@ -12,7 +12,7 @@ import java.time.Instant;
  * changes nothing, the stable logical file path and the next free revision id, so that it
  * runs, and rolls back, as it stands.
  */
-public final class EmptyRevisionWriter {
+final class EmptyRevisionWriter {
 
 	private EmptyRevisionWriter() {
 	}
@@ -28,7 +28,7 @@ public final class EmptyRevisionWriter {
 	 * @return the written file
 	 * @throws IOException if the file cannot be written
 	 */
-	public static Path write(Path changesDirectory, String logicalDirectory, String message, String author, Instant now,
+	static Path write(Path changesDirectory, String logicalDirectory, String message, String author, Instant now,
 			ChangelogFormat format) throws IOException {
 		String revision = RevisionIds.next(changesDirectory, now);
 		String fileName = revision + "_" + ChangeSetWriter.slug(message) + "." + format.extension();

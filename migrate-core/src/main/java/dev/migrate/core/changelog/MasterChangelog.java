@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.migrate.core.MigrateException;
+import dev.migrate.core.exception.MigrateException;
 
 /**
  * The master changelog that includes every revision file of a folder in name order, so

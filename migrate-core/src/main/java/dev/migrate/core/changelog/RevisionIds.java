@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,9 +15,13 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Picks the id of a new revision: its UTC timestamp, later than every revision already in
- * the folder, so that it sorts after them even when this machine's clock is behind the
- * one that wrote the last revision.
+ * The one allocator of new revision ids, used by every writer of a new revision
+ * (generated, baseline, empty): the id is a UTC timestamp, {@code yyyyMMddHHmmss}, the
+ * later of now and one second after the newest revision already in the folder, so that a
+ * new revision sorts after every existing one even when this machine's clock is behind
+ * the one that wrote the last revision, and two revisions within one second do not
+ * collide. A squash takes no new id: it keeps that of the last revision it replaces, so
+ * that it sorts where they did.
  */
 final class RevisionIds {
 
@@ -28,8 +33,15 @@ final class RevisionIds {
 	private RevisionIds() {
 	}
 
+	/**
+	 * Return the id of a new revision in a folder.
+	 * @param changesDirectory the folder of revision files (may not exist yet)
+	 * @param now the clock's time
+	 * @return the later of {@code now} and one second after the newest revision's id
+	 * @throws IOException if the folder cannot be listed
+	 */
 	static String next(Path changesDirectory, Instant now) throws IOException {
-		Instant moment = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		Instant moment = now.truncatedTo(ChronoUnit.SECONDS);
 		String latest = latest(changesDirectory);
 		if (latest != null) {
 			Instant after = ID.parse(latest, Instant::from).plusSeconds(1);

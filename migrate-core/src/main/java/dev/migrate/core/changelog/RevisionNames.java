@@ -21,7 +21,7 @@ import dev.migrate.core.schema.QualifiedName;
  * {@code alter_posts} for mixed changes on one table, {@code alter_5_tables} for many:
  * short (at most {@value #MAX_LENGTH} characters), ASCII and the same for the same diff.
  */
-public final class RevisionNames {
+final class RevisionNames {
 
 	/** The longest name. */
 	static final int MAX_LENGTH = 50;
@@ -34,7 +34,7 @@ public final class RevisionNames {
 	 * @param diff the diff (not empty)
 	 * @return the name, for the revision's file name
 	 */
-	public static String of(SchemaDiff diff) {
+	static String of(SchemaDiff diff) {
 		Map<QualifiedName, List<TableChange>> byTable = new LinkedHashMap<>();
 		List<Change> others = new ArrayList<>();
 		for (Change change : diff.changes()) {

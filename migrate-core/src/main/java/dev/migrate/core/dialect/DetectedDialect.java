@@ -3,11 +3,14 @@ package dev.migrate.core.dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import dev.migrate.core.exception.UnsupportedDatabaseException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The dialect of one database, found from the first connection that needs it and kept, so
  * that the commands sharing it neither ask again nor open a connection only to ask.
+ * Internal: public only because {@code Migrate}, the runner and the tenant migrations
+ * share it; not API.
  */
 public final class DetectedDialect {
 

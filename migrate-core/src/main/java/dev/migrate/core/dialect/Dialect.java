@@ -8,16 +8,17 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.migrate.core.diff.Change;
-import dev.migrate.core.diff.TypeChangeClassifier;
+import dev.migrate.core.diff.DatabaseRules;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.QualifiedName;
 import dev.migrate.core.schema.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What Migrate needs to know about one database product.
+ * What Migrate needs to know about one database product. Its {@link #naming() naming} and
+ * {@link #typeChanges() type change} rules are the differ's {@link DatabaseRules}.
  */
-public interface Dialect {
+public interface Dialect extends DatabaseRules {
 
 	/**
 	 * Return the product's name, e.g. {@code PostgreSQL}.
@@ -196,18 +197,6 @@ public interface Dialect {
 	 * @return the statement
 	 */
 	String createSchemaIfMissing(String schema);
-
-	/**
-	 * Return the names this database gives unnamed constraints and indexes.
-	 * @return the naming rules
-	 */
-	Naming naming();
-
-	/**
-	 * Return how this database takes a change of a column's type.
-	 * @return the classifier of type changes
-	 */
-	TypeChangeClassifier typeChanges();
 
 	/**
 	 * Return a qualified name as SQL.

@@ -2,7 +2,8 @@ package dev.migrate.core.diff;
 
 /**
  * The order in which kinds of change run, so that nothing refers to what does not exist
- * yet or blocks what must go.
+ * yet or blocks what must go. Internal: public only because the changelog writer groups
+ * changes by them; not API.
  */
 public final class Phases {
 

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.migrate.core.diff.Change.ColumnRef;
-import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.EnumType;
 import dev.migrate.core.schema.ForeignKey;
@@ -26,17 +25,17 @@ public final class SchemaDiffer {
 
 	private final DiffOptions options;
 
-	private final Dialect dialect;
+	private final DatabaseRules rules;
 
 	/**
 	 * Create a new instance.
 	 * @param options how to diff
-	 * @param dialect the database's rules: the names it gives unnamed constraints and how
+	 * @param rules the database's rules: the names it gives unnamed constraints and how
 	 * it takes type changes
 	 */
-	public SchemaDiffer(DiffOptions options, Dialect dialect) {
+	public SchemaDiffer(DiffOptions options, DatabaseRules rules) {
 		this.options = options;
-		this.dialect = dialect;
+		this.rules = rules;
 	}
 
 	/**
@@ -52,8 +51,7 @@ public final class SchemaDiffer {
 					.toList(),
 				List.of())
 			.confirmed(actual, desired);
-		SchemaDiff diff = new SchemaDiffer(this.options.withRenames(confirmed.and(this.options.renames())),
-				this.dialect)
+		SchemaDiff diff = new SchemaDiffer(this.options.withRenames(confirmed.and(this.options.renames())), this.rules)
 			.diffConfirmed(actual, desired);
 		return new SchemaDiff(diff.changes(),
 				diff.possibleRenames().stream().filter((rename) -> !rules.denies(rename, actual, desired)).toList(),
@@ -74,7 +72,7 @@ public final class SchemaDiffer {
 		java.util.Set<QualifiedName> dropped = new java.util.HashSet<>(actualTables.keySet());
 		desired.tables().forEach((table) -> dropped.remove(table.name()));
 		dropped.removeIf((table) -> !this.options.mayDrop(table));
-		TableDiffer tables = new TableDiffer(this.options, this.dialect, changes, possibleRenames, unmapped, dropped,
+		TableDiffer tables = new TableDiffer(this.options, this.rules, changes, possibleRenames, unmapped, dropped,
 				actualTables.values(), desired.declarations(), actual.declarations());
 		for (Table table : desired.tables()) {
 			if (this.options.excluded(table.name())) {

@@ -251,16 +251,38 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 
 	}
 
-	/** Changes a column's type. */
+	/**
+	 * Changes a column's type. The database's rules classify the change when the differ
+	 * finds it, in both directions, so that the change and its inverse carry their
+	 * classification.
+	 *
+	 * @param table the table
+	 * @param column the column
+	 * @param from the current type
+	 * @param to the new type
+	 * @param classification how the database takes the change from {@code from} to
+	 * {@code to}
+	 * @param inverseClassification how it takes the change back
+	 */
 	record AlterColumnType(QualifiedName table, String column, ColumnType from, ColumnType to,
-			TypeChangeClassifier classifier) implements TableChange {
+			Classification classification, Classification inverseClassification) implements TableChange {
 
-		public Classification classification() {
-			return this.classifier.classify(this.from, this.to);
+		/**
+		 * Create the change of a column's type that a database's rules classify.
+		 * @param table the table
+		 * @param column the column
+		 * @param from the current type
+		 * @param to the new type
+		 * @param classifier the database's rules for type changes
+		 */
+		public AlterColumnType(QualifiedName table, String column, ColumnType from, ColumnType to,
+				TypeChangeClassifier classifier) {
+			this(table, column, from, to, classifier.classify(from, to), classifier.classify(to, from));
 		}
 
 		public Change inverse() {
-			return new AlterColumnType(this.table, this.column, this.to, this.from, this.classifier);
+			return new AlterColumnType(this.table, this.column, this.to, this.from, this.inverseClassification,
+					this.classification);
 		}
 
 		public String description() {

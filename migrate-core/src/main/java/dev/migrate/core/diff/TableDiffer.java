@@ -15,8 +15,6 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import dev.migrate.core.dialect.Dialect;
-import dev.migrate.core.dialect.Naming;
 import dev.migrate.core.schema.CheckConstraint;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.Declarations;
@@ -72,15 +70,15 @@ final class TableDiffer {
 	/** Check names in the database and given in this diff, by table. */
 	private final Map<QualifiedName, Set<String>> checkNames = new HashMap<>();
 
-	TableDiffer(DiffOptions options, Dialect dialect, List<Change> changes, List<PossibleRename> possibleRenames,
+	TableDiffer(DiffOptions options, DatabaseRules rules, List<Change> changes, List<PossibleRename> possibleRenames,
 			List<Change> unmapped, Set<QualifiedName> droppedTables, Collection<Table> actualTables,
 			Declarations declared, Declarations existing) {
 		this.unmapped = unmapped;
 		this.droppedTables = droppedTables;
 		this.options = options;
 		this.existing = existing;
-		this.naming = dialect.naming();
-		this.typeChanges = dialect.typeChanges();
+		this.naming = rules.naming();
+		this.typeChanges = rules.typeChanges();
 		this.declared = declared;
 		this.backfills = new Backfills(options.backfills(), declared);
 		this.changes = changes;

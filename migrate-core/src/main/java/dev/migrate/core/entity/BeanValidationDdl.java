@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
+import dev.migrate.core.exception.EntityMappingException;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.beanvalidation.ValidationMode;
 import org.hibernate.boot.internal.ClassLoaderAccessImpl;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.exception.EntityMappingException;
 import dev.migrate.core.schema.Declarations;
 import dev.migrate.core.schema.EnumType;
 import dev.migrate.core.schema.Schema;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.exception.EntityMappingException;
 import dev.migrate.core.schema.CheckConstraint;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.ColumnType;

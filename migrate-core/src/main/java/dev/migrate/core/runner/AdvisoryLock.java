@@ -7,6 +7,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import dev.migrate.core.dialect.Locking;
+import dev.migrate.core.exception.MigrateException;
 
 /**
  * The migration lock: a lock of the database held by a transaction of its own, on a
@@ -46,7 +47,7 @@ final class AdvisoryLock implements AutoCloseable {
 				String holder = (System.nanoTime() > deadline) ? locking.lockHolder(connection, key) : null;
 				connection.rollback();
 				if (holder != null) {
-					throw new MigrationException("Timed out after " + timeout.toSeconds()
+					throw new MigrateException("Timed out after " + timeout.toSeconds()
 							+ "s waiting for the migration lock (" + locking.lockName(key) + ") held by " + holder
 							+ "; another instance is migrating this database");
 				}
@@ -56,7 +57,7 @@ final class AdvisoryLock implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			close(connection);
-			throw new MigrationException("Interrupted while waiting for the migration lock", ex);
+			throw new MigrateException("Interrupted while waiting for the migration lock", ex);
 		}
 		catch (SQLException | RuntimeException ex) {
 			close(connection);

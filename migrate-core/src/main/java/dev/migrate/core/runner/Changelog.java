@@ -9,10 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import dev.migrate.core.changelog.DestructiveGuard;
+import dev.migrate.core.changelog.Revisions;
 import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.exception.MigrateException;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 
@@ -35,6 +37,12 @@ final class Changelog {
 
 	private static final Set<String> UNKNOWN = Set.of("\u0000unknown");
 
+	/**
+	 * Liquibase's path normalization, once per file: keys are compared for every
+	 * changeset of every run (of every tenant schema).
+	 */
+	private static final Map<String, String> NORMALIZED_PATHS = new ConcurrentHashMap<>();
+
 	private Changelog(List<Revision> revisions, List<AppliedChangeSet> applied, Dialect dialect,
 			Map<String, Set<String>> objects) {
 		this.revisions = revisions;
@@ -49,7 +57,11 @@ final class Changelog {
 	 * {@code classpath:db/x.yaml} is one file.
 	 */
 	static String key(String file, String id, String author) {
-		return DatabaseChangeLog.normalizePath(file) + "::" + id + "::" + author;
+		return normalizedPath(file) + "::" + id + "::" + author;
+	}
+
+	private static String normalizedPath(String file) {
+		return NORMALIZED_PATHS.computeIfAbsent(file, DatabaseChangeLog::normalizePath);
 	}
 
 	/**
@@ -64,7 +76,7 @@ final class Changelog {
 		Map<String, List<ChangeSetRef>> byFile = new LinkedHashMap<>();
 		Map<String, Set<String>> objects = new java.util.HashMap<>();
 		for (ChangeSet changeSet : changeLog.getChangeSets()) {
-			boolean destructive = DestructiveGuard.isMarked(changeSet);
+			boolean destructive = Revisions.isDestructive(changeSet);
 			String description = (changeSet.getComments() != null) ? changeSet.getComments()
 					: changeSet.getDescription();
 			ChangeSetRef ref = new ChangeSetRef(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor(),
@@ -107,7 +119,7 @@ final class Changelog {
 	}
 
 	List<ChangeSetRef> pending() {
-		List<String> appliedKeys = this.applied.stream().map(AppliedChangeSet::key).toList();
+		Set<String> appliedKeys = this.applied.stream().map(AppliedChangeSet::key).collect(Collectors.toSet());
 		return this.revisions.stream()
 			.flatMap((revision) -> revision.changeSets().stream())
 			.filter((changeSet) -> !appliedKeys.contains(changeSet.key()))
@@ -115,7 +127,7 @@ final class Changelog {
 	}
 
 	List<Revision> pendingRevisions() {
-		List<String> pendingKeys = pending().stream().map(ChangeSetRef::key).toList();
+		Set<String> pendingKeys = pending().stream().map(ChangeSetRef::key).collect(Collectors.toSet());
 		return this.revisions.stream()
 			.filter((revision) -> revision.changeSets().stream().anyMatch((c) -> pendingKeys.contains(c.key())))
 			.toList();
@@ -123,12 +135,12 @@ final class Changelog {
 
 	List<Revision> appliedRevisions() {
 		List<Revision> pendingRevisions = pendingRevisions();
-		List<String> appliedFiles = this.applied.stream()
-			.map((changeSet) -> DatabaseChangeLog.normalizePath(changeSet.file()))
-			.toList();
+		Set<String> appliedFiles = this.applied.stream()
+			.map((changeSet) -> normalizedPath(changeSet.file()))
+			.collect(Collectors.toSet());
 		return this.revisions.stream()
 			.filter((revision) -> !pendingRevisions.contains(revision)
-					&& appliedFiles.contains(DatabaseChangeLog.normalizePath(revision.file())))
+					&& appliedFiles.contains(normalizedPath(revision.file())))
 			.toList();
 	}
 
@@ -181,7 +193,7 @@ final class Changelog {
 		return this.revisions.stream()
 			.filter((revision) -> revision.matches(name))
 			.findFirst()
-			.orElseThrow(() -> new MigrationException("No revision '" + name + "' in the changelog; known revisions: "
+			.orElseThrow(() -> new MigrateException("No revision '" + name + "' in the changelog; known revisions: "
 					+ this.revisions.stream().map(Revision::name).toList()));
 	}
 

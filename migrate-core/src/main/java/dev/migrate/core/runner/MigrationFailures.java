@@ -4,13 +4,14 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.exception.MigrateException;
 import liquibase.exception.ChangeLogParseException;
 import liquibase.exception.ValidationFailedException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a failed Liquibase run tells a user: the exceptions Liquibase and the driver
- * throw, turned into a {@link MigrationException} that says what happened and what to do.
+ * throw, turned into a {@link MigrateException} that says what happened and what to do.
  */
 final class MigrationFailures {
 
@@ -24,20 +25,20 @@ final class MigrationFailures {
 	 * @param ex what failed
 	 * @param target where the data source points (masked URL and user)
 	 */
-	static MigrationException translate(String changelog, @Nullable Dialect dialect, Exception ex, String target) {
+	static MigrateException translate(String changelog, @Nullable Dialect dialect, Exception ex, String target) {
 		if (ex instanceof UpgradeFailure failure) {
-			MigrationException translated = (failure.getCause() instanceof MigrationException migration) ? migration
+			MigrateException translated = (failure.getCause() instanceof MigrateException migration) ? migration
 					: translate(changelog, dialect, (Exception) failure.getCause(), target);
-			return new MigrationException(translated.getMessage() + " " + failure.applied(), failure.getCause());
+			return new MigrateException(translated.getMessage() + " " + failure.applied(), failure.getCause());
 		}
-		MigrationException ours = find(ex, MigrationException.class);
+		MigrateException ours = find(ex, MigrateException.class);
 		if (ours != null) {
 			// Ours (e.g. from a listener Liquibase called), already saying what to do.
 			return ours;
 		}
 		ValidationFailedException validation = find(ex, ValidationFailedException.class);
 		if (validation != null) {
-			return new MigrationException("The changelog " + changelog + " does not validate, nothing was applied: "
+			return new MigrateException("The changelog " + changelog + " does not validate, nothing was applied: "
 					+ validation.getMessage().strip()
 					+ (validation.getInvalidMD5Sums().isEmpty() ? ""
 							: "\nAn applied changeset was edited after it was applied. Revert the edit, or write"
@@ -50,35 +51,35 @@ final class MigrationFailures {
 			// and column; 4.x writes the file's path with a leading slash, 5.x without,
 			// the
 			// way it is named in the changelog.
-			return new MigrationException("A revision of " + changelog + " cannot be read, nothing was applied: "
+			return new MigrateException("A revision of " + changelog + " cannot be read, nothing was applied: "
 					+ parse.getMessage().replace("Syntax error in file /", "Syntax error in file "), ex);
 		}
-		MigrationException privilege = (dialect != null) ? missingPrivilege(dialect, ex) : null;
+		MigrateException privilege = (dialect != null) ? missingPrivilege(dialect, ex) : null;
 		if (privilege != null) {
 			return privilege;
 		}
-		MigrationException pooler = (dialect != null) ? poolerLimit(dialect, ex) : null;
+		MigrateException pooler = (dialect != null) ? poolerLimit(dialect, ex) : null;
 		if (pooler != null) {
 			return pooler;
 		}
 		if (ex instanceof SQLException) {
-			return new MigrationException("Cannot migrate " + changelog + " on " + target + ": " + ex.getMessage()
+			return new MigrateException("Cannot migrate " + changelog + " on " + target + ": " + ex.getMessage()
 					+ ". Nothing was applied. Check that the database is reachable at that URL and that the user and"
 					+ " password are right (migrate.url, migrate.user and migrate.password, or the application's"
 					+ " data source), then start again.", ex);
 		}
-		return new MigrationException("Migration of " + changelog + " on " + target + " failed: " + rootMessage(ex)
+		return new MigrateException("Migration of " + changelog + " on " + target + " failed: " + rootMessage(ex)
 				+ ". The failing changeset was rolled back where the database allows it (a changeset that runs"
 				+ " outside a transaction keeps what it did). Fix what the database reports, in the database or in a"
 				+ " revision not yet applied anywhere, then upgrade again.", ex);
 	}
 
-	private static @Nullable MigrationException missingPrivilege(Dialect dialect, Throwable ex) {
+	private static @Nullable MigrateException missingPrivilege(Dialect dialect, Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql) {
 				Optional<String> privilege = dialect.missingPrivilege(sql);
 				if (privilege.isPresent()) {
-					return new MigrationException("The database user lacks a privilege the migration needs: "
+					return new MigrateException("The database user lacks a privilege the migration needs: "
 							+ privilege.get() + ". Grant it, or set migrate.user and migrate.password to a user that"
 							+ " has it. (" + sql.getMessage().strip() + ")", ex);
 				}
@@ -87,12 +88,12 @@ final class MigrationFailures {
 		return null;
 	}
 
-	private static @Nullable MigrationException poolerLimit(Dialect dialect, Throwable ex) {
+	private static @Nullable MigrateException poolerLimit(Dialect dialect, Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql) {
 				Optional<String> limit = dialect.locking().poolerLimit(sql);
 				if (limit.isPresent()) {
-					return new MigrationException("Cannot migrate through a connection pooler: " + limit.get()
+					return new MigrateException("Cannot migrate through a connection pooler: " + limit.get()
 							+ ". Set migrate.url (with migrate.user and migrate.password) to a direct connection to"
 							+ " the database, not through the pooler; the application keeps its own URL.", ex);
 				}

@@ -3,32 +3,35 @@ package dev.migrate.core.runner;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
-import dev.migrate.core.changelog.CreatedObjects;
-import dev.migrate.core.changelog.DestructiveGuard;
-import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.changelog.Revisions;
 import dev.migrate.core.dialect.DetectedDialect;
-import dev.migrate.core.dialect.UnsupportedDatabaseException;
+import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.exception.MigrateException;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
 import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.FastCheckService;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
@@ -135,7 +138,7 @@ public final class MigrationRunner {
 	 * @return what was applied and what was left
 	 */
 	public UpgradeResult upgrade(int revisions) {
-		return run(true, (liquibase, changelog) -> {
+		return run(true, false, (liquibase, changelog) -> {
 			List<Revision> pending = changelog.pendingRevisions();
 			return apply(liquibase, changelog, pending.subList(0, Math.min(revisions, pending.size())));
 		});
@@ -147,13 +150,13 @@ public final class MigrationRunner {
 	 * @return what was applied and what was left
 	 */
 	public UpgradeResult upgradeTo(String revision) {
-		return run(true, (liquibase, changelog) -> {
+		return run(true, false, (liquibase, changelog) -> {
 			Revision target = changelog.revision(revision);
 			List<Revision> pending = changelog.pendingRevisions();
 			int end = pending.indexOf(target);
 			if (end < 0) {
 				List<Revision> applied = changelog.appliedRevisions();
-				throw new MigrationException(
+				throw new MigrateException(
 						"Revision " + target.name() + " is already applied; the database is at revision "
 								+ (applied.isEmpty() ? "(none)" : applied.get(applied.size() - 1).name())
 								+ ((pending.isEmpty()) ? ", nothing is pending"
@@ -179,6 +182,11 @@ public final class MigrationRunner {
 				(heldBack.contains(changeSet.key()) ? blocked : toApply).add(changeSet);
 			}
 		}
+		if (toApply.isEmpty() || !blocked.isEmpty()) {
+			// Liquibase's update validates the changelog it runs; held-back changesets
+			// leave it, so they are validated here first.
+			validate(liquibase);
+		}
 		Changelog after = changelog;
 		if (!blocked.isEmpty()) {
 			// Held back per dependency, not by position: Liquibase runs the next pending
@@ -202,7 +210,14 @@ public final class MigrationRunner {
 			after = changelog.reread(connection(liquibase));
 		}
 		recordUnchanged(connection(liquibase), after);
-		return new UpgradeResult(toApply, blocked, after.status(schema(liquibase), this.options.allowDestructive()));
+		// What the history says ran, not what was asked for: a changeset whose
+		// precondition said CONTINUE stays pending.
+		Set<String> stillPending = new HashSet<>();
+		after.pending().forEach((changeSet) -> stillPending.add(changeSet.key()));
+		List<ChangeSetRef> applied = toApply.stream()
+			.filter((changeSet) -> !stillPending.contains(changeSet.key()))
+			.toList();
+		return new UpgradeResult(applied, blocked, after.status(schema(liquibase), this.options.allowDestructive()));
 	}
 
 	private void recordUnchanged(Connection connection, Changelog changelog) {
@@ -335,7 +350,7 @@ public final class MigrationRunner {
 					}
 				}
 				if (keep == 0) {
-					throw new MigrationException("Revision " + target.name() + " is not applied");
+					throw new MigrateException("Revision " + target.name() + " is not applied");
 				}
 			}
 			List<AppliedChangeSet> rolledBack = new ArrayList<>(applied.subList(keep, applied.size()));
@@ -413,11 +428,44 @@ public final class MigrationRunner {
 		return (schema != null) ? schema : dialect(connection(liquibase)).defaultSchema();
 	}
 
+	private static boolean liquibaseLockTaken(Connection connection, Dialect dialect) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet exists = statement.executeQuery(dialect.tableExists("databasechangeloglock"))) {
+			if (!exists.next() || !exists.getBoolean(1)) {
+				return false;
+			}
+		}
+		try (Statement statement = connection.createStatement();
+				ResultSet taken = statement.executeQuery("SELECT 1 FROM databasechangeloglock WHERE locked")) {
+			return taken.next();
+		}
+	}
+
+	private void validate(Liquibase liquibase) throws LiquibaseException {
+		if (this.substitution != null) {
+			// Liquibase's validate() reads the changelog again, without the substitution;
+			// validate the one that runs.
+			liquibase.getDatabaseChangeLog().validate(liquibase.getDatabase(), new Contexts(), new LabelExpression());
+		}
+		else {
+			liquibase.validate();
+		}
+	}
+
 	private static Connection connection(Liquibase liquibase) {
 		return ((JdbcConnection) liquibase.getDatabase().getConnection()).getUnderlyingConnection();
 	}
 
 	private <T> T run(boolean lock, Work<T> work) {
+		return run(lock, true, work);
+	}
+
+	/**
+	 * Run the work on Liquibase, under the advisory lock if asked.
+	 * @param validateFirst whether the changelog is validated before the work runs;
+	 * otherwise the work must validate it, e.g. through Liquibase's update
+	 */
+	private <T> T run(boolean lock, boolean validateFirst, Work<T> work) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			Dialect dialect = dialect(connection);
@@ -430,25 +478,29 @@ public final class MigrationRunner {
 					Database database = DatabaseFactory.getInstance()
 						.findCorrectDatabaseImplementation(new JdbcConnection(connection));
 					Liquibase liquibase = new Liquibase(this.changelog, this.resources, database);
+					// Liquibase remembers, per JVM, which schema was up to date with a
+					// changelog path, whatever the changelog holds since; a revision
+					// written
+					// later in the same JVM (development, tenants, a command after a
+					// check)
+					// would be skipped as "up to date" without a word.
+					Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
 					if (this.substitution != null) {
 						this.substitution.apply(liquibase.getDatabaseChangeLog());
 					}
 					if (this.options.allowDestructive()) {
-						DestructiveGuard.allow(liquibase);
+						Revisions.allowDestructive(liquibase);
 					}
-					if (lock) {
+					if (lock && liquibaseLockTaken(connection, dialect)) {
 						// We hold the advisory lock, so a Liquibase lock left behind
-						// belongs to a
-						// holder that died: clear it instead of waiting for it forever.
+						// belongs to a holder that died: clear it instead of waiting for
+						// it forever. (Looked at first: releasing is a write and a
+						// commit,
+						// which every tenant schema's run would pay.)
 						LockServiceFactory.getInstance().getLockService(database).forceReleaseLock();
 					}
-					if (this.substitution != null) {
-						// Liquibase's validate() reads the changelog again, without the
-						// substitution; validate the one that runs.
-						liquibase.getDatabaseChangeLog().validate(database, new Contexts(), new LabelExpression());
-					}
-					else {
-						liquibase.validate();
+					if (validateFirst) {
+						validate(liquibase);
 					}
 					return work.run(liquibase, Changelog.read(liquibase.getDatabaseChangeLog(), connection, dialect));
 				});
@@ -462,7 +514,7 @@ public final class MigrationRunner {
 				}
 			}
 		}
-		catch (MigrationException | UnsupportedDatabaseException ex) {
+		catch (MigrateException ex) {
 			throw ex;
 		}
 		catch (Exception ex) {

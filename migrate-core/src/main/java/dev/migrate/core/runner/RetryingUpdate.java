@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.migrate.core.dialect.Locking;
+import dev.migrate.core.exception.MigrateException;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -62,16 +63,17 @@ final class RetryingUpdate {
 				if (!isLockTimeout(ex)) {
 					throw ex;
 				}
-				List<String> holders = this.locking.lockHolders(this.connection, timeouts.tables());
+				Set<String> tables = timeouts.tables();
+				List<String> holders = this.locking.lockHolders(this.connection, tables);
 				if (!this.connection.getAutoCommit()) {
 					this.connection.rollback();
 				}
 				long left = deadline - System.nanoTime();
 				String waited = "Migrate waited " + this.options.statementLockTimeout().toMillis()
-						+ " ms for a lock on " + (timeouts.tables().isEmpty() ? "a table" : timeouts.tables())
-						+ " (attempt " + attempt + ")" + (holders.isEmpty() ? "" : ", held by " + holders);
+						+ " ms for a lock on " + (tables.isEmpty() ? "a table" : tables) + " (attempt " + attempt + ")"
+						+ (holders.isEmpty() ? "" : ", held by " + holders);
 				if (left <= 0) {
-					throw new MigrationException(waited + "; gave up after retrying for " + this.options.retryFor()
+					throw new MigrateException(waited + "; gave up after retrying for " + this.options.retryFor()
 							+ " (migrate.lock-retry-for); the changeset was rolled back. End or cancel the"
 							+ " blocking session (" + this.locking.endBlockingSession() + "), then start again.", ex);
 				}

@@ -14,6 +14,9 @@ import liquibase.change.ChangeParameterMetaData;
 import liquibase.change.core.RawSQLChange;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
+import liquibase.precondition.Precondition;
+import liquibase.precondition.PreconditionLogic;
+import liquibase.precondition.core.SqlPrecondition;
 
 /**
  * Runs a changelog written for one schema (the template, e.g. {@code public}, where
@@ -33,12 +36,15 @@ final class SchemaSubstitution {
 
 	private final Pattern qualifier;
 
+	private final Pattern pairSchema;
+
 	SchemaSubstitution(String from, String to) {
 		this.from = from;
 		this.to = to;
 		String quoted = Pattern.quote("\"" + from.replace("\"", "\"\"") + "\"");
 		String plain = from.matches("[a-z_][a-z0-9_$]*") ? "|" + Pattern.quote(from) : "";
 		// String literals are matched first, and kept as they are.
+		this.pairSchema = Pattern.compile("(\\(\\s*)" + Pattern.quote(literal(from)) + "(\\s*,)");
 		this.qualifier = Pattern.compile("'(?:[^']|'')*'|(?<![\\w$.\"])(?:" + quoted + plain + ")\\.(?=[\\w\"])");
 	}
 
@@ -46,7 +52,32 @@ final class SchemaSubstitution {
 		for (ChangeSet changeSet : changeLog.getChangeSets()) {
 			apply(changeSet.getChanges());
 			apply(changeSet.getRollback().getChanges());
+			if (changeSet.getPreconditions() != null) {
+				applyToPreconditions(changeSet.getPreconditions().getNestedPreconditions());
+			}
 		}
+	}
+
+	/**
+	 * A baseline's guard names its tables as {@code (schema, table)} pairs of string
+	 * literals: the template's name there becomes the tenant's, or every tenant would be
+	 * judged by the template's tables.
+	 */
+	private void applyToPreconditions(List<Precondition> preconditions) {
+		for (Precondition precondition : preconditions) {
+			if (precondition instanceof SqlPrecondition sql && sql.getSql() != null) {
+				sql.setSql(this.pairSchema.matcher(substitute(sql.getSql()))
+					.replaceAll(
+							(match) -> Matcher.quoteReplacement(match.group(1) + literal(this.to) + match.group(2))));
+			}
+			else if (precondition instanceof PreconditionLogic logic) {
+				applyToPreconditions(logic.getNestedPreconditions());
+			}
+		}
+	}
+
+	private static String literal(String text) {
+		return "'" + text.replace("'", "''") + "'";
 	}
 
 	private void apply(List<Change> changes) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import dev.migrate.core.dialect.Locking;
+import dev.migrate.core.exception.MigrateException;
 import liquibase.Scope;
 import liquibase.change.AbstractSQLChange;
 import liquibase.change.Change;
@@ -25,6 +26,7 @@ import liquibase.structure.DatabaseObject;
 import liquibase.structure.core.Column;
 import liquibase.structure.core.Relation;
 import liquibase.structure.core.Table;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gives every change Liquibase runs a short lock timeout and a statement timeout (the
@@ -57,7 +59,9 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 
 	private final boolean offline;
 
-	private final Set<String> tables = new LinkedHashSet<>();
+	private @Nullable Change running;
+
+	private @Nullable Database runningOn;
 
 	private boolean ownTransaction;
 
@@ -77,8 +81,10 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 
 	@Override
 	public void willRun(Change change, ChangeSet changeSet, DatabaseChangeLog changeLog, Database database) {
-		this.tables.clear();
-		this.tables.addAll(tables(change, database));
+		// What the change touches is worked out only when it timed out: Liquibase
+		// generates the change's statements to tell.
+		this.running = change;
+		this.runningOn = database;
 		if (setsOwnTimeouts(changeSet)) {
 			return;
 		}
@@ -99,12 +105,18 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 				}
 				settings.addAll(this.locking.watchClient(this.connection));
 			}
-			for (String sql : settings) {
-				executor.execute(new RawParameterizedSqlStatement(sql));
+			if (this.offline) {
+				for (String sql : settings) {
+					executor.execute(new RawParameterizedSqlStatement(sql));
+				}
+			}
+			else {
+				// One round trip before each change, not one per setting.
+				executor.execute(new RawParameterizedSqlStatement(String.join("; ", settings)));
 			}
 		}
 		catch (DatabaseException ex) {
-			throw new MigrationException("Cannot set the lock and statement timeouts before " + change.getDescription()
+			throw new MigrateException("Cannot set the lock and statement timeouts before " + change.getDescription()
 					+ " of changeset " + changeSet + ": " + ex.getMessage() + ". The changeset did not run; changesets"
 					+ " before it stay applied. If a connection pooler refuses the settings, set migrate.url to a"
 					+ " direct connection; otherwise fix what the database reports, then upgrade again.", ex);
@@ -120,7 +132,7 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 				database.setAutoCommit(true);
 			}
 			catch (DatabaseException ex) {
-				throw new MigrationException("Cannot commit " + change.getDescription() + " of changeset " + changeSet
+				throw new MigrateException("Cannot commit " + change.getDescription() + " of changeset " + changeSet
 						+ ", which runs outside Liquibase's transaction: " + ex.getMessage()
 						+ ". What it did was rolled"
 						+ " back and it is not recorded as applied; changesets before it stay applied. Fix what the"
@@ -148,7 +160,7 @@ final class StatementTimeouts extends AbstractChangeExecListener {
 	 * {@code table}.
 	 */
 	Set<String> tables() {
-		return Set.copyOf(this.tables);
+		return (this.running != null && this.runningOn != null) ? tables(this.running, this.runningOn) : Set.of();
 	}
 
 	private boolean setsOwnTimeouts(ChangeSet changeSet) {

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A failure while changesets were being applied, with those of them that were applied
  * before it (each changeset is applied and recorded on its own, so they stay applied).
- * {@link MigrationFailures} turns it into a {@link MigrationException} that says so.
+ * {@link MigrationFailures} turns it into a {@link MigrateException} that says so.
  */
 final class UpgradeFailure extends RuntimeException {
 

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import dev.migrate.core.dialect.DetectedDialect;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.RunnerOptions;
@@ -66,7 +66,7 @@ public final class TenantMigrations {
 	public TenantMigrations(DataSource dataSource, String changelog, ResourceAccessor resources, RunnerOptions options,
 			String template, int parallelism) {
 		if (parallelism < 1) {
-			throw new MigrationException(
+			throw new MigrateException(
 					"The tenant parallelism must be at least 1, not " + parallelism + " (migrate.tenants.parallelism)");
 		}
 		this.dataSource = dataSource;
@@ -110,10 +110,10 @@ public final class TenantMigrations {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new MigrationException("Interrupted while migrating the tenant schemas", ex);
+			throw new MigrateException("Interrupted while migrating the tenant schemas", ex);
 		}
 		catch (ExecutionException ex) {
-			throw new MigrationException("Cannot migrate the tenant schemas: " + ex.getCause(), ex.getCause());
+			throw new MigrateException("Cannot migrate the tenant schemas: " + ex.getCause(), ex.getCause());
 		}
 		finally {
 			executor.shutdownNow();
@@ -159,7 +159,7 @@ public final class TenantMigrations {
 			}
 		}
 		catch (SQLException ex) {
-			throw new MigrationException("Cannot create the tenant schema " + schema + ": " + ex.getMessage(), ex);
+			throw new MigrateException("Cannot create the tenant schema " + schema + ": " + ex.getMessage(), ex);
 		}
 	}
 

@@ -3,7 +3,7 @@ package dev.migrate.core.changelog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.migrate.core.MigrateException;
+import dev.migrate.core.exception.MigrateException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migrate.core.dialect.Dialects;
+import dev.migrate.core.exception.EntityMappingException;
 import dev.migrate.core.fixtures.Fixture;
 import dev.migrate.core.fixtures.Fixtures;
 import dev.migrate.core.fixtures.basic.BasicTypes;

@@ -11,9 +11,9 @@ import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.entity.EntitySchemaReader;
 import dev.migrate.core.entity.HibernateDdl;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.fixtures.Fixture;
 import dev.migrate.core.fixtures.Fixtures;
-import dev.migrate.core.runner.MigrationException;
 import dev.migrate.core.runner.Revision;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.SchemaComparator;
@@ -122,7 +122,7 @@ class BaselineTests {
 			assertThat(execType(empty)).isEqualTo("EXECUTED");
 			assertThat(SchemaComparator.differences(Workspace.read(adopted, desired), Workspace.read(empty, desired)))
 				.isEmpty();
-			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> workspace.runner(half).upgrade())
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> workspace.runner(half).upgrade())
 				.withMessageContaining("has 1 of the 2 tables of the baseline");
 		}
 	}
@@ -154,7 +154,7 @@ class BaselineTests {
 			adopted.execute("CREATE TABLE b (id bigint PRIMARY KEY)");
 			half.execute("CREATE TABLE a (id bigint PRIMARY KEY)");
 			baseline(workspace, workspace.migrate(adopted, desired));
-			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> workspace.runner(half).upgrade())
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> workspace.runner(half).upgrade())
 				.withMessageContaining("has 1 of the 2 tables of the baseline");
 			assertThat(half.queryForString("SELECT to_regclass('b') IS NULL")).isEqualTo("t");
 		}
@@ -167,11 +167,11 @@ class BaselineTests {
 			adopted.execute("CREATE TABLE a (id bigint PRIMARY KEY)");
 			Migrate migrate = workspace.migrate(adopted, desired);
 			baseline(workspace, migrate);
-			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> baseline(workspace, migrate))
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> baseline(workspace, migrate))
 				.withMessageContaining("has 1 revision(s)");
 			assertThat(workspace.revisions()).hasSize(1);
 			migrate.runner().upgrade();
-			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrate.runner().downgrade(1))
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> migrate.runner().downgrade(1))
 				.withMessageContaining("is a baseline and is not rolled back");
 			assertThat(adopted.queryForString("SELECT to_regclass('a') IS NOT NULL")).isEqualTo("t");
 			assertThat(migrate.runner().status().applied()).extracting(Revision::name).hasSize(1);

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 import dev.migrate.core.changelog.ChangelogFormat;
-import dev.migrate.core.changelog.EmptyRevisionWriter;
 import dev.migrate.core.changelog.MasterChangelog;
+import dev.migrate.core.changelog.Revisions;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.Revision;
@@ -36,9 +36,8 @@ class EmptyRevisionWriterTests {
 			MigrationRunner runner = workspace.runner();
 			runner.upgrade();
 			fingerprint = Workspace.fingerprint(database);
-			Path written = EmptyRevisionWriter.write(workspace.changesDirectory(),
-					MasterChangelog.DEFAULT_CHANGES_DIRECTORY, "Backfill names", "alice",
-					Instant.parse("2025-01-01T00:00:00Z"), format);
+			Path written = Revisions.empty(workspace.changesDirectory(), MasterChangelog.DEFAULT_CHANGES_DIRECTORY,
+					"Backfill names", "alice", Instant.parse("2025-01-01T00:00:00Z"), format);
 			String generatedId = generated.getFileName().toString().substring(0, 14);
 			assertThat(written.getFileName().toString())
 				.isEqualTo(Long.parseLong(generatedId) + 1 + "_backfill_names." + format.extension());

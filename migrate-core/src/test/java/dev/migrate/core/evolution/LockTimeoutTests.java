@@ -18,7 +18,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import dev.migrate.core.diff.DiffOptions;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.Schema;
@@ -119,7 +119,7 @@ class LockTimeoutTests {
 			Future<?> upgrade = this.executor.submit(() -> runner.upgrade());
 			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> upgrade.get(30, TimeUnit.SECONDS))
 				.havingCause()
-				.isInstanceOf(MigrationException.class)
+				.isInstanceOf(MigrateException.class)
 				.withMessageContaining("pid " + pid(holder))
 				.withMessageContaining("idle in transaction")
 				.withMessageContaining("gave up after retrying");

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.migrate.core.diff.DiffOptions;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
@@ -31,8 +31,7 @@ class MigrationFailureMessagesTests {
 			unreachable.setUrl("jdbc:postgresql://127.0.0.1:1/shop?password=secret&connectTimeout=2");
 			unreachable.setUser("app");
 			unreachable.setPassword("secret");
-			assertThatExceptionOfType(MigrationException.class)
-				.isThrownBy(() -> workspace.runner(unreachable).upgrade())
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> workspace.runner(unreachable).upgrade())
 				.withMessageStartingWith(
 						"Cannot migrate db/migrate/changelog.yaml on jdbc:postgresql://127.0.0.1:1/shop"
 								+ " as user 'app': ")
@@ -50,7 +49,7 @@ class MigrationFailureMessagesTests {
 					DiffOptions.defaults(), "two");
 			workspace.runner().downgradeTo("base");
 			database.execute("CREATE TABLE b (id bigint)");
-			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> workspace.runner().upgrade())
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> workspace.runner().upgrade())
 				.withMessageStartingWith("Migration of db/migrate/changelog.yaml on " + database.jdbcUrl())
 				.withMessageContaining(two.getFileName().toString())
 				.withMessageContaining("relation \"b\" already exists")
@@ -80,7 +79,7 @@ class MigrationFailureMessagesTests {
 					        sql: INSERT INTO child VALUES (1, 999)
 					      rollback: DELETE FROM child
 					""");
-			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> workspace.runner().upgrade())
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> workspace.runner().upgrade())
 				.withMessageStartingWith("Cannot commit ")
 				.withMessageContaining(
 						"29990101000000_orphan.yaml::orphan::test, which runs outside Liquibase's" + " transaction: ")
@@ -99,7 +98,7 @@ class MigrationFailureMessagesTests {
 			Path notAFolder = workspace.root().resolve("not-a-folder");
 			Files.writeString(notAFolder, "a file where the revisions' folder should be");
 			dev.migrate.core.Migrate migrate = workspace.migrate(database, schema().table("a", (t) -> t.id()).build());
-			assertThatExceptionOfType(dev.migrate.core.MigrateException.class)
+			assertThatExceptionOfType(dev.migrate.core.exception.MigrateException.class)
 				.isThrownBy(() -> migrate.generate(notAFolder.resolve("changes"), "changes", "a",
 						dev.migrate.core.changelog.ChangelogFormat.YAML))
 				.withMessageStartingWith("Cannot write a revision to " + notAFolder.resolve("changes") + ": ")

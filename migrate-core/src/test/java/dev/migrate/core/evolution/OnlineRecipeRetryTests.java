@@ -1,7 +1,7 @@
 package dev.migrate.core.evolution;
 
 import dev.migrate.core.diff.DiffOptions;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.SchemaComparator;
 import dev.migrate.testsupport.PostgresTest;
@@ -31,7 +31,7 @@ class OnlineRecipeRetryTests {
 		Schema after = schema().table("person", (t) -> t.id().column("name", "varchar(50)").unique("name")).build();
 		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = new Workspace(database)) {
 			prepare(workspace, "INSERT INTO person VALUES (1, 'Ada'), (2, 'Ada')", after);
-			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> workspace.runner().upgrade())
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> workspace.runner().upgrade())
 				.withMessageContaining("person_name_key");
 			assertThat(invalidIndexes(database)).isEqualTo("person_name_key");
 			database.execute("UPDATE person SET name = 'Grace' WHERE id = 2");
@@ -46,7 +46,7 @@ class OnlineRecipeRetryTests {
 		Schema after = schema().table("person", (t) -> t.id().required("name", "varchar(50)")).build();
 		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = new Workspace(database)) {
 			prepare(workspace, "INSERT INTO person VALUES (1, 'Ada'), (2, NULL)", after);
-			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> workspace.runner().upgrade())
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> workspace.runner().upgrade())
 				.withMessageContaining("person_name_migrate_not_null");
 			assertThat(database.queryForString("SELECT conname || ' ' || convalidated FROM pg_constraint"
 					+ " WHERE conrelid = 'person'::regclass AND contype = 'c'"))

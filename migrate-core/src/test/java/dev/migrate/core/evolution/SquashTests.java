@@ -8,7 +8,7 @@ import dev.migrate.core.Migrate;
 import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.Revision;
 import dev.migrate.core.schema.ForeignKey;
@@ -69,7 +69,7 @@ class SquashTests {
 				.queryForString("SELECT exectype FROM databasechangelog ORDER BY orderexecuted DESC" + " LIMIT 1"))
 				.isEqualTo("MARK_RAN");
 
-			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> workspace.runner(atTwelve).upgrade())
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> workspace.runner(atTwelve).upgrade())
 				.withMessageContaining("applied " + changeSetsAtTwelve + " of the " + changeSetsAtTwenty
 						+ " changesets squashed into " + squash.getFileName())
 				.withMessageContaining("upgrade it to " + revisions.get(19).getFileName())
@@ -90,7 +90,7 @@ class SquashTests {
 			workspace.runner(empty).upgrade();
 			for (TestDatabase database : List.of(development, empty)) {
 				String fingerprint = Workspace.fingerprint(database);
-				assertThatExceptionOfType(MigrationException.class)
+				assertThatExceptionOfType(MigrateException.class)
 					.isThrownBy(() -> workspace.runner(database).downgrade(1))
 					.withMessageContaining("cannot roll back")
 					.withMessageContaining("rollback to before the squash point is not possible");
@@ -108,13 +108,13 @@ class SquashTests {
 			workspace.runner(atTwelve).upgrade(12);
 			List<Path> revisions = workspace.revisions();
 			Migrate twelve = workspace.migrate(atTwelve, desired);
-			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> squash(workspace, twelve, 20))
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> squash(workspace, twelve, 20))
 				.withMessageContaining("is pending on this database")
 				.withMessageContaining("upgrade to it first");
-			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> squash(workspace, twelve, 10))
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> squash(workspace, twelve, 10))
 				.withMessageContaining("this database is at " + revisions.get(11).getFileName())
 				.withMessageContaining("downgrade a development database to it first");
-			assertThatExceptionOfType(MigrationException.class)
+			assertThatExceptionOfType(MigrateException.class)
 				.isThrownBy(() -> squash(workspace, workspace.migrate(development, desired), "nope"))
 				.withMessageContaining("No revision 'nope'");
 			assertThat(workspace.revisions()).isEqualTo(revisions);
@@ -128,7 +128,7 @@ class SquashTests {
 					        - sql:
 					            sql: SELECT 1
 					""");
-			assertThatExceptionOfType(MigrationException.class)
+			assertThatExceptionOfType(MigrateException.class)
 				.isThrownBy(() -> squash(workspace, workspace.migrate(development, desired), 20))
 				.withMessageContaining("past the pending revision(s) [20260101000430_teammate.yaml]");
 			assertThat(workspace.revisions()).hasSize(21).containsAll(revisions);

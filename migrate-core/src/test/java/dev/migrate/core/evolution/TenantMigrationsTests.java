@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.runner.RunnerOptions;
@@ -162,6 +163,35 @@ class TenantMigrationsTests {
 					assertThat(outcome.applied()).isEqualTo(1);
 				});
 			}
+		}
+	}
+
+	@Test
+	void aBaselineIsRecordedInTenantsThatHaveItsTablesAndRunInThoseThatDoNot() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = new Workspace(database)) {
+			database.execute("CREATE TABLE author (id bigint PRIMARY KEY, name text)");
+			database.execute("CREATE SCHEMA tenant_a");
+			database.execute("CREATE TABLE tenant_a.author (id bigint PRIMARY KEY, name text)");
+			database.execute("INSERT INTO tenant_a.author VALUES (1, 'kept')");
+			Schema desired = schema().table("author", (t) -> t.id().column("name", "text")).build();
+			workspace.migrate(database, desired)
+				.baseline(workspace.changesDirectory(), MasterChangelog.DEFAULT_CHANGES_DIRECTORY, "baseline",
+						ChangelogFormat.YAML)
+				.orElseThrow();
+			// The template (public) has the tables: a guard that looked there would
+			// record
+			// the baseline as applied in the new tenant too, which would then have none.
+			Map<String, SchemaOutcome> outcomes = tenants(workspace, RunnerOptions.defaults())
+				.upgrade(List.of("tenant_a", "tenant_b"));
+			assertThat(outcomes.values())
+				.allSatisfy((outcome) -> assertThat(outcome.successful()).as(outcome.schema() + ": " + outcome.error())
+					.isTrue());
+			assertThat(database.queryForString("SELECT exectype FROM tenant_a.databasechangelog"))
+				.isEqualTo("MARK_RAN");
+			assertThat(database.queryForString("SELECT name FROM tenant_a.author")).isEqualTo("kept");
+			assertThat(database.queryForString("SELECT exectype FROM tenant_b.databasechangelog"))
+				.isEqualTo("EXECUTED");
+			assertThat(database.queryForString("SELECT to_regclass('tenant_b.author') IS NOT NULL")).isEqualTo("t");
 		}
 	}
 

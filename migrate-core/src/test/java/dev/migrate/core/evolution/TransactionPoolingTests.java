@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.runner.UpgradeResult;
@@ -81,7 +81,7 @@ class TransactionPoolingTests {
 				PgBouncer pooler = PgBouncer.start(database, POOL_SIZE, "statement");
 				Workspace workspace = new Workspace(database)) {
 			workspace.generate(tables(1, false), DiffOptions.defaults(), "t0");
-			assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> runner(workspace, pooler).upgrade())
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(() -> runner(workspace, pooler).upgrade())
 				.withMessageContaining(
 						"Cannot migrate through a connection pooler: the connection pooler refuses" + " transactions (")
 				.withMessageContaining("Set migrate.url");

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.migrate.core.diff.DiffOptions;
-import dev.migrate.core.runner.MigrationException;
+import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.Revision;
@@ -62,7 +62,7 @@ class UnchangedShortcutTests {
 			Files.writeString(first, original.replace("varchar(20)", "varchar(30)"));
 			MigrationRunner runner = workspace.runner();
 			assertThat(runner.statusIfUnchanged()).isEmpty();
-			assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::upgrade)
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(runner::upgrade)
 				.withMessageContaining("edited after it was applied");
 			Files.writeString(first, original);
 			assertUnchanged(runner);

@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.migrate.core.Migrate;
-import dev.migrate.core.changelog.ChangeSetWriter;
 import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.changelog.MasterChangelog;
+import dev.migrate.core.changelog.Revisions;
 import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.DiffOptions;
@@ -98,7 +98,7 @@ final class Workspace implements AutoCloseable {
 		}
 		this.clock = this.clock.plusSeconds(60);
 		try {
-			return new ChangeSetWriter(this.dialect).write(diff, changesDirectory(),
+			return new Revisions(this.dialect).generated(diff, changesDirectory(),
 					MasterChangelog.DEFAULT_CHANGES_DIRECTORY, message, this.clock, format);
 		}
 		catch (IOException ex) {

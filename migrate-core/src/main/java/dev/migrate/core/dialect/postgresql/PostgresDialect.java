@@ -13,8 +13,8 @@ import java.util.Set;
 import dev.migrate.core.dialect.Ddl;
 import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.dialect.Locking;
-import dev.migrate.core.dialect.Naming;
 import dev.migrate.core.diff.Change;
+import dev.migrate.core.diff.Naming;
 import dev.migrate.core.diff.TypeChangeClassifier;
 import dev.migrate.core.schema.ColumnType;
 import dev.migrate.core.schema.Schema;
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 public final class PostgresDialect implements Dialect {
 
 	/** The product name the PostgreSQL JDBC driver reports. */
-	public static final String PRODUCT_NAME = "PostgreSQL";
+	static final String PRODUCT_NAME = "PostgreSQL";
 
 	private final Ddl ddl = new PostgresDdl(this);
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import dev.migrate.core.dialect.Naming;
 import dev.migrate.core.dialect.postgresql.ExpressionTokens.Kind;
 import dev.migrate.core.dialect.postgresql.ExpressionTokens.Token;
+import dev.migrate.core.diff.Naming;
 import dev.migrate.core.schema.QualifiedName;
 
 /**

@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 import dev.migrate.core.dialect.Dialects;
-import dev.migrate.core.dialect.UnsupportedDatabaseException;
+import dev.migrate.core.exception.UnsupportedDatabaseException;
+import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.Table;
-import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;

@@ -3,7 +3,7 @@ package dev.migrate.autoconfigure.app.data.r2dbc.v2;
 import java.time.Instant;
 import java.util.List;
 
-import dev.migrate.mapping.ColumnDefault;
+import dev.migrate.mapping.DatabaseDefault;
 import dev.migrate.mapping.Indexed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -21,6 +21,6 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table
 public record Note(@Id @Nullable Long id, @NotNull @Size(max = 200) String text, @Indexed @Nullable Instant createdAt,
 		@Column("labels") @Nullable List<String> tags, @Version @Nullable Long version,
-		@ColumnDefault("false") boolean pinned) {
+		@DatabaseDefault("false") boolean pinned) {
 
 }
