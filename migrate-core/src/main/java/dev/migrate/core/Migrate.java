@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Migrate {
 
+	private static final System.Logger logger = System.getLogger(Migrate.class.getName());
+
 	private final DataSource dataSource;
 
 	private final Supplier<Schema> desired;
@@ -102,6 +104,8 @@ public final class Migrate {
 			return runner().createdObjects();
 		}
 		catch (RuntimeException ex) {
+			logger.log(System.Logger.Level.DEBUG, "Could not read what the changelog " + this.changelog
+					+ "'s generated revisions created; keeping what only the database has", ex);
 			return java.util.Set.of();
 		}
 	}

@@ -50,6 +50,8 @@ public final class MigrationRunner {
 	/** Liquibase's own tables, never part of a schema comparison. */
 	public static final List<String> LIQUIBASE_TABLES = List.of("databasechangelog", "databasechangeloglock");
 
+	private static final System.Logger logger = System.getLogger(MigrationRunner.class.getName());
+
 	private final DataSource dataSource;
 
 	private final String changelog;
@@ -227,6 +229,8 @@ public final class MigrationRunner {
 		catch (SQLException | IOException ex) {
 			// Only the next start's shortcut is lost (e.g. a user who may not comment on
 			// the table); it takes the full path instead.
+			logger.log(System.Logger.Level.DEBUG,
+					"Could not record the changelog's fingerprint; the next start takes the full path", ex);
 		}
 	}
 
@@ -260,6 +264,8 @@ public final class MigrationRunner {
 			return Optional.ofNullable(unchangedCheck(connection).statusIfUnchanged(connection, desired));
 		}
 		catch (SQLException | IOException | RuntimeException ex) {
+			logger.log(System.Logger.Level.DEBUG,
+					"Could not compare the changelog's fingerprint; taking the full path to the status", ex);
 			return Optional.empty();
 		}
 	}
@@ -274,6 +280,7 @@ public final class MigrationRunner {
 			return Optional.of(unchangedCheck(connection).catalogFingerprint(connection));
 		}
 		catch (SQLException | RuntimeException ex) {
+			logger.log(System.Logger.Level.DEBUG, "Could not compute the catalog's fingerprint", ex);
 			return Optional.empty();
 		}
 	}
@@ -292,6 +299,9 @@ public final class MigrationRunner {
 			return unchangedCheck(connection).recordInStep(connection, desiredFingerprint, catalogFingerprint);
 		}
 		catch (SQLException | IOException | RuntimeException ex) {
+			logger.log(System.Logger.Level.DEBUG,
+					"Could not record that the database is in step with the entities; the next start compares again",
+					ex);
 			return false;
 		}
 	}
@@ -307,6 +317,8 @@ public final class MigrationRunner {
 		}
 		catch (SQLException | IOException | RuntimeException ex) {
 			// Nothing recorded can be forgotten either.
+			logger.log(System.Logger.Level.DEBUG, "Could not forget that the database was in step with the entities",
+					ex);
 		}
 	}
 
