@@ -62,7 +62,7 @@ class ExampleActuatorTests {
 	void servesTheMigrationReportAsJson() throws Exception {
 		JsonNode report = comparedReport();
 		assertThat(fieldNames(report)).containsExactlyInAnyOrder("database", "mode", "lastRun", "checked", "error",
-				"applied", "pending", "blocked", "drift", "possibleRenames", "unmapped", "schemas");
+				"applied", "pending", "blocked", "drift", "possibleRenames", "unmapped", "schemas", "instances");
 		JsonNode server = report.get("database");
 		assertThat(fieldNames(server)).containsExactlyInAnyOrder("product", "version", "url", "user");
 		assertThat(server.get("product").asString()).isEqualTo("PostgreSQL");
@@ -93,6 +93,7 @@ class ExampleActuatorTests {
 		assertThat(report.get("drift")).isEmpty();
 		assertThat(report.get("possibleRenames")).isEmpty();
 		assertThat(report.get("schemas").isNull()).as("no tenant schemas").isTrue();
+		assertThat(report.get("instances").isNull()).as("no migrate.instances").isTrue();
 	}
 
 	@Test

@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
+import dev.migrate.autoconfigure.relational.RelationalMappingException;
+import dev.migrate.autoconfigure.relational.RelationalSchemaSource;
+import dev.migrate.autoconfigure.relational.RelationalTables;
 import dev.migrate.core.schema.Declarations;
 import dev.migrate.core.schema.QualifiedName;
 import dev.migrate.core.schema.Schema;

@@ -24,6 +24,14 @@ final class DataSourceDescription {
 	}
 
 	/**
+	 * Return the URL a data source points to, without credentials, if its type tells.
+	 */
+	static @Nullable String url(DataSource dataSource) {
+		String url = property(dataSource, "getJdbcUrl", "getUrl", "getURL");
+		return (url != null) ? MigrateEndpoint.maskUrl(url) : null;
+	}
+
+	/**
 	 * Return whether an exception is a failure to reach the database (SQL state class 08)
 	 * rather than a failure of the migration.
 	 */

@@ -4,6 +4,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migrate.autoconfigure.relational.RelationalAggregates;
+import dev.migrate.autoconfigure.relational.RelationalSchemaSource;
 import dev.migrate.core.Migrate;
 import liquibase.Liquibase;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
@@ -33,6 +35,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
 import org.springframework.data.jdbc.core.dialect.JdbcPostgresDialect;
@@ -60,6 +63,7 @@ public final class MigrateAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(DataSourceOrUrlCondition.class)
+	@Import(MigrateInstancesConfiguration.InstanceMigrateRegistrar.class)
 	static class MigrateJdbcConfiguration {
 
 		@Bean
@@ -75,8 +79,16 @@ public final class MigrateAutoConfiguration {
 				MigrateConnectionDetails connectionDetails, ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails,
 				MigrateProperties properties, ObjectProvider<EntitySchemaSource> entities,
 				ObjectProvider<RelationalSchemaSource> relational, ObjectProvider<MigrateCustomizer> customizers,
-				ResourceLoader resourceLoader, ListableBeanFactory beanFactory) {
-			EntitySchemaSource source = CombinedEntitySchemaSource.of(entities.getIfAvailable(), null,
+				ResourceLoader resourceLoader, ListableBeanFactory beanFactory,
+				ObjectProvider<MigrateInstanceEntities> packageEntities) {
+			EntitySchemaSource defined = entities.getIfAvailable();
+			if (!properties.getEntityPackages().isEmpty()
+					&& (defined == null || defined instanceof JpaEntitySchemaSource)) {
+				// The application builds its EntityManagerFactory beans itself.
+				MigrateInstances.checkEntityPackages("migrate", properties.getEntityPackages(), resourceLoader);
+				defined = packageEntities(packageEntities, resourceLoader).apply(properties.getEntityPackages());
+			}
+			EntitySchemaSource source = CombinedEntitySchemaSource.of(defined, null,
 					relational.orderedStream().toList());
 			DataSource application = dataSource.getIfUnique();
 			DataSource migrationDataSource = MigrationDataSource.choose(migrateDataSource.getIfAvailable(), application,
@@ -85,6 +97,23 @@ public final class MigrateAutoConfiguration {
 			return new MigrateContext(migrationDataSource, properties, source, resourceLoader,
 					developmentRun(properties, resourceLoader, beanFactory), customizers.orderedStream().toList())
 				.applicationDataSource(application);
+		}
+
+		@Bean
+		@Conditional(MigrateInstancesConfiguration.OnInstancesCondition.class)
+		@ConditionalOnMissingBean
+		MigrateInstances migrateInstances(MigrateProperties properties, ObjectProvider<MigrateContext> context,
+				ObjectProvider<MigrateInstanceEntities> entities, ObjectProvider<MigrateCustomizer> customizers,
+				ResourceLoader resourceLoader, ListableBeanFactory beanFactory) {
+			return MigrateInstances.create(properties, beanFactory, packageEntities(entities, resourceLoader),
+					context.getIfAvailable(), resourceLoader, developmentRun(properties, resourceLoader, beanFactory),
+					customizers.orderedStream().toList());
+		}
+
+		private static MigrateInstanceEntities packageEntities(ObjectProvider<MigrateInstanceEntities> entities,
+				ResourceLoader resourceLoader) {
+			return entities.getIfAvailable(
+					() -> (packages) -> new ScannedEntitySchemaSource(packages, resourceLoader.getClassLoader()));
 		}
 
 	}
@@ -245,9 +274,32 @@ public final class MigrateAutoConfiguration {
 				ObjectProvider<HibernateProperties> hibernateProperties, ObjectProvider<JpaProperties> jpaProperties,
 				ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy,
 				ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy,
+				ObjectProvider<HibernatePropertiesCustomizer> customizers, ResourceLoader resourceLoader,
+				MigrateProperties properties) {
+			List<HibernatePropertiesCustomizer> customizerList = customizers.orderedStream().toList();
+			// The entities of the other instances are theirs.
+			return new JpaEntitySchemaSource(MigrateInstanceEntities.without(managedTypes, properties),
+					hibernateProperties.getIfAvailable(HibernateProperties::new),
+					jpaProperties.getIfAvailable(JpaProperties::new), physicalNamingStrategy.getIfAvailable(),
+					implicitNamingStrategy.getIfAvailable(), customizerList, resourceLoader.getClassLoader());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ HibernateProperties.class, PersistenceManagedTypes.class })
+	static class MigrateJpaPackagesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrateInstanceEntities migrateInstanceEntities(ObjectProvider<HibernateProperties> hibernateProperties,
+				ObjectProvider<JpaProperties> jpaProperties,
+				ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy,
+				ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy,
 				ObjectProvider<HibernatePropertiesCustomizer> customizers, ResourceLoader resourceLoader) {
 			List<HibernatePropertiesCustomizer> customizerList = customizers.orderedStream().toList();
-			return new JpaEntitySchemaSource(managedTypes, hibernateProperties.getIfAvailable(HibernateProperties::new),
+			return (packages) -> new JpaEntitySchemaSource(MigrateInstanceEntities.scan(resourceLoader, packages),
+					hibernateProperties.getIfAvailable(HibernateProperties::new),
 					jpaProperties.getIfAvailable(JpaProperties::new), physicalNamingStrategy.getIfAvailable(),
 					implicitNamingStrategy.getIfAvailable(), customizerList, resourceLoader.getClassLoader());
 		}

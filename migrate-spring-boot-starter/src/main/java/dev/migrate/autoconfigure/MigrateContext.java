@@ -55,6 +55,8 @@ public class MigrateContext {
 
 	private volatile @Nullable DataSource applicationDataSource;
 
+	private volatile @Nullable String instanceName;
+
 	private volatile @Nullable Optional<Schema> entitySchema;
 
 	/**
@@ -116,6 +118,31 @@ public class MigrateContext {
 
 	MigrateProperties properties() {
 		return this.properties;
+	}
+
+	/**
+	 * Return the name of the {@code migrate.instances} entry this context is, or
+	 * {@code null} for the default instance.
+	 */
+	@Nullable String instanceName() {
+		return this.instanceName;
+	}
+
+	/**
+	 * Return the prefix of this context's own properties, for messages:
+	 * {@code migrate.instances.<name>.} for an instance, else {@code migrate.}.
+	 */
+	String propertyPrefix() {
+		String instance = this.instanceName;
+		return (instance != null) ? "migrate.instances." + instance + "." : "migrate.";
+	}
+
+	/**
+	 * Name the {@code migrate.instances} entry this context is, for messages.
+	 */
+	MigrateContext instanceName(String instanceName) {
+		this.instanceName = instanceName;
+		return this;
 	}
 
 	/**

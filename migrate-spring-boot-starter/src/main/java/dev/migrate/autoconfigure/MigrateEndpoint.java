@@ -1,9 +1,7 @@
 package dev.migrate.autoconfigure;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +19,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * {@code /actuator/migrate}: applied and pending revisions, destructive changes held
- * back, drift between entities and database, the last run, and the database (URL masked).
+ * back, drift between entities and database, the last run, and the database (URL masked);
+ * the same for each database of {@code migrate.instances}.
  */
 @Endpoint(id = "migrate")
 public class MigrateEndpoint {
@@ -34,6 +33,8 @@ public class MigrateEndpoint {
 
 	private final MigrateStatusMonitor monitor;
 
+	private final @Nullable MigrateInstances instances;
+
 	/**
 	 * Create a new instance.
 	 * @param context what Migrate works on
@@ -44,47 +45,65 @@ public class MigrateEndpoint {
 	 */
 	public MigrateEndpoint(MigrateContext context, Migrate migrate, MigrateInitializer initializer,
 			MigrateStatusMonitor monitor) {
+		this(context, migrate, initializer, monitor, null);
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param context what Migrate works on
+	 * @param migrate Migrate over the application's database, whose dialect tells the
+	 * lock each change of the drift takes
+	 * @param initializer the startup run
+	 * @param monitor the status computed at startup and in the background
+	 * @param instances the databases of {@code migrate.instances}, if any
+	 */
+	public MigrateEndpoint(MigrateContext context, Migrate migrate, MigrateInitializer initializer,
+			MigrateStatusMonitor monitor, @Nullable MigrateInstances instances) {
 		this.context = context;
 		this.migrate = migrate;
 		this.initializer = initializer;
 		this.monitor = monitor;
+		this.instances = instances;
 	}
 
 	/**
 	 * Report the status Migrate last computed (at startup, then in the background);
-	 * serving it reads neither the changelog nor the catalog.
+	 * serving it reads neither the changelog nor the catalog, and opens no connection.
 	 * @return the report
 	 */
 	@ReadOperation
 	public MigrateReport report() {
-		MigrateStatus current = this.monitor.status();
+		Map<String, MigrateReport> instances = null;
+		if (this.instances != null) {
+			instances = new LinkedHashMap<>();
+			for (MigrateInstance instance : this.instances.instances().values()) {
+				instances.put(instance.name(), report(instance.context(), instance.migrate(),
+						instance.initializer().lastRun(), instance.monitor(), null, null));
+			}
+		}
+		return report(this.context, this.migrate, this.initializer.lastRun(), this.monitor,
+				this.initializer.tenantOutcomes(), instances);
+	}
+
+	private static MigrateReport report(MigrateContext context, Migrate migrate, @Nullable MigrateRun lastRun,
+			MigrateStatusMonitor monitor, @Nullable Map<String, SchemaOutcome> schemas,
+			@Nullable Map<String, MigrateReport> instances) {
+		MigrateStatus current = monitor.status();
 		MigrationStatus status = current.revisions();
 		SchemaDiff drift = current.drift();
-		return new MigrateReport(database(),
-				this.context.properties().getMode().name().toLowerCase(java.util.Locale.ROOT),
-				this.initializer.lastRun(), current.checked(), current.error(),
-				(status != null) ? revisions(status.applied()) : List.of(),
+		return new MigrateReport(monitor.database(),
+				context.properties().getMode().name().toLowerCase(java.util.Locale.ROOT), lastRun, current.checked(),
+				current.error(), (status != null) ? revisions(status.applied()) : List.of(),
 				(status != null) ? revisions(status.pending()) : List.of(),
 				(status != null) ? status.blocked().stream().map(ChangeSetReport::of).toList() : List.of(),
 				(drift != null) ? drift.changes()
 					.stream()
 					.map((change) -> new ChangeReport(change.description(), change.classification().safety().name(),
-							change.classification().reason(), this.migrate.dialect().lockImpact(change)))
+							change.classification().reason(), migrate.dialect().lockImpact(change)))
 					.toList() : null,
 				(drift != null) ? drift.possibleRenames().stream().map(Object::toString).toList() : null,
-				(drift != null) ? drift.unmapped().stream().map(Change::description).toList() : null,
-				this.initializer.tenantOutcomes());
-	}
-
-	private DatabaseReport database() {
-		try (Connection connection = this.context.dataSource().getConnection()) {
-			DatabaseMetaData metaData = connection.getMetaData();
-			return new DatabaseReport(metaData.getDatabaseProductName(), metaData.getDatabaseProductVersion(),
-					maskUrl(metaData.getURL()), metaData.getUserName());
-		}
-		catch (SQLException ex) {
-			return new DatabaseReport(null, null, null, null);
-		}
+				(drift != null) ? drift.unmapped().stream().map(Change::description).toList() : null, schemas,
+				instances);
 	}
 
 	private static List<RevisionReport> revisions(List<Revision> revisions) {
@@ -127,11 +146,14 @@ public class MigrateEndpoint {
 	 * @param schemas what the startup run did in each tenant schema
 	 * ({@code migrate.schemas}): revisions applied and pending, changesets applied,
 	 * outcome and error; {@code null} without tenant schemas
+	 * @param instances the same report for each database of {@code migrate.instances}, by
+	 * instance name; {@code null} without instances
 	 */
 	public record MigrateReport(DatabaseReport database, String mode, @Nullable MigrateRun lastRun, Instant checked,
 			@Nullable String error, List<RevisionReport> applied, List<RevisionReport> pending,
 			List<ChangeSetReport> blocked, @Nullable List<ChangeReport> drift, @Nullable List<String> possibleRenames,
-			@Nullable List<String> unmapped, @Nullable Map<String, SchemaOutcome> schemas) {
+			@Nullable List<String> unmapped, @Nullable Map<String, SchemaOutcome> schemas,
+			@Nullable Map<String, MigrateReport> instances) {
 
 	}
 

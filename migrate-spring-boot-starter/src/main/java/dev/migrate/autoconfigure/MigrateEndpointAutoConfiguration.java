@@ -1,7 +1,10 @@
 package dev.migrate.autoconfigure;
 
+import dev.migrate.autoconfigure.health.MigrateHealthIndicator;
+import dev.migrate.autoconfigure.metrics.MigrateMetrics;
 import dev.migrate.core.Migrate;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -27,8 +30,8 @@ public final class MigrateEndpointAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		MigrateEndpoint migrateEndpoint(MigrateContext context, Migrate migrate, MigrateInitializer initializer,
-				MigrateStatusMonitor monitor) {
-			return new MigrateEndpoint(context, migrate, initializer, monitor);
+				MigrateStatusMonitor monitor, ObjectProvider<MigrateInstances> instances) {
+			return new MigrateEndpoint(context, migrate, initializer, monitor, instances.getIfAvailable());
 		}
 
 	}
@@ -52,8 +55,9 @@ public final class MigrateEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "migrateHealthIndicator")
-		MigrateHealthIndicator migrateHealthIndicator(MigrateInitializer initializer, MigrateStatusMonitor monitor) {
-			return new MigrateHealthIndicator(initializer, monitor);
+		MigrateHealthIndicator migrateHealthIndicator(MigrateInitializer initializer, MigrateStatusMonitor monitor,
+				ObjectProvider<MigrateInstances> instances) {
+			return new MigrateHealthIndicator(initializer, monitor, instances.getIfAvailable());
 		}
 
 	}

@@ -2,7 +2,9 @@ package dev.migrate.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.migrate.core.changelog.ChangelogFormat;
 import org.jspecify.annotations.Nullable;
@@ -242,6 +244,23 @@ public class MigrateProperties {
 
 	private final Tenants tenants = new Tenants();
 
+	/**
+	 * More databases to migrate, by instance name, each with its own Migrate bean
+	 * (<name>Migrate), history, advisory lock and changelog: data-source (the name of its
+	 * DataSource bean), entity-packages (the packages of its @Entity classes), changelog
+	 * (default db/migrate/<name>/changelog.yaml) and mode (default migrate.mode). The
+	 * other options are those of migrate.*. The default instance keeps migrating the
+	 * database it migrates without instances, with the other entities.
+	 */
+	private Map<String, MigrateInstanceProperties> instances = new LinkedHashMap<>();
+
+	/**
+	 * Packages of the default instance's @Entity classes (subpackages included), for an
+	 * application that builds its EntityManagerFactory beans itself. When empty, the
+	 * entities Spring Boot's JPA auto-configuration finds.
+	 */
+	private List<String> entityPackages = new ArrayList<>();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -468,6 +487,22 @@ public class MigrateProperties {
 
 	public Tenants getTenants() {
 		return this.tenants;
+	}
+
+	public List<String> getEntityPackages() {
+		return this.entityPackages;
+	}
+
+	public void setEntityPackages(List<String> entityPackages) {
+		this.entityPackages = entityPackages;
+	}
+
+	public Map<String, MigrateInstanceProperties> getInstances() {
+		return this.instances;
+	}
+
+	public void setInstances(Map<String, MigrateInstanceProperties> instances) {
+		this.instances = instances;
 	}
 
 	public @Nullable String getPassword() {

@@ -1,5 +1,8 @@
 package dev.migrate.autoconfigure;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import dev.migrate.autoconfigure.MigrateEndpoint.DatabaseReport;
 import dev.migrate.core.Migrate;
 import dev.migrate.core.diff.Change;
 import dev.migrate.core.diff.SchemaDiff;
@@ -40,6 +44,8 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 
 	private @Nullable List<String> reportedDrift;
 
+	private volatile @Nullable DatabaseReport database;
+
 	public MigrateStatusMonitor(MigrateContext context) {
 		this(context, context.migrate());
 	}
@@ -61,6 +67,38 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 	 */
 	public MigrateStatus status() {
 		return this.status;
+	}
+
+	/**
+	 * Return the database (product, version, masked URL, user) as last read in the
+	 * background, so that serving it opens no connection. Only before the first
+	 * background read does this read it here, once.
+	 * @return the database
+	 */
+	public DatabaseReport database() {
+		DatabaseReport database = this.database;
+		return (database != null) ? database : describeDatabaseIfUnknown();
+	}
+
+	private synchronized DatabaseReport describeDatabaseIfUnknown() {
+		DatabaseReport database = this.database;
+		return (database != null) ? database : describeDatabase();
+	}
+
+	private synchronized DatabaseReport describeDatabase() {
+		try (Connection connection = this.context.dataSource().getConnection()) {
+			DatabaseMetaData metaData = connection.getMetaData();
+			DatabaseReport database = new DatabaseReport(metaData.getDatabaseProductName(),
+					metaData.getDatabaseProductVersion(), MigrateEndpoint.maskUrl(metaData.getURL()),
+					metaData.getUserName());
+			this.database = database;
+			return database;
+		}
+		catch (SQLException | RuntimeException ex) {
+			// Unknown until the next refresh reaches the database.
+			DatabaseReport known = this.database;
+			return (known != null) ? known : new DatabaseReport(null, null, null, null);
+		}
 	}
 
 	/**
@@ -108,6 +146,7 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 			}
 			this.status = new MigrateStatus(Instant.now(), revisions, drift, null);
 			reportDriftChange(drift);
+			describeDatabase();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Migrate could not refresh its status: " + ex.getMessage());
@@ -135,6 +174,11 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 		// reading them costs startup time.
 		boolean driftUnknown = this.status.drift() == null;
 		if (!periodic() && !driftUnknown) {
+			if (this.database == null) {
+				Thread thread = new Thread(this::describeDatabaseIfUnknown, "migrate-status");
+				thread.setDaemon(true);
+				thread.start();
+			}
 			return;
 		}
 		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -144,6 +188,9 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 		});
 		if (driftUnknown) {
 			scheduler.execute(this::compareAfterStartup);
+		}
+		else {
+			scheduler.execute(this::describeDatabaseIfUnknown);
 		}
 		if (periodic()) {
 			scheduler.scheduleWithFixedDelay(this::refresh, this.interval.toMillis(), this.interval.toMillis(),

@@ -30,7 +30,10 @@ final class MigrateSummary {
 	@Override
 	public String toString() {
 		MigrationStatus status = this.outcome.status();
-		StringBuilder line = new StringBuilder("Migrate: ").append(status.schema());
+		String instance = this.context.instanceName();
+		StringBuilder line = new StringBuilder("Migrate")
+			.append((instance != null) ? " (instance " + instance + "): " : ": ")
+			.append(status.schema());
 		line.append((status.current() != null) ? " is at " + status.current() : " has no revision applied");
 		line.append(" (revisions: ")
 			.append(status.applied().size())

@@ -78,7 +78,12 @@ public class MigrateTenants {
 		return this.outcomes;
 	}
 
-	static List<String> failed(Map<String, SchemaOutcome> outcomes) {
+	/**
+	 * Return the schemas whose migration failed.
+	 * @param outcomes the outcomes by schema
+	 * @return the failed schemas, in order
+	 */
+	public static List<String> failed(Map<String, SchemaOutcome> outcomes) {
 		return outcomes.values()
 			.stream()
 			.filter((outcome) -> !outcome.successful())

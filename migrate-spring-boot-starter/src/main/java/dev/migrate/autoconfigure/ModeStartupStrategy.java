@@ -180,7 +180,7 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 					+ ", looked up with Spring's resource resolution on the application's classpath (nested jars"
 					+ " included). Package it with the application (src/main/resources/"
 					+ this.context.properties().getChangelog() + "), let a development run in auto mode write it,"
-					+ " or point migrate.changelog at it.");
+					+ " or point " + this.context.propertyPrefix() + "changelog at it.");
 		}
 	}
 

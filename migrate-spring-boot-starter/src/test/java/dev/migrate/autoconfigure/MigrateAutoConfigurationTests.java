@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 import dev.migrate.autoconfigure.app.v1.Person;
+import dev.migrate.autoconfigure.relational.RelationalSchemaSource;
 import dev.migrate.core.Migrate;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.schema.Column;

@@ -1,13 +1,18 @@
 package dev.migrate.autoconfigure;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import dev.migrate.autoconfigure.MigrateEndpoint.MigrateReport;
+import dev.migrate.autoconfigure.health.MigrateHealthIndicator;
+import dev.migrate.autoconfigure.metrics.MigrateMetrics;
 import dev.migrate.core.Migrate;
 import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.diff.DiffOptions;
@@ -30,6 +35,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -170,6 +176,35 @@ class MigrateEndpointTests {
 				.satisfies((change) -> assertThat(change.description()).isEqualTo("add column public.person.bio text"));
 			assertThat(monitor.status().checked()).isAfter(startup);
 		});
+	}
+
+	@Test
+	void servesTheEndpointWithoutOpeningAConnection() {
+		AtomicInteger connections = new AtomicInteger();
+		DataSource counting = new DelegatingDataSource(this.ownDatabase.dataSource()) {
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				connections.incrementAndGet();
+				return super.getConnection();
+			}
+
+		};
+		this.contextRunner.withBean(DataSource.class, () -> counting)
+			.withBean(EntitySchemaSource.class, () -> () -> person(true))
+			.withPropertyValues("migrate.mode=auto", "migrate.development=true",
+					"migrate.source-directory=" + this.source, "migrate.status-refresh-interval=0")
+			.run((context) -> {
+				context.getBean(MigrateStatusMonitor.class).refresh();
+				int before = connections.get();
+				MigrateEndpoint endpoint = context.getBean(MigrateEndpoint.class);
+				for (int i = 0; i < 3; i++) {
+					MigrateReport report = endpoint.report();
+					assertThat(report.database().product()).isEqualTo("PostgreSQL");
+					assertThat(report.database().url()).endsWith("/" + this.ownDatabase.name());
+				}
+				assertThat(connections.get()).as("connections opened by three requests").isEqualTo(before);
+			});
 	}
 
 	@Test

@@ -47,12 +47,25 @@ class MigrateSummaryTests {
 			.endsWith("; applied 1 revision");
 	}
 
+	@Test
+	void namesTheInstanceOfASecondDatabase() {
+		MigrationStatus status = new MigrationStatus("public", List.of(new Revision("2_add_bio.yaml", List.of(ADD))),
+				List.of(), List.of(), List.of());
+		MigrateContext context = context().instanceName("customers");
+		assertThat(new MigrateSummary(context,
+				new ModeStartupStrategy.Outcome(false, status, null, List.of(ADD), null, false), Duration.ofMillis(12))
+			.toString()).startsWith("Migrate (instance customers): public is at 2_add_bio.yaml");
+	}
+
 	private static String summary(ModeStartupStrategy.Outcome outcome) {
+		return new MigrateSummary(context(), outcome, Duration.ofMillis(12)).toString();
+	}
+
+	private static MigrateContext context() {
 		MigrateProperties properties = new MigrateProperties();
 		properties.setMode(MigrateProperties.Mode.APPLY);
-		MigrateContext context = new MigrateContext(new SimpleDriverDataSource(), properties, () -> null,
-				new DefaultResourceLoader(), false);
-		return new MigrateSummary(context, outcome, Duration.ofMillis(12)).toString();
+		return new MigrateContext(new SimpleDriverDataSource(), properties, () -> null, new DefaultResourceLoader(),
+				false);
 	}
 
 	private static ChangeSetRef changeSet(String file, String id) {

@@ -6,6 +6,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import dev.migrate.autoconfigure.MigrateEndpoint.MigrateReport;
+import dev.migrate.autoconfigure.health.MigrateHealthIndicator;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.relational;
 
 import java.util.List;
 import java.util.Map;
@@ -16,17 +16,22 @@ import dev.migrate.core.schema.Table;
  * entries
  * @param backfills the values {@code @Backfill} declares, by {@code schema.table.column}
  */
-record RelationalTables(List<MappedTable> tables, List<Sequence> sequences, List<String> renames,
+public record RelationalTables(List<MappedTable> tables, List<Sequence> sequences, List<String> renames,
 		Map<String, String> backfills) {
 
-	RelationalTables {
+	public RelationalTables {
 		tables = List.copyOf(tables);
 		sequences = List.copyOf(sequences);
 		renames = List.copyOf(renames);
 		backfills = Map.copyOf(backfills);
 	}
 
-	RelationalTables(List<MappedTable> tables, List<Sequence> sequences) {
+	/**
+	 * Create a new instance without renames and backfills.
+	 * @param tables the tables
+	 * @param sequences the sequences
+	 */
+	public RelationalTables(List<MappedTable> tables, List<Sequence> sequences) {
 		this(tables, sequences, List.of(), Map.of());
 	}
 
@@ -36,7 +41,7 @@ record RelationalTables(List<MappedTable> tables, List<Sequence> sequences, List
 	 * @param table the table
 	 * @param mapping the class (aggregate root) or property (child table) that maps it
 	 */
-	record MappedTable(Table table, String mapping) {
+	public record MappedTable(Table table, String mapping) {
 
 	}
 

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.relational;
 
 import java.util.List;
 import java.util.TreeSet;
@@ -19,7 +19,7 @@ import org.springframework.data.r2dbc.mapping.R2dbcMappingContext;
  * @param jdbc whether the classes are Spring Data JDBC aggregates (else R2DBC)
  * @param classes the {@code @Table} classes
  */
-record RelationalFixtures(String name, boolean jdbc, List<Class<?>> classes) {
+public record RelationalFixtures(String name, boolean jdbc, List<Class<?>> classes) {
 
 	static List<RelationalFixtures> all() {
 		return List.of(
@@ -43,12 +43,12 @@ record RelationalFixtures(String name, boolean jdbc, List<Class<?>> classes) {
 		return jdbc ? jdbc(this.classes.toArray(Class<?>[]::new)) : r2dbc(this.classes.toArray(Class<?>[]::new));
 	}
 
-	static RelationalTables r2dbcTables(Class<?>... classes) {
+	public static RelationalTables r2dbcTables(Class<?>... classes) {
 		return RelationalAggregates.read(new R2dbcMappingContext(),
 				R2dbcCustomConversions.of(PostgresDialect.INSTANCE, List.of()), false, List.of(classes));
 	}
 
-	static RelationalTables jdbcTables(Class<?>... classes) {
+	public static RelationalTables jdbcTables(Class<?>... classes) {
 		return RelationalAggregates.read(new JdbcMappingContext(),
 				JdbcCustomConversions.of(JdbcPostgresDialect.INSTANCE, List.of()), true, List.of(classes));
 	}

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.relational;
 
 import java.util.List;
 
@@ -151,47 +151,6 @@ class RelationalSchemaReaderTests {
 			.isThrownBy(() -> RelationalFixtures.r2dbc(PurchaseOrder.class))
 			.withMessageContaining(PurchaseOrder.class.getName() + ".")
 			.withMessageContaining("Spring Data R2DBC maps no child tables");
-	}
-
-	@Test
-	void rejectsATableMappedByAJpaEntityAndBySpringDataNamingBoth() {
-		EntitySchemaSource jpa = new ScannedEntitySchemaSource(List.of("dev.migrate.autoconfigure.app.r2dbc.v1"),
-				getClass().getClassLoader());
-		EntitySchemaSource combined = CombinedEntitySchemaSource.of(null, jpa,
-				List.of(new RelationalSchemaSource("Spring Data R2DBC entity",
-						() -> RelationalFixtures.r2dbcTables(Note.class))));
-		assertThatExceptionOfType(RelationalMappingException.class).isThrownBy(combined::desiredSchema)
-			.withMessage("Table public.note is mapped twice: by JPA entity "
-					+ dev.migrate.autoconfigure.app.r2dbc.v1.Note.class.getName() + " and by Spring Data R2DBC entity "
-					+ Note.class.getName());
-	}
-
-	@Test
-	void combinesTheTablesOfJpaEntitiesAndSpringDataAggregates() {
-		EntitySchemaSource jpa = new ScannedEntitySchemaSource(List.of("dev.migrate.autoconfigure.app.r2dbc.v1"),
-				getClass().getClassLoader());
-		EntitySchemaSource combined = CombinedEntitySchemaSource.of(null, jpa,
-				List.of(new RelationalSchemaSource("Spring Data JDBC entity",
-						() -> RelationalFixtures.jdbcTables(PurchaseOrder.class))));
-		assertThat(combined.desiredSchema().tables()).extracting((table) -> table.name().name())
-			.containsExactly("label", "note", "order_line", "purchase_order");
-		assertThat(combined.fingerprint()).isNotNull().isEqualTo(combined.fingerprint());
-	}
-
-	@Test
-	void keepsWhatTheJpaEntitiesAndTheSpringDataAggregatesDeclareTogether() {
-		EntitySchemaSource jpa = new ScannedEntitySchemaSource(List.of("dev.migrate.autoconfigure.app.annotated"),
-				getClass().getClassLoader());
-		assertThat(jpa.desiredSchema().declarations().renames()).as("the JPA entity's @RenamedFrom").isNotEmpty();
-		EntitySchemaSource combined = CombinedEntitySchemaSource.of(null, jpa, List.of(new RelationalSchemaSource(
-				"Spring Data JDBC entity",
-				() -> RelationalFixtures.jdbcTables(dev.migrate.autoconfigure.app.data.jdbc.v3.PurchaseOrder.class))));
-		Schema schema = combined.desiredSchema();
-		assertThat(schema.declarations().renames()).containsAll(jpa.desiredSchema().declarations().renames())
-			.contains("public.order_line.product=item");
-		assertThat(schema.declarations().backfills()).containsEntry("public.order_line.shipped", "quantity");
-		assertThat(schema.declarations().columnOrder())
-			.containsAllEntriesOf(jpa.desiredSchema().declarations().columnOrder());
 	}
 
 	private static dev.migrate.core.schema.Table table(Schema schema, String name) {

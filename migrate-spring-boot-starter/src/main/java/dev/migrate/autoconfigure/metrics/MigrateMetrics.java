@@ -1,5 +1,8 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.metrics;
 
+import dev.migrate.autoconfigure.MigrateInitializer;
+import dev.migrate.autoconfigure.MigrateRun;
+import dev.migrate.autoconfigure.MigrateStatusMonitor;
 import dev.migrate.core.runner.MigrationStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,13 +13,18 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * Micrometer meters: {@code migrate.run} times the startup run (tagged with mode and
  * outcome) and {@code migrate.pending} gauges the pending revisions.
  */
-class MigrateMetrics implements MeterBinder {
+public class MigrateMetrics implements MeterBinder {
 
 	private final MigrateInitializer initializer;
 
 	private final MigrateStatusMonitor monitor;
 
-	MigrateMetrics(MigrateInitializer initializer, MigrateStatusMonitor monitor) {
+	/**
+	 * Create a new instance.
+	 * @param initializer the startup run
+	 * @param monitor the status computed at startup and in the background
+	 */
+	public MigrateMetrics(MigrateInitializer initializer, MigrateStatusMonitor monitor) {
 		this.initializer = initializer;
 		this.monitor = monitor;
 	}

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.relational;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +26,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * builds that context itself rather than take the application's, which Spring Data JDBC
  * creates only after connecting to the database that Migrate is to prepare first.
  */
-final class RelationalAggregates {
+public final class RelationalAggregates {
 
 	private RelationalAggregates() {
 	}
@@ -39,8 +39,8 @@ final class RelationalAggregates {
 	 * @param entities the {@code @Table} classes
 	 * @return the tables
 	 */
-	static RelationalTables read(RelationalMappingContext context, CustomConversions conversions, boolean childTables,
-			Collection<Class<?>> entities) {
+	public static RelationalTables read(RelationalMappingContext context, CustomConversions conversions,
+			boolean childTables, Collection<Class<?>> entities) {
 		context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
 		List<Class<?>> sorted = new ArrayList<>(entities);
 		sorted.sort(Comparator.comparing(Class::getName));
@@ -63,8 +63,10 @@ final class RelationalAggregates {
 	/**
 	 * Return the {@code @Table} classes in the entity scan packages, as Spring Boot gives
 	 * them to the Spring Data mapping context.
+	 * @param applicationContext the application context
+	 * @return the classes
 	 */
-	static Collection<Class<?>> scan(ApplicationContext applicationContext) {
+	public static Collection<Class<?>> scan(ApplicationContext applicationContext) {
 		try {
 			return new EntityScanner(applicationContext).scan(Table.class);
 		}

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.relational;
 
 import java.util.ArrayList;
 import java.util.Collection;

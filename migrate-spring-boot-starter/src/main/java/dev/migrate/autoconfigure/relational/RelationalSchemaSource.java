@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.relational;
 
 import java.util.function.Supplier;
 
@@ -7,7 +7,7 @@ import java.util.function.Supplier;
  * types, so that applications without Spring Data Relational can load the
  * auto-configuration that asks for it.
  */
-final class RelationalSchemaSource {
+public final class RelationalSchemaSource {
 
 	private final String store;
 
@@ -19,16 +19,24 @@ final class RelationalSchemaSource {
 	 * {@code Spring Data R2DBC entity}
 	 * @param tables reads the tables
 	 */
-	RelationalSchemaSource(String store, Supplier<RelationalTables> tables) {
+	public RelationalSchemaSource(String store, Supplier<RelationalTables> tables) {
 		this.store = store;
 		this.tables = tables;
 	}
 
-	String store() {
+	/**
+	 * Return how the store's mappings are named in messages.
+	 * @return the store's name
+	 */
+	public String store() {
 		return this.store;
 	}
 
-	RelationalTables read() {
+	/**
+	 * Read the tables.
+	 * @return the tables
+	 */
+	public RelationalTables read() {
 		return this.tables.get();
 	}
 

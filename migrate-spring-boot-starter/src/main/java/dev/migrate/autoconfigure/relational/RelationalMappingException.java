@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.relational;
 
 import dev.migrate.core.exception.MigrateException;
 
@@ -8,7 +8,11 @@ import dev.migrate.core.exception.MigrateException;
  */
 public class RelationalMappingException extends MigrateException {
 
-	RelationalMappingException(String message) {
+	/**
+	 * Create a new instance.
+	 * @param message what cannot be translated, naming the class and property
+	 */
+	public RelationalMappingException(String message) {
 		super(message);
 	}
 
