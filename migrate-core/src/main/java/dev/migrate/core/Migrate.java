@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -21,9 +22,12 @@ import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.diff.SchemaDiffer;
 import dev.migrate.core.exception.MigrateException;
+import dev.migrate.core.runner.AppliedChangeSet;
+import dev.migrate.core.runner.ChangeSetRef;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.RunnerOptions;
+import dev.migrate.core.runner.UpgradeResult;
 import dev.migrate.core.schema.Schema;
 import liquibase.resource.ResourceAccessor;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  * is none, and run revisions.
  */
 public final class Migrate {
+
+	private static final System.Logger logger = System.getLogger(Migrate.class.getName());
 
 	private final DataSource dataSource;
 
@@ -101,6 +107,8 @@ public final class Migrate {
 			return runner().createdObjects();
 		}
 		catch (RuntimeException ex) {
+			logger.log(System.Logger.Level.DEBUG, "Could not read what the changelog " + this.changelog
+					+ "'s generated revisions created; keeping what only the database has", ex);
 			return java.util.Set.of();
 		}
 	}
@@ -275,7 +283,86 @@ public final class Migrate {
 	}
 
 	/**
-	 * Return the runner for this database's changelog.
+	 * Apply every pending revision, holding back (unless destructive changes are allowed)
+	 * destructive changesets and those that depend on them.
+	 * @return what was applied and what was left
+	 */
+	public UpgradeResult upgrade() {
+		return runner().upgrade();
+	}
+
+	/**
+	 * Apply the next {@code revisions} pending revisions (files).
+	 * @param revisions how many revisions to apply
+	 * @return what was applied and what was left
+	 */
+	public UpgradeResult upgrade(int revisions) {
+		return runner().upgrade(revisions);
+	}
+
+	/**
+	 * Apply pending revisions up to and including the given one.
+	 * @param revision a revision name or its id (timestamp prefix)
+	 * @return what was applied and what was left
+	 */
+	public UpgradeResult upgradeTo(String revision) {
+		return runner().upgradeTo(revision);
+	}
+
+	/**
+	 * Roll back the last {@code revisions} applied revisions (files), newest first.
+	 * @param revisions how many revisions to roll back
+	 * @return the changesets rolled back
+	 */
+	public List<AppliedChangeSet> downgrade(int revisions) {
+		return runner().downgrade(revisions);
+	}
+
+	/**
+	 * Roll back every revision applied after the given one.
+	 * @param revision a revision name or id; {@code base} rolls back everything
+	 * @return the changesets rolled back
+	 */
+	public List<AppliedChangeSet> downgradeTo(String revision) {
+		return runner().downgradeTo(revision);
+	}
+
+	/**
+	 * Return which revisions are applied and which are pending.
+	 * @return the status
+	 */
+	public MigrationStatus status() {
+		return runner().status();
+	}
+
+	/**
+	 * Return the applied changesets, oldest first.
+	 * @return the history
+	 */
+	public List<AppliedChangeSet> history() {
+		return runner().history();
+	}
+
+	/**
+	 * Record every pending changeset as applied without running it, for a database whose
+	 * schema is already there.
+	 * @return the changesets recorded
+	 */
+	public List<ChangeSetRef> stamp() {
+		return runner().stamp();
+	}
+
+	/**
+	 * Return the SQL an upgrade would run, without running it.
+	 * @return the SQL
+	 */
+	public String sql() {
+		return runner().sql();
+	}
+
+	/**
+	 * Return the runner for this database's changelog, for what the commands above do not
+	 * cover (the unchanged shortcut, tenant schemas).
 	 * @return the runner
 	 */
 	public MigrationRunner runner() {

@@ -24,6 +24,7 @@ import dev.migrate.core.fixtures.basic.BasicTypes;
 import dev.migrate.core.fixtures.relations.Author;
 import dev.migrate.core.fixtures.relations.Award;
 import dev.migrate.core.fixtures.relations.Profile;
+import dev.migrate.core.runner.Revision;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.CheckConstraint;
 import dev.migrate.core.schema.Column;
@@ -140,6 +141,38 @@ class MigrateTests {
 		assertThat(dialect.name()).isEqualTo("PostgreSQL");
 		assertThat(migrate.runner().status().pending()).hasSize(1);
 		assertThat(migrate.dialect()).isSameAs(dialect);
+	}
+
+	@Test
+	void upgradesDowngradesStampsAndReportsThroughTheFacade(TestDatabase database) throws Exception {
+		MasterChangelog.writeIfMissing(this.resources.resolve(MasterChangelog.DEFAULT_PATH), "changes");
+		Migrate migrate = new Migrate(database.dataSource(),
+				() -> new EntitySchemaReader(Dialects.postgresql()).read(List.of(BasicTypes.class),
+						Fixtures.springBootNaming()),
+				new DirectoryResourceAccessor(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
+				RunnerOptions.defaults());
+		String revision = migrate
+			.generate(this.resources.resolve(MasterChangelog.DEFAULT_CHANGES_DIRECTORY),
+					MasterChangelog.DEFAULT_CHANGES_DIRECTORY, "basic types", ChangelogFormat.YAML)
+			.orElseThrow()
+			.getFileName()
+			.toString();
+		assertThat(migrate.status().pending()).extracting(Revision::name).containsExactly(revision);
+		assertThat(migrate.sql()).contains("CREATE TABLE");
+		assertThat(migrate.upgrade().applied()).isNotEmpty();
+		assertThat(migrate.status().current()).isEqualTo(revision);
+		assertThat(migrate.history()).isNotEmpty();
+		assertThat(migrate.downgrade(1)).isNotEmpty();
+		assertThat(migrate.status().current()).isNull();
+		assertThat(migrate.upgradeTo(revision).applied()).isNotEmpty();
+		assertThat(migrate.downgradeTo("base")).isNotEmpty();
+		assertThat(migrate.upgrade(1).applied()).isNotEmpty();
+		migrate.check();
+		assertThat(migrate.downgrade(1)).isNotEmpty();
+		migrate.upgrade();
+		database.execute("DELETE FROM databasechangelog");
+		assertThat(migrate.stamp()).isNotEmpty();
+		assertThat(migrate.status().pending()).isEmpty();
 	}
 
 }

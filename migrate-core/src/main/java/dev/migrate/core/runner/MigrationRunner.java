@@ -1,40 +1,19 @@
 package dev.migrate.core.runner;
 
-import java.io.IOException;
 import java.io.StringWriter;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
-import dev.migrate.core.changelog.Revisions;
 import dev.migrate.core.dialect.DetectedDialect;
-import dev.migrate.core.dialect.Dialect;
-import dev.migrate.core.exception.MigrateException;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
-import liquibase.Scope;
-import liquibase.changelog.DatabaseChangeLog;
-import liquibase.changelog.FastCheckService;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.LiquibaseException;
-import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ResourceAccessor;
-import liquibase.ui.LoggerUIService;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,17 +29,13 @@ public final class MigrationRunner {
 	/** Liquibase's own tables, never part of a schema comparison. */
 	public static final List<String> LIQUIBASE_TABLES = List.of("databasechangelog", "databasechangeloglock");
 
-	private final DataSource dataSource;
+	private final LiquibaseSession session;
 
-	private final String changelog;
+	private final Fingerprints fingerprints;
 
-	private final ResourceAccessor resources;
+	private final Upgrade upgrade;
 
-	private final RunnerOptions options;
-
-	private final DetectedDialect dialect;
-
-	private final @Nullable SchemaSubstitution substitution;
+	private final Downgrade downgrade;
 
 	/**
 	 * Create a runner that shares the dialect of the database with other commands.
@@ -77,12 +52,10 @@ public final class MigrationRunner {
 
 	private MigrationRunner(DataSource dataSource, String changelog, ResourceAccessor resources, RunnerOptions options,
 			DetectedDialect dialect, @Nullable SchemaSubstitution substitution) {
-		this.dataSource = dataSource;
-		this.changelog = changelog;
-		this.resources = resources;
-		this.options = options;
-		this.dialect = dialect;
-		this.substitution = substitution;
+		this.session = new LiquibaseSession(dataSource, changelog, resources, options, dialect, substitution);
+		this.fingerprints = new Fingerprints(this.session);
+		this.upgrade = new Upgrade(this.session, this.fingerprints);
+		this.downgrade = new Downgrade(this.session);
 	}
 
 	/**
@@ -98,8 +71,9 @@ public final class MigrationRunner {
 	 * @return the runner
 	 */
 	public MigrationRunner inSchema(String schema, String template) {
-		return new MigrationRunner(new SchemaDataSource(this.dataSource, schema), this.changelog, this.resources,
-				this.options.withLockKey(RunnerOptions.lockKey(schema)), this.dialect,
+		return new MigrationRunner(new SchemaDataSource(this.session.dataSource(), schema), this.session.changelog(),
+				this.session.resources(), this.session.options().withLockKey(RunnerOptions.lockKey(schema)),
+				this.session.detectedDialect(),
 				schema.equals(template) ? null : new SchemaSubstitution(template, schema));
 	}
 
@@ -112,14 +86,6 @@ public final class MigrationRunner {
 	 */
 	public MigrationRunner(DataSource dataSource, String changelog, ResourceAccessor resources, RunnerOptions options) {
 		this(dataSource, changelog, resources, options, new DetectedDialect());
-	}
-
-	private Dialect dialect(Connection connection) throws SQLException {
-		return this.dialect.of(connection);
-	}
-
-	private UnchangedCheck unchangedCheck(Connection connection) throws SQLException {
-		return new UnchangedCheck(this.changelog, this.resources, dialect(connection));
 	}
 
 	/**
@@ -138,10 +104,7 @@ public final class MigrationRunner {
 	 * @return what was applied and what was left
 	 */
 	public UpgradeResult upgrade(int revisions) {
-		return run(true, false, (liquibase, changelog) -> {
-			List<Revision> pending = changelog.pendingRevisions();
-			return apply(liquibase, changelog, pending.subList(0, Math.min(revisions, pending.size())));
-		});
+		return this.upgrade.next(revisions);
 	}
 
 	/**
@@ -150,84 +113,7 @@ public final class MigrationRunner {
 	 * @return what was applied and what was left
 	 */
 	public UpgradeResult upgradeTo(String revision) {
-		return run(true, false, (liquibase, changelog) -> {
-			Revision target = changelog.revision(revision);
-			List<Revision> pending = changelog.pendingRevisions();
-			int end = pending.indexOf(target);
-			if (end < 0) {
-				List<Revision> applied = changelog.appliedRevisions();
-				throw new MigrateException(
-						"Revision " + target.name() + " is already applied; the database is at revision "
-								+ (applied.isEmpty() ? "(none)" : applied.get(applied.size() - 1).name())
-								+ ((pending.isEmpty()) ? ", nothing is pending"
-										: ", with " + pending.size() + " revision(s) pending: "
-												+ pending.stream().map(Revision::name).toList())
-								+ ". Nothing was applied. To go back to " + target.name()
-								+ ", downgrade to it (migrate.command=downgrade with migrate.tag=" + target.name()
-								+ "); to apply what is pending, upgrade without a revision.");
-			}
-			return apply(liquibase, changelog, pending.subList(0, end + 1));
-		});
-	}
-
-	private UpgradeResult apply(Liquibase liquibase, Changelog changelog, List<Revision> revisions) throws Exception {
-		Set<String> selected = new LinkedHashSet<>();
-		revisions.forEach((revision) -> revision.changeSets().forEach((changeSet) -> selected.add(changeSet.key())));
-		Set<String> heldBack = new HashSet<>();
-		changelog.heldBack(this.options.allowDestructive()).forEach((changeSet) -> heldBack.add(changeSet.key()));
-		List<ChangeSetRef> toApply = new ArrayList<>();
-		List<ChangeSetRef> blocked = new ArrayList<>();
-		for (ChangeSetRef changeSet : changelog.pending()) {
-			if (selected.contains(changeSet.key())) {
-				(heldBack.contains(changeSet.key()) ? blocked : toApply).add(changeSet);
-			}
-		}
-		if (toApply.isEmpty() || !blocked.isEmpty()) {
-			// Liquibase's update validates the changelog it runs; held-back changesets
-			// leave it, so they are validated here first.
-			validate(liquibase);
-		}
-		Changelog after = changelog;
-		if (!blocked.isEmpty()) {
-			// Held back per dependency, not by position: Liquibase runs the next pending
-			// changesets of the changelog it parsed, so the held-back ones leave it.
-			Set<String> held = new HashSet<>();
-			blocked.forEach((changeSet) -> held.add(changeSet.key()));
-			liquibase.getDatabaseChangeLog()
-				.getChangeSets()
-				.removeIf((changeSet) -> held
-					.contains(Changelog.key(changeSet.getFilePath(), changeSet.getId(), changeSet.getAuthor())));
-		}
-		if (!toApply.isEmpty()) {
-			try {
-				new RetryingUpdate(liquibase, connection(liquibase), dialect(connection(liquibase)).locking(),
-						this.options)
-					.apply(changelog, toApply);
-			}
-			catch (Exception ex) {
-				throw new UpgradeFailure(ex, UpgradeFailure.appliedBefore(connection(liquibase), changelog, toApply));
-			}
-			after = changelog.reread(connection(liquibase));
-		}
-		recordUnchanged(connection(liquibase), after);
-		// What the history says ran, not what was asked for: a changeset whose
-		// precondition said CONTINUE stays pending.
-		Set<String> stillPending = new HashSet<>();
-		after.pending().forEach((changeSet) -> stillPending.add(changeSet.key()));
-		List<ChangeSetRef> applied = toApply.stream()
-			.filter((changeSet) -> !stillPending.contains(changeSet.key()))
-			.toList();
-		return new UpgradeResult(applied, blocked, after.status(schema(liquibase), this.options.allowDestructive()));
-	}
-
-	private void recordUnchanged(Connection connection, Changelog changelog) {
-		try {
-			unchangedCheck(connection).record(connection, changelog);
-		}
-		catch (SQLException | IOException ex) {
-			// Only the next start's shortcut is lost (e.g. a user who may not comment on
-			// the table); it takes the full path instead.
-		}
+		return this.upgrade.to(revision);
 	}
 
 	/**
@@ -239,7 +125,7 @@ public final class MigrationRunner {
 	 * @return the status, or empty if it must be found out the full way
 	 */
 	public Optional<MigrationStatus> statusIfUnchanged() {
-		return unchanged(null);
+		return this.fingerprints.statusIfUnchanged(null);
 	}
 
 	/**
@@ -252,16 +138,7 @@ public final class MigrationRunner {
 	 * @return the status, or empty if it must be found out the full way
 	 */
 	public Optional<MigrationStatus> statusIfUnchanged(String desiredFingerprint) {
-		return unchanged(desiredFingerprint);
-	}
-
-	private Optional<MigrationStatus> unchanged(@Nullable String desired) {
-		try (Connection connection = this.dataSource.getConnection()) {
-			return Optional.ofNullable(unchangedCheck(connection).statusIfUnchanged(connection, desired));
-		}
-		catch (SQLException | IOException | RuntimeException ex) {
-			return Optional.empty();
-		}
+		return this.fingerprints.statusIfUnchanged(desiredFingerprint);
 	}
 
 	/**
@@ -270,12 +147,7 @@ public final class MigrationRunner {
 	 * @return the fingerprint, or empty if it cannot be computed
 	 */
 	public Optional<String> catalogFingerprint() {
-		try (Connection connection = this.dataSource.getConnection()) {
-			return Optional.of(unchangedCheck(connection).catalogFingerprint(connection));
-		}
-		catch (SQLException | RuntimeException ex) {
-			return Optional.empty();
-		}
+		return this.fingerprints.catalogFingerprint();
 	}
 
 	/**
@@ -288,12 +160,7 @@ public final class MigrationRunner {
 	 * catalog changed meanwhile, or the user may not comment on the table)
 	 */
 	public boolean recordInStep(String desiredFingerprint, String catalogFingerprint) {
-		try (Connection connection = this.dataSource.getConnection()) {
-			return unchangedCheck(connection).recordInStep(connection, desiredFingerprint, catalogFingerprint);
-		}
-		catch (SQLException | IOException | RuntimeException ex) {
-			return false;
-		}
+		return this.fingerprints.recordInStep(desiredFingerprint, catalogFingerprint);
 	}
 
 	/**
@@ -302,12 +169,7 @@ public final class MigrationRunner {
 	 * compares again.
 	 */
 	public void forgetInStep() {
-		try (Connection connection = this.dataSource.getConnection()) {
-			unchangedCheck(connection).forgetInStep(connection);
-		}
-		catch (SQLException | IOException | RuntimeException ex) {
-			// Nothing recorded can be forgotten either.
-		}
+		this.fingerprints.forgetInStep();
 	}
 
 	/**
@@ -316,20 +178,7 @@ public final class MigrationRunner {
 	 * @return the changesets rolled back
 	 */
 	public List<AppliedChangeSet> downgrade(int revisions) {
-		return run(true, (liquibase, changelog) -> {
-			List<AppliedChangeSet> newestFirst = new ArrayList<>(changelog.applied());
-			java.util.Collections.reverse(newestFirst);
-			Set<String> files = new LinkedHashSet<>();
-			List<AppliedChangeSet> rolledBack = new ArrayList<>();
-			for (AppliedChangeSet changeSet : newestFirst) {
-				if (!files.contains(changeSet.file()) && files.size() == revisions) {
-					break;
-				}
-				files.add(changeSet.file());
-				rolledBack.add(changeSet);
-			}
-			return rollback(liquibase, rolledBack);
-		});
+		return this.downgrade.last(revisions);
 	}
 
 	/**
@@ -338,32 +187,7 @@ public final class MigrationRunner {
 	 * @return the changesets rolled back
 	 */
 	public List<AppliedChangeSet> downgradeTo(String revision) {
-		return run(true, (liquibase, changelog) -> {
-			List<AppliedChangeSet> applied = changelog.applied();
-			int keep = 0;
-			if (!revision.equals("base")) {
-				Revision target = changelog.revision(revision);
-				for (int i = 0; i < applied.size(); i++) {
-					if (DatabaseChangeLog.normalizePath(applied.get(i).file())
-						.equals(DatabaseChangeLog.normalizePath(target.file()))) {
-						keep = i + 1;
-					}
-				}
-				if (keep == 0) {
-					throw new MigrateException("Revision " + target.name() + " is not applied");
-				}
-			}
-			List<AppliedChangeSet> rolledBack = new ArrayList<>(applied.subList(keep, applied.size()));
-			java.util.Collections.reverse(rolledBack);
-			return rollback(liquibase, rolledBack);
-		});
-	}
-
-	private List<AppliedChangeSet> rollback(Liquibase liquibase, List<AppliedChangeSet> changeSets) throws Exception {
-		if (!changeSets.isEmpty()) {
-			liquibase.rollback(changeSets.size(), new Contexts(), new LabelExpression());
-		}
-		return changeSets;
+		return this.downgrade.to(revision);
 	}
 
 	/**
@@ -371,8 +195,8 @@ public final class MigrationRunner {
 	 * @return the status
 	 */
 	public MigrationStatus status() {
-		return run(false,
-				(liquibase, changelog) -> changelog.status(schema(liquibase), this.options.allowDestructive()));
+		return this.session.run(false, (liquibase, changelog) -> changelog.status(this.session.schema(liquibase),
+				this.session.options().allowDestructive()));
 	}
 
 	/**
@@ -380,7 +204,7 @@ public final class MigrationRunner {
 	 * @return the history
 	 */
 	public List<AppliedChangeSet> history() {
-		return run(false, (liquibase, changelog) -> changelog.applied());
+		return this.session.run(false, (liquibase, changelog) -> changelog.applied());
 	}
 
 	/**
@@ -389,7 +213,7 @@ public final class MigrationRunner {
 	 * @return the changesets recorded
 	 */
 	public List<ChangeSetRef> stamp() {
-		return run(true, (liquibase, changelog) -> {
+		return this.session.run(true, (liquibase, changelog) -> {
 			List<ChangeSetRef> pending = changelog.pending();
 			liquibase.changeLogSync(new Contexts(), new LabelExpression());
 			return pending;
@@ -402,11 +226,13 @@ public final class MigrationRunner {
 	 * @return the SQL
 	 */
 	public String sql() {
-		return run(false, (liquibase, changelog) -> {
+		return this.session.run(false, (liquibase, changelog) -> {
 			StringWriter sql = new StringWriter();
-			Connection connection = connection(liquibase);
-			liquibase.setChangeExecListener(new StatementTimeouts(connection, dialect(connection).locking(),
-					this.options.statementLockTimeout(), this.options.statementTimeout(), true));
+			Connection connection = LiquibaseSession.connection(liquibase);
+			RunnerOptions options = this.session.options();
+			liquibase
+				.setChangeExecListener(new StatementTimeouts(connection, this.session.dialect(connection).locking(),
+						options.statementLockTimeout(), options.statementTimeout(), true));
 			liquibase.update(new Contexts(), new LabelExpression(), sql);
 			return sql.toString();
 		});
@@ -419,124 +245,9 @@ public final class MigrationRunner {
 	 * @return the names
 	 */
 	public Set<String> createdObjects() {
-		return run(false, (liquibase, changelog) -> CreatedObjects.of(liquibase.getDatabaseChangeLog().getChangeSets(),
-				Objects.requireNonNull(this.dialect.known(), "dialect found by run")));
-	}
-
-	private String schema(Liquibase liquibase) throws SQLException {
-		String schema = liquibase.getDatabase().getDefaultSchemaName();
-		return (schema != null) ? schema : dialect(connection(liquibase)).defaultSchema();
-	}
-
-	private static boolean liquibaseLockTaken(Connection connection, Dialect dialect) throws SQLException {
-		try (Statement statement = connection.createStatement();
-				ResultSet exists = statement.executeQuery(dialect.tableExists("databasechangeloglock"))) {
-			if (!exists.next() || !exists.getBoolean(1)) {
-				return false;
-			}
-		}
-		try (Statement statement = connection.createStatement();
-				ResultSet taken = statement.executeQuery("SELECT 1 FROM databasechangeloglock WHERE locked")) {
-			return taken.next();
-		}
-	}
-
-	private void validate(Liquibase liquibase) throws LiquibaseException {
-		if (this.substitution != null) {
-			// Liquibase's validate() reads the changelog again, without the substitution;
-			// validate the one that runs.
-			liquibase.getDatabaseChangeLog().validate(liquibase.getDatabase(), new Contexts(), new LabelExpression());
-		}
-		else {
-			liquibase.validate();
-		}
-	}
-
-	private static Connection connection(Liquibase liquibase) {
-		return ((JdbcConnection) liquibase.getDatabase().getConnection()).getUnderlyingConnection();
-	}
-
-	private <T> T run(boolean lock, Work<T> work) {
-		return run(lock, true, work);
-	}
-
-	/**
-	 * Run the work on Liquibase, under the advisory lock if asked.
-	 * @param validateFirst whether the changelog is validated before the work runs;
-	 * otherwise the work must validate it, e.g. through Liquibase's update
-	 */
-	private <T> T run(boolean lock, boolean validateFirst, Work<T> work) {
-		try (Connection connection = this.dataSource.getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			Dialect dialect = dialect(connection);
-			// Asked now, in auto-commit mode, for the transactions Liquibase runs.
-			dialect.locking().watchClient(connection);
-			AdvisoryLock advisoryLock = lock ? AdvisoryLock.acquire(this.dataSource, dialect.locking(),
-					this.options.lockKey(), this.options.lockTimeout()) : null;
-			try {
-				return Scope.child(scope(), () -> {
-					Database database = DatabaseFactory.getInstance()
-						.findCorrectDatabaseImplementation(new JdbcConnection(connection));
-					Liquibase liquibase = new Liquibase(this.changelog, this.resources, database);
-					// Liquibase remembers, per JVM, which schema was up to date with a
-					// changelog path, whatever the changelog holds since; a revision
-					// written
-					// later in the same JVM (development, tenants, a command after a
-					// check)
-					// would be skipped as "up to date" without a word.
-					Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
-					if (this.substitution != null) {
-						this.substitution.apply(liquibase.getDatabaseChangeLog());
-					}
-					if (this.options.allowDestructive()) {
-						Revisions.allowDestructive(liquibase);
-					}
-					if (lock && liquibaseLockTaken(connection, dialect)) {
-						// We hold the advisory lock, so a Liquibase lock left behind
-						// belongs to a holder that died: clear it instead of waiting for
-						// it forever. (Looked at first: releasing is a write and a
-						// commit,
-						// which every tenant schema's run would pay.)
-						LockServiceFactory.getInstance().getLockService(database).forceReleaseLock();
-					}
-					if (validateFirst) {
-						validate(liquibase);
-					}
-					return work.run(liquibase, Changelog.read(liquibase.getDatabaseChangeLog(), connection, dialect));
-				});
-			}
-			finally {
-				if (advisoryLock != null) {
-					advisoryLock.close();
-				}
-				if (!connection.isClosed()) {
-					connection.setAutoCommit(autoCommit);
-				}
-			}
-		}
-		catch (MigrateException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw MigrationFailures.translate(this.changelog, this.dialect.known(), ex,
-					DatabaseTarget.describe(this.dataSource));
-		}
-	}
-
-	private static Map<String, Object> scope() {
-		Map<String, Object> scope = new HashMap<>();
-		// No network calls from inside an application's startup.
-		scope.put("liquibase.analytics.enabled", false);
-		// Progress goes to the log, not to the console of the application that embeds us.
-		scope.put(Scope.Attr.ui.name(), new LoggerUIService());
-		return scope;
-	}
-
-	@FunctionalInterface
-	private interface Work<T> {
-
-		T run(Liquibase liquibase, Changelog changelog) throws Exception;
-
+		return this.session.run(false,
+				(liquibase, changelog) -> CreatedObjects.of(liquibase.getDatabaseChangeLog().getChangeSets(),
+						Objects.requireNonNull(this.session.detectedDialect().known(), "dialect found by run")));
 	}
 
 }
