@@ -131,6 +131,15 @@ public final class MigrateAutoConfiguration {
 				ObjectProvider<MigrateConnectionDetails> connectionDetails, ObjectProvider<EntitySchemaSource> entities,
 				ObjectProvider<RelationalSchemaSource> relational, ObjectProvider<MigrateCustomizer> customizers,
 				ResourceLoader resourceLoader, BeanFactory beanFactory) {
+			if (!properties.getInstances().isEmpty()) {
+				// Not ignored without a word: the databases it names would stay as they
+				// are.
+				throw new MigrateInstances.InstanceConfigurationException("migrate.instances names "
+						+ properties.getInstances().keySet() + ", but this application has no JDBC DataSource: several "
+						+ "databases are migrated for applications with DataSource beans (JPA or Spring Data JDBC)"
+						+ " only. Nothing was migrated. Remove migrate.instances.*, or give each database a "
+						+ "DataSource bean.");
+			}
 			EntitySchemaSource source = CombinedEntitySchemaSource.of(entities.getIfAvailable(),
 					new ScannedEntitySchemaSource(entityPackages(beanFactory), resourceLoader.getClassLoader()),
 					relational.orderedStream().toList());

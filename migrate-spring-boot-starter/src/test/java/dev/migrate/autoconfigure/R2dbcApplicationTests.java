@@ -22,12 +22,13 @@ import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApp
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * An R2DBC-only WebFlux application: no JDBC property, the JDBC connection for Liquibase
  * comes from the R2DBC connection options.
  */
-@PostgresTest
+@PostgresTest(database = PostgresTest.Scope.METHOD)
 @Tag(PostgresTest.DEFAULT_MAJOR_ONLY)
 class R2dbcApplicationTests {
 
@@ -69,17 +70,31 @@ class R2dbcApplicationTests {
 			.isEqualTo("4");
 	}
 
+	@Test
+	void refusesInstancesOfOtherDatabasesItCannotMigrateInsteadOfIgnoringThem(TestDatabase database) {
+		assertThatException()
+			.isThrownBy(() -> start(NotesApplication.class, database,
+					"migrate.instances.customers.data-source=customersDataSource",
+					"migrate.instances.customers.entity-packages=com.example.customers"))
+			.havingRootCause()
+			.withMessageContaining("migrate.instances names [customers]")
+			.withMessageContaining("no JDBC DataSource")
+			.withMessageContaining("Nothing was migrated");
+		assertThat(database.queryForString("SELECT to_regclass('databasechangelog') IS NULL")).isEqualTo("t");
+	}
+
 	private List<Path> revisions() throws IOException {
 		try (Stream<Path> files = Files.list(this.source.resolve("db/migrate/changes"))) {
 			return files.toList();
 		}
 	}
 
-	private ConfigurableApplicationContext start(Class<?> application, TestDatabase database) {
+	private ConfigurableApplicationContext start(Class<?> application, TestDatabase database, String... more) {
 		String url = database.jdbcUrl().replace("jdbc:postgresql:", "r2dbc:postgresql:");
 		return new SpringApplicationBuilder(application).web(WebApplicationType.REACTIVE)
 			.properties("server.port=0", "spring.r2dbc.url=" + url, "spring.r2dbc.username=" + database.user(),
 					"spring.r2dbc.password=" + database.password(), "migrate.source-directory=" + this.source)
+			.properties(more)
 			.run();
 	}
 
