@@ -261,6 +261,34 @@ public final class PgBouncer implements AutoCloseable {
 	}
 
 	/**
+	 * Return the server connections that are not among those reached through the pooler,
+	 * waiting up to 5 s for them to go: the backend of a connection a test just closed
+	 * (e.g. a direct one) stays in {@code pg_stat_activity} for a moment while it exits,
+	 * whereas a connection left behind stays.
+	 * @param reached the process ids reached through the pooler, e.g. the keys of
+	 * {@link #settingsOfEachServerConnection(String...)}
+	 * @return the process ids of the server connections not reached; empty when every one
+	 * was
+	 */
+	public Set<Integer> serverConnectionsNotReached(Set<Integer> reached) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (true) {
+			Set<Integer> others = new TreeSet<>(serverConnections());
+			others.removeAll(reached);
+			if (others.isEmpty() || System.nanoTime() > deadline) {
+				return others;
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return others;
+			}
+		}
+	}
+
+	/**
 	 * Return what PgBouncer logged.
 	 * @return the log
 	 */
