@@ -1,4 +1,4 @@
-package dev.migrate.core.entity;
+package dev.migrate.hibernate;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
-import dev.migrate.core.exception.EntityMappingException;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.beanvalidation.ValidationMode;
 import org.hibernate.boot.internal.ClassLoaderAccessImpl;

@@ -1,4 +1,4 @@
-package dev.migrate.core.entity;
+package dev.migrate.hibernate;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.migrate.core.entity;
+package dev.migrate.hibernate;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;

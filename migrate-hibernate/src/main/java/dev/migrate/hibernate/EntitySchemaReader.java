@@ -1,4 +1,4 @@
-package dev.migrate.core.entity;
+package dev.migrate.hibernate;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import dev.migrate.core.dialect.Dialect;
-import dev.migrate.core.exception.EntityMappingException;
 import dev.migrate.core.schema.Declarations;
 import dev.migrate.core.schema.EnumType;
 import dev.migrate.core.schema.Schema;

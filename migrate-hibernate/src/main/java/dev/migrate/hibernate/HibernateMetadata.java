@@ -1,10 +1,9 @@
-package dev.migrate.core.entity;
+package dev.migrate.hibernate;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.migrate.core.exception.EntityMappingException;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;

@@ -1,7 +1,7 @@
-package dev.migrate.core.entity;
+package dev.migrate.hibernate;
 
-import org.hibernate.engine.jdbc.env.internal.JdbcEnvironmentInitiator;
 import org.hibernate.engine.jdbc.connections.spi.DatabaseConnectionInfo;
+import org.hibernate.engine.jdbc.env.internal.JdbcEnvironmentInitiator;
 
 /**
  * Hibernate's JDBC environment without its "Database info" log block. Migrate builds

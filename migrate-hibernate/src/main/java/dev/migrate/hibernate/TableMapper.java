@@ -1,4 +1,4 @@
-package dev.migrate.core.entity;
+package dev.migrate.hibernate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.migrate.core.dialect.Dialect;
-import dev.migrate.core.exception.EntityMappingException;
 import dev.migrate.core.schema.CheckConstraint;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.ColumnType;

@@ -1,8 +1,8 @@
 /**
  * The desired schema: read from JPA entities through Hibernate's boot metadata, without a
- * database connection.
+ * database connection. No Spring.
  */
 @NullMarked
-package dev.migrate.core.entity;
+package dev.migrate.hibernate;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,15 +1,15 @@
-package dev.migrate.core.entity;
+package dev.migrate.hibernate;
 
 import java.sql.Connection;
 import java.util.List;
 
 import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.dialect.Dialects;
-import dev.migrate.core.fixtures.Fixture;
-import dev.migrate.core.fixtures.Fixtures;
+import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.SchemaComparator;
-import dev.migrate.core.runner.MigrationRunner;
+import dev.migrate.hibernate.fixtures.Fixture;
+import dev.migrate.hibernate.fixtures.Fixtures;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;

@@ -1,14 +1,9 @@
-package dev.migrate.core.entity;
+package dev.migrate.hibernate;
 
 import java.util.List;
 import java.util.Map;
 
 import dev.migrate.core.dialect.Dialects;
-import dev.migrate.core.exception.EntityMappingException;
-import dev.migrate.core.fixtures.Fixture;
-import dev.migrate.core.fixtures.Fixtures;
-import dev.migrate.core.fixtures.basic.BasicTypes;
-import dev.migrate.core.fixtures.broken.NoIdentifier;
 import dev.migrate.core.schema.CheckConstraint;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.ColumnType;
@@ -20,6 +15,10 @@ import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.Sequence;
 import dev.migrate.core.schema.Table;
 import dev.migrate.core.schema.UniqueConstraint;
+import dev.migrate.hibernate.fixtures.Fixture;
+import dev.migrate.hibernate.fixtures.Fixtures;
+import dev.migrate.hibernate.fixtures.basic.BasicTypes;
+import dev.migrate.hibernate.fixtures.broken.NoIdentifier;
 import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.migrate.core.entity;
+package dev.migrate.hibernate;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.migrate.core.fixtures.Fixture;
+import dev.migrate.hibernate.fixtures.Fixture;
 import dev.migrate.testsupport.TestDatabase;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.ValidationMode;

@@ -12,14 +12,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
-import dev.migrate.autoconfigure.relational.RelationalMappingException;
 import dev.migrate.autoconfigure.relational.RelationalSchemaSource;
-import dev.migrate.autoconfigure.relational.RelationalTables;
 import dev.migrate.core.schema.Declarations;
 import dev.migrate.core.schema.QualifiedName;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.Sequence;
 import dev.migrate.core.schema.Table;
+import dev.migrate.relational.RelationalMappingException;
+import dev.migrate.relational.RelationalTables;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.MergedAnnotations;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migrate.core.dialect.Dialects;
-import dev.migrate.core.entity.EntitySchemaReader;
 import dev.migrate.core.schema.Schema;
+import dev.migrate.hibernate.EntitySchemaReader;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
 import org.hibernate.cfg.AvailableSettings;

@@ -4,9 +4,10 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import dev.migrate.autoconfigure.relational.RelationalAggregates;
+import dev.migrate.autoconfigure.relational.RelationalEntityScan;
 import dev.migrate.autoconfigure.relational.RelationalSchemaSource;
 import dev.migrate.core.Migrate;
+import dev.migrate.relational.RelationalAggregates;
 import liquibase.Liquibase;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
@@ -248,7 +249,7 @@ public final class MigrateAutoConfiguration {
 			return new RelationalSchemaSource("Spring Data R2DBC entity",
 					() -> RelationalAggregates.read(new R2dbcMappingContext(naming),
 							R2dbcCustomConversions.of(PostgresDialect.INSTANCE, List.of()), false,
-							RelationalAggregates.scan(applicationContext)));
+							RelationalEntityScan.scan(applicationContext)));
 		}
 
 	}
@@ -267,7 +268,7 @@ public final class MigrateAutoConfiguration {
 			return new RelationalSchemaSource("Spring Data JDBC entity",
 					() -> RelationalAggregates.read(new JdbcMappingContext(naming),
 							JdbcCustomConversions.of(JdbcPostgresDialect.INSTANCE, List.of()), true,
-							RelationalAggregates.scan(applicationContext)));
+							RelationalEntityScan.scan(applicationContext)));
 		}
 
 	}

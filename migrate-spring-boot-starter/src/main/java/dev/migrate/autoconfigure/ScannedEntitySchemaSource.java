@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migrate.core.dialect.Dialects;
-import dev.migrate.core.entity.EntitySchemaReader;
 import dev.migrate.core.schema.Schema;
+import dev.migrate.hibernate.EntityMappingException;
+import dev.migrate.hibernate.EntitySchemaReader;
 import jakarta.persistence.Entity;
 import org.hibernate.cfg.AvailableSettings;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,12 @@ class ScannedEntitySchemaSource implements EntitySchemaSource {
 
 	private static final String SPRING_IMPLICIT_NAMING = "org.springframework.boot.hibernate.SpringImplicitNamingStrategy";
 
+	/** Without it no class can be an {@code @Entity}: Spring Data JDBC and R2DBC apps. */
+	private static final String JPA = "jakarta.persistence.Entity";
+
+	/** Migrate reads entities through Hibernate's boot metadata. */
+	private static final String HIBERNATE = "org.hibernate.boot.Metadata";
+
 	private final List<String> packages;
 
 	private final ClassLoader classLoader;
@@ -37,18 +44,25 @@ class ScannedEntitySchemaSource implements EntitySchemaSource {
 
 	@Override
 	public @Nullable Schema desiredSchema() {
-		List<Class<?>> entities = entityClasses();
+		List<Class<?>> entities = readableEntityClasses();
 		return entities.isEmpty() ? null : new EntitySchemaReader(Dialects.postgresql()).read(entities, settings());
 	}
 
 	@Override
 	public @Nullable String fingerprint() {
-		List<Class<?>> entities = entityClasses();
+		List<Class<?>> entities = readableEntityClasses();
 		return entities.isEmpty() ? null
 				: new EntitySchemaReader(Dialects.postgresql()).fingerprint(entities, settings());
 	}
 
+	/**
+	 * Return the {@code @Entity} classes of the packages: none without the JPA API on the
+	 * class path (applications with Spring Data JDBC or R2DBC and no JPA).
+	 */
 	List<Class<?>> entityClasses() {
+		if (!ClassUtils.isPresent(JPA, this.classLoader)) {
+			return List.of();
+		}
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.setResourceLoader(new org.springframework.core.io.DefaultResourceLoader(this.classLoader));
 		scanner.addIncludeFilter(new AnnotationTypeFilter(Entity.class));
@@ -59,6 +73,18 @@ class ScannedEntitySchemaSource implements EntitySchemaSource {
 			}
 		}
 		return classes;
+	}
+
+	private List<Class<?>> readableEntityClasses() {
+		List<Class<?>> entities = entityClasses();
+		if (!entities.isEmpty() && !ClassUtils.isPresent(HIBERNATE, this.classLoader)) {
+			throw new EntityMappingException("Found @Entity classes " + entities.stream().map(Class::getName).toList()
+					+ " but Hibernate ORM is not on the class path: Migrate reads entities through Hibernate's"
+					+ " metadata. Nothing was read from or changed in the database. Add org.hibernate.orm:hibernate-core"
+					+ " (spring-boot-starter-data-jpa brings it), or move the @Entity classes out of the packages"
+					+ " Migrate scans (" + this.packages + ").");
+		}
+		return entities;
 	}
 
 	private Map<String, Object> settings() {

@@ -5,9 +5,9 @@ import java.util.List;
 import dev.migrate.autoconfigure.app.data.jdbc.v1.PurchaseOrder;
 import dev.migrate.autoconfigure.app.data.r2dbc.v1.Note;
 import dev.migrate.autoconfigure.relational.RelationalFixtures;
-import dev.migrate.autoconfigure.relational.RelationalMappingException;
 import dev.migrate.autoconfigure.relational.RelationalSchemaSource;
 import dev.migrate.core.schema.Schema;
+import dev.migrate.relational.RelationalMappingException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure.relational;
+package dev.migrate.relational;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,22 +9,19 @@ import java.util.Set;
 
 import dev.migrate.core.dialect.Dialects;
 
-import org.springframework.boot.persistence.autoconfigure.EntityScanner;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.convert.CustomConversions;
 import org.springframework.data.mapping.MappingException;
 import org.springframework.data.relational.core.mapping.RelationalMappingContext;
 import org.springframework.data.relational.core.mapping.RelationalPersistentEntity;
 import org.springframework.data.relational.core.mapping.RelationalPersistentProperty;
-import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * Reads the tables of the aggregates Spring Boot finds ({@code @Table} classes in the
- * entity scan packages) through a new mapping context of the store's kind, with the
- * application's {@code NamingStrategy} and the PostgreSQL dialect's conversions. Migrate
- * builds that context itself rather than take the application's, which Spring Data JDBC
- * creates only after connecting to the database that Migrate is to prepare first.
+ * Reads the tables of Spring Data Relational aggregates ({@code @Table} classes) through
+ * a new mapping context of the store's kind, with the application's
+ * {@code NamingStrategy} and the PostgreSQL dialect's conversions. The caller builds that
+ * context rather than take the application's, which Spring Data JDBC creates only after
+ * connecting to the database that Migrate is to prepare first.
  */
 public final class RelationalAggregates {
 
@@ -58,24 +55,6 @@ public final class RelationalAggregates {
 		// aggregate.
 		List<Class<?>> roots = sorted.stream().filter((type) -> !referenced.contains(type)).toList();
 		return new RelationalSchemaReader(context, conversions, childTables, Dialects.postgresql()).read(roots);
-	}
-
-	/**
-	 * Return the {@code @Table} classes in the entity scan packages, as Spring Boot gives
-	 * them to the Spring Data mapping context.
-	 * @param applicationContext the application context
-	 * @return the classes
-	 */
-	public static Collection<Class<?>> scan(ApplicationContext applicationContext) {
-		try {
-			return new EntityScanner(applicationContext).scan(Table.class);
-		}
-		catch (ClassNotFoundException ex) {
-			throw new RelationalMappingException("Cannot load a @Table class of the entity scan packages: "
-					+ ex.getMessage() + ". Nothing was read from or changed in the database. Put the class (and what it"
-					+ " needs) on the class path, or narrow @EntityScan to packages whose classes load, then start"
-					+ " again.", ex);
-		}
 	}
 
 	private static void referenced(RelationalMappingContext context, RelationalPersistentEntity<?> entity,

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure.relational;
+package dev.migrate.relational;
 
 import dev.migrate.core.exception.MigrateException;
 
@@ -16,7 +16,12 @@ public class RelationalMappingException extends MigrateException {
 		super(message);
 	}
 
-	RelationalMappingException(String message, Throwable cause) {
+	/**
+	 * Create a new instance.
+	 * @param message what cannot be translated, naming the class and property
+	 * @param cause the cause
+	 */
+	public RelationalMappingException(String message, Throwable cause) {
 		super(message, cause);
 	}
 

@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure.relational;
+package dev.migrate.relational;
 
 import java.util.ArrayList;
 import java.util.Collection;

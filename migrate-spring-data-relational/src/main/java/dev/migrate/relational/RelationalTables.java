@@ -1,4 +1,4 @@
-package dev.migrate.autoconfigure.relational;
+package dev.migrate.relational;
 
 import java.util.List;
 import java.util.Map;

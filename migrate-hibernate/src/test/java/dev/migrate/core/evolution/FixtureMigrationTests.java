@@ -5,12 +5,12 @@ import java.nio.file.Path;
 
 import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.DiffOptions;
-import dev.migrate.core.entity.EntitySchemaReader;
-import dev.migrate.core.entity.HibernateDdl;
-import dev.migrate.core.fixtures.Fixture;
-import dev.migrate.core.fixtures.Fixtures;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.SchemaComparator;
+import dev.migrate.hibernate.EntitySchemaReader;
+import dev.migrate.hibernate.HibernateDdl;
+import dev.migrate.hibernate.fixtures.Fixture;
+import dev.migrate.hibernate.fixtures.Fixtures;
 import dev.migrate.testsupport.CatalogText;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;

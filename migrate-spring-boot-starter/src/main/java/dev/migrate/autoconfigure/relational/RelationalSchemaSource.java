@@ -2,6 +2,8 @@ package dev.migrate.autoconfigure.relational;
 
 import java.util.function.Supplier;
 
+import dev.migrate.relational.RelationalTables;
+
 /**
  * The tables of one Spring Data Relational store (R2DBC or JDBC). Free of Spring Data
  * types, so that applications without Spring Data Relational can load the

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 import dev.migrate.core.schema.Schema;
+import dev.migrate.relational.RelationalAggregates;
+import dev.migrate.relational.RelationalTables;
 
 import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
 import org.springframework.data.jdbc.core.dialect.JdbcPostgresDialect;

@@ -17,6 +17,9 @@ import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.Sequence;
 import dev.migrate.core.schema.UniqueConstraint;
 import dev.migrate.mapping.Indexed;
+import dev.migrate.relational.RelationalAggregates;
+import dev.migrate.relational.RelationalMappingException;
+import dev.migrate.relational.RelationalTables;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.annotation.Id;
