@@ -1,9 +1,12 @@
 package dev.migrate.benchmarks.startup;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import dev.migrate.benchmarks.startup.StartedApplication.Run;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,26 @@ class StartupBenchmarkTests {
 		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("12 applied revisions, 1 rounds")
 			.contains("it skipped Liquibase in 1 of 1 starts")
 			.contains("added to fastest");
+	}
+
+	/**
+	 * The measured application is a Spring Data JDBC-style application without JPA: the
+	 * starter brings it neither Hibernate nor the JPA API, and the start above (which
+	 * runs Migrate) shows that the starter needs neither.
+	 */
+	@Test
+	void theStarterBringsAJdbcApplicationNeitherHibernateNorTheJpaApi() throws Exception {
+		List<Path> classPath = Stream
+			.of(Files.readString(Path.of("target", "application-classpath.txt")).trim().split(File.pathSeparator))
+			.map(Path::of)
+			.toList();
+		assertThat(classPath).as("the readers (jars, or a module's classes in the reactor)")
+			.anyMatch((entry) -> entry.toString().contains("migrate-hibernate"))
+			.anyMatch((entry) -> entry.toString().contains("migrate-spring-data-relational"));
+		assertThat(classPath).extracting((entry) -> entry.getFileName().toString())
+			.noneMatch((jar) -> jar.startsWith("hibernate-core-"))
+			.noneMatch((jar) -> jar.startsWith("jakarta.persistence-api-"))
+			.noneMatch((jar) -> jar.startsWith("spring-data-relational-"));
 	}
 
 }
