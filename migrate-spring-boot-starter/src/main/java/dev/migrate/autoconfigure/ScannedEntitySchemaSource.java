@@ -1,5 +1,6 @@
 package dev.migrate.autoconfigure;
 
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,6 @@ import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.hibernate.EntityMappingException;
 import dev.migrate.hibernate.EntitySchemaReader;
-import jakarta.persistence.Entity;
 import org.hibernate.cfg.AvailableSettings;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +27,7 @@ class ScannedEntitySchemaSource implements EntitySchemaSource {
 
 	private static final String SPRING_IMPLICIT_NAMING = "org.springframework.boot.hibernate.SpringImplicitNamingStrategy";
 
-	/** Without it no class can be an {@code @Entity}: Spring Data JDBC and R2DBC apps. */
+	/** Without it no class is an {@code @Entity}: Spring Data JDBC and R2DBC apps. */
 	private static final String JPA = "jakarta.persistence.Entity";
 
 	/** Migrate reads entities through Hibernate's boot metadata. */
@@ -60,12 +60,13 @@ class ScannedEntitySchemaSource implements EntitySchemaSource {
 	 * class path (applications with Spring Data JDBC or R2DBC and no JPA).
 	 */
 	List<Class<?>> entityClasses() {
-		if (!ClassUtils.isPresent(JPA, this.classLoader)) {
+		Class<? extends Annotation> entity = entityAnnotation();
+		if (entity == null) {
 			return List.of();
 		}
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.setResourceLoader(new org.springframework.core.io.DefaultResourceLoader(this.classLoader));
-		scanner.addIncludeFilter(new AnnotationTypeFilter(Entity.class));
+		scanner.addIncludeFilter(new AnnotationTypeFilter(entity));
 		List<Class<?>> classes = new ArrayList<>();
 		for (String basePackage : this.packages) {
 			for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
@@ -73,6 +74,20 @@ class ScannedEntitySchemaSource implements EntitySchemaSource {
 			}
 		}
 		return classes;
+	}
+
+	/**
+	 * Return {@code @Entity} as the class loader has it, or {@code null} without the JPA
+	 * API; by name, so that this class links without it.
+	 */
+	@SuppressWarnings("unchecked")
+	private @Nullable Class<? extends Annotation> entityAnnotation() {
+		try {
+			return (Class<? extends Annotation>) ClassUtils.forName(JPA, this.classLoader);
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return null;
+		}
 	}
 
 	private List<Class<?>> readableEntityClasses() {
