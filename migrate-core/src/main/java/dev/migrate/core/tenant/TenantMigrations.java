@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import dev.migrate.core.dialect.DetectedDialect;
+import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
@@ -51,8 +51,6 @@ public final class TenantMigrations {
 
 	private final int parallelism;
 
-	private final DetectedDialect dialect = new DetectedDialect();
-
 	/**
 	 * Create a new instance.
 	 * @param dataSource the database that holds the schemas
@@ -70,7 +68,7 @@ public final class TenantMigrations {
 					"The tenant parallelism must be at least 1, not " + parallelism + " (migrate.tenants.parallelism)");
 		}
 		this.dataSource = dataSource;
-		this.runner = new MigrationRunner(dataSource, changelog, resources, options, this.dialect);
+		this.runner = new MigrationRunner(dataSource, changelog, resources, options);
 		this.template = template;
 		this.parallelism = parallelism;
 	}
@@ -152,7 +150,7 @@ public final class TenantMigrations {
 				}
 			}
 			try (Statement statement = connection.createStatement()) {
-				statement.execute(this.dialect.of(connection).createSchemaIfMissing(schema));
+				statement.execute(Dialects.forConnection(connection).createSchemaIfMissing(schema));
 			}
 			if (!connection.getAutoCommit()) {
 				connection.commit();
