@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.migrate.core.dialect.Dialects;
+import dev.migrate.core.runner.ChangelogFiles;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.Schema;
@@ -23,7 +24,6 @@ import dev.migrate.example.ExampleArchives.Layout;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -317,7 +317,7 @@ class ExampleDeploymentJarTests {
 	private static Schema schemaOfTheCommittedRevisions() throws Exception {
 		try (TestDatabase reference = TestPostgres.createDatabase()) {
 			new MigrationRunner(reference.dataSource(), "db/migrate/changelog.yaml",
-					new DirectoryResourceAccessor(sources()), RunnerOptions.defaults())
+					ChangelogFiles.inDirectory(sources()), RunnerOptions.defaults())
 				.upgrade();
 			return readSchema(reference);
 		}

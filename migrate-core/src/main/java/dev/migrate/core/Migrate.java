@@ -24,12 +24,12 @@ import dev.migrate.core.diff.SchemaDiffer;
 import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.AppliedChangeSet;
 import dev.migrate.core.runner.ChangeSetRef;
+import dev.migrate.core.runner.ChangelogFiles;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.runner.UpgradeResult;
 import dev.migrate.core.schema.Schema;
-import liquibase.resource.ResourceAccessor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,18 +57,18 @@ public final class Migrate {
 	 * Create a new instance.
 	 * @param dataSource the database
 	 * @param desired the desired schema, e.g. read from the entities on demand
-	 * @param changelogResources where the changelog and its revisions are read from
+	 * @param changelogFiles where the changelog and its revisions are read from
 	 * @param changelog the master changelog's path within those resources
 	 * @param diffOptions how to diff
 	 * @param runnerOptions how to run
 	 */
-	public Migrate(DataSource dataSource, Supplier<Schema> desired, ResourceAccessor changelogResources,
-			String changelog, DiffOptions diffOptions, RunnerOptions runnerOptions) {
+	public Migrate(DataSource dataSource, Supplier<Schema> desired, ChangelogFiles changelogFiles, String changelog,
+			DiffOptions diffOptions, RunnerOptions runnerOptions) {
 		this.dataSource = dataSource;
 		this.desired = desired;
 		this.changelog = changelog;
 		this.diffOptions = diffOptions;
-		this.runner = new MigrationRunner(dataSource, changelog, changelogResources, runnerOptions);
+		this.runner = new MigrationRunner(dataSource, changelog, changelogFiles, runnerOptions);
 	}
 
 	/**

@@ -24,6 +24,7 @@ import dev.migrate.core.fixtures.basic.BasicTypes;
 import dev.migrate.core.fixtures.relations.Author;
 import dev.migrate.core.fixtures.relations.Award;
 import dev.migrate.core.fixtures.relations.Profile;
+import dev.migrate.core.runner.ChangelogFiles;
 import dev.migrate.core.runner.Revision;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.CheckConstraint;
@@ -36,7 +37,6 @@ import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.Table;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +59,7 @@ class MigrateTests {
 		Migrate migrate = new Migrate(database.dataSource(),
 				() -> new EntitySchemaReader(Dialects.postgresql())
 					.read(List.of(Author.class, Profile.class, Award.class), Fixtures.springBootNaming()),
-				new DirectoryResourceAccessor(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
+				ChangelogFiles.inDirectory(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
 				RunnerOptions.defaults());
 		assertThatExceptionOfType(Migrate.SchemaMismatchException.class).isThrownBy(migrate::check)
 			.withMessageContaining("create table public.author")
@@ -94,7 +94,7 @@ class MigrateTests {
 		AtomicReference<Table> entities = new AtomicReference<>(declared);
 		Migrate migrate = new Migrate(database.dataSource(),
 				() -> new Schema(new TreeSet<>(List.of("public")), List.of(entities.get()), List.of(), List.of()),
-				new DirectoryResourceAccessor(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
+				ChangelogFiles.inDirectory(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
 				RunnerOptions.defaults());
 		Path changes = this.resources.resolve(MasterChangelog.DEFAULT_CHANGES_DIRECTORY);
 		migrate.generate(changes, MasterChangelog.DEFAULT_CHANGES_DIRECTORY, "person", ChangelogFormat.YAML);
@@ -130,7 +130,7 @@ class MigrateTests {
 		Migrate migrate = new Migrate(counting,
 				() -> new EntitySchemaReader(Dialects.postgresql()).read(List.of(BasicTypes.class),
 						Fixtures.springBootNaming()),
-				new DirectoryResourceAccessor(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
+				ChangelogFiles.inDirectory(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
 				RunnerOptions.defaults());
 		SchemaDiff diff = migrate.diff();
 		Dialect dialect = migrate.dialect();
@@ -149,7 +149,7 @@ class MigrateTests {
 		Migrate migrate = new Migrate(database.dataSource(),
 				() -> new EntitySchemaReader(Dialects.postgresql()).read(List.of(BasicTypes.class),
 						Fixtures.springBootNaming()),
-				new DirectoryResourceAccessor(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
+				ChangelogFiles.inDirectory(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
 				RunnerOptions.defaults());
 		String revision = migrate
 			.generate(this.resources.resolve(MasterChangelog.DEFAULT_CHANGES_DIRECTORY),

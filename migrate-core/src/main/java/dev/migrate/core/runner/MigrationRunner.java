@@ -67,11 +67,11 @@ public final class MigrationRunner {
 	 * Create a runner that finds the database's dialect on its first connection.
 	 * @param dataSource the database
 	 * @param changelog the master changelog's path within the resources
-	 * @param resources where the changelog and its revisions are read from
+	 * @param files where the changelog and its revisions are read from
 	 * @param options how to run
 	 */
-	public MigrationRunner(DataSource dataSource, String changelog, ResourceAccessor resources, RunnerOptions options) {
-		this(dataSource, changelog, resources, options, new DetectedDialect(), null);
+	public MigrationRunner(DataSource dataSource, String changelog, ChangelogFiles files, RunnerOptions options) {
+		this(dataSource, changelog, files.resources(), options, new DetectedDialect(), null);
 	}
 
 	/**
