@@ -38,6 +38,8 @@ class ExampleActuatorTests {
 
 	private static final String BIO = "20261122091231_add_user_bio.yaml";
 
+	private static final String SUMMARY = "20261203104500_add_post_summary.yaml";
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -78,14 +80,15 @@ class ExampleActuatorTests {
 		assertThat(Duration.parse(lastRun.get("duration").asString())).isPositive();
 		assertThat(lastRun.get("successful").asBoolean()).isTrue();
 		assertThat(lastRun.get("generated").isNull()).isTrue();
-		assertThat(lastRun.get("applied").asInt()).isEqualTo(2);
+		assertThat(lastRun.get("applied").asInt()).isEqualTo(3);
 		assertThat(lastRun.get("error").isNull()).isTrue();
 		assertThat(Instant.parse(report.get("checked").asString()))
 			.isAfterOrEqualTo(Instant.parse(lastRun.get("started").asString()));
 		assertThat(report.get("error").isNull()).isTrue();
-		assertThat(report.get("applied")).hasSize(2);
+		assertThat(report.get("applied")).hasSize(3);
 		assertRevision(report.get("applied").get(0), CREATE, "20261122091200-1");
 		assertRevision(report.get("applied").get(1), BIO, "20261122091231-1");
+		assertRevision(report.get("applied").get(2), SUMMARY, "20261203104500-1");
 		assertThat(report.get("pending").isArray()).isTrue();
 		assertThat(report.get("pending")).isEmpty();
 		assertThat(report.get("blocked")).isEmpty();
@@ -109,10 +112,10 @@ class ExampleActuatorTests {
 		assertThat(fieldNames(details)).containsExactlyInAnyOrder("lastRun", "pending", "heldBack", "current", "drift",
 				"checked");
 		assertThat(details.at("/lastRun/successful").asBoolean()).isTrue();
-		assertThat(details.at("/lastRun/applied").asInt()).isEqualTo(2);
+		assertThat(details.at("/lastRun/applied").asInt()).isEqualTo(3);
 		assertThat(details.get("pending").asInt()).isZero();
 		assertThat(details.get("heldBack").asInt()).isZero();
-		assertThat(details.get("current").asString()).isEqualTo(BIO);
+		assertThat(details.get("current").asString()).isEqualTo(SUMMARY);
 		assertThat(details.get("drift").asInt()).isZero();
 		assertThat(Instant.parse(details.get("checked").asString())).isBefore(Instant.now());
 	}

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import dev.migrate.core.dialect.Dialects;
+import dev.migrate.core.runner.ChangelogFiles;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.Schema;
@@ -23,7 +24,6 @@ import dev.migrate.example.ExampleArchives.Layout;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -51,7 +51,7 @@ class ExampleDeploymentJarTests {
 	 */
 	static final String EVERY_MAJOR = "every-major";
 
-	private static final String SLOW_REVISION = "20261122091300_post_counts.yaml";
+	private static final String SLOW_REVISION = "20261203120000_post_counts.yaml";
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -85,7 +85,7 @@ class ExampleDeploymentJarTests {
 			assertThat(get(app, "/actuator/health").at("/components/migrate/status").asString()).isEqualTo("UP");
 			assertThat(awaitDriftCompared(app)).as("the revisions build exactly the entities' schema").isEmpty();
 			assertThat(app.output())
-				.contains("Migrate: public is at 20261122091231_add_user_bio.yaml (revisions: 2 applied, 0 pending,"
+				.contains("Migrate: public is at 20261203104500_add_post_summary.yaml (revisions: 3 applied, 0 pending,"
 						+ " 0 held back; drift compared after startup)")
 				.contains("auto mode generates revisions only in a development run");
 			assertThat(app.output().split("HHH10001005: Database info", -1))
@@ -127,10 +127,10 @@ class ExampleDeploymentJarTests {
 				assertThat(report.at("/lastRun/successful").asBoolean()).isTrue();
 				applied += report.at("/lastRun/applied").asInt();
 			}
-			assertThat(this.database.queryForString("SELECT count(*) FROM databasechangelog")).isEqualTo("2");
+			assertThat(this.database.queryForString("SELECT count(*) FROM databasechangelog")).isEqualTo("3");
 			assertThat(this.database
-				.queryForString("SELECT count(DISTINCT (filename, id, author)) FROM databasechangelog")).isEqualTo("2");
-			assertThat(applied).as("changesets applied, over all instances").isEqualTo(2);
+				.queryForString("SELECT count(DISTINCT (filename, id, author)) FROM databasechangelog")).isEqualTo("3");
+			assertThat(applied).as("changesets applied, over all instances").isEqualTo(3);
 		}
 		finally {
 			for (ExampleProcess app : apps) {
@@ -152,7 +152,7 @@ class ExampleDeploymentJarTests {
 		killed.kill();
 		assertThat(this.database
 			.queryForString("SELECT string_agg(id, ',' ORDER BY orderexecuted)" + " FROM databasechangelog"))
-			.isEqualTo("20261122091200-1,20261122091231-1");
+			.isEqualTo("20261122091200-1,20261122091231-1,20261203104500-1");
 		assertThat(this.database.queryForString("SELECT to_regclass('post_counts') IS NULL")).isEqualTo("t");
 		assertThat(this.database.queryForString("SELECT locked FROM databasechangeloglock"))
 			.as("Liquibase's own lock, left behind by the killed process")
@@ -317,7 +317,7 @@ class ExampleDeploymentJarTests {
 	private static Schema schemaOfTheCommittedRevisions() throws Exception {
 		try (TestDatabase reference = TestPostgres.createDatabase()) {
 			new MigrationRunner(reference.dataSource(), "db/migrate/changelog.yaml",
-					new DirectoryResourceAccessor(sources()), RunnerOptions.defaults())
+					ChangelogFiles.inDirectory(sources()), RunnerOptions.defaults())
 				.upgrade();
 			return readSchema(reference);
 		}

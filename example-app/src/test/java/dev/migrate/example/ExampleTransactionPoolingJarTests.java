@@ -57,7 +57,7 @@ class ExampleTransactionPoolingJarTests {
 					assertThat(report.at("/lastRun/successful").asBoolean()).isTrue();
 					applied += report.at("/lastRun/applied").asInt();
 				}
-				assertThat(applied).as("changesets applied, over all instances").isEqualTo(2);
+				assertThat(applied).as("changesets applied, over all instances").isEqualTo(3);
 			}
 			finally {
 				for (ExampleProcess app : apps) {

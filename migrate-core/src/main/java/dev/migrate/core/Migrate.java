@@ -16,20 +16,20 @@ import javax.sql.DataSource;
 import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.changelog.Revisions;
-import dev.migrate.core.dialect.DetectedDialect;
 import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.diff.SchemaDiffer;
 import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.AppliedChangeSet;
 import dev.migrate.core.runner.ChangeSetRef;
+import dev.migrate.core.runner.ChangelogFiles;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.runner.UpgradeResult;
 import dev.migrate.core.schema.Schema;
-import liquibase.resource.ResourceAccessor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,33 +45,30 @@ public final class Migrate {
 
 	private final Supplier<Schema> desired;
 
-	private final ResourceAccessor changelogResources;
-
 	private final String changelog;
 
 	private final DiffOptions diffOptions;
 
-	private final RunnerOptions runnerOptions;
+	private final MigrationRunner runner;
 
-	private final DetectedDialect dialect = new DetectedDialect();
+	private volatile @Nullable Dialect dialect;
 
 	/**
 	 * Create a new instance.
 	 * @param dataSource the database
 	 * @param desired the desired schema, e.g. read from the entities on demand
-	 * @param changelogResources where the changelog and its revisions are read from
+	 * @param changelogFiles where the changelog and its revisions are read from
 	 * @param changelog the master changelog's path within those resources
 	 * @param diffOptions how to diff
 	 * @param runnerOptions how to run
 	 */
-	public Migrate(DataSource dataSource, Supplier<Schema> desired, ResourceAccessor changelogResources,
-			String changelog, DiffOptions diffOptions, RunnerOptions runnerOptions) {
+	public Migrate(DataSource dataSource, Supplier<Schema> desired, ChangelogFiles changelogFiles, String changelog,
+			DiffOptions diffOptions, RunnerOptions runnerOptions) {
 		this.dataSource = dataSource;
 		this.desired = desired;
-		this.changelogResources = changelogResources;
 		this.changelog = changelog;
 		this.diffOptions = diffOptions;
-		this.runnerOptions = runnerOptions;
+		this.runner = new MigrationRunner(dataSource, changelog, changelogFiles, runnerOptions);
 	}
 
 	/**
@@ -81,7 +78,7 @@ public final class Migrate {
 	public SchemaDiff diff() {
 		Schema desiredSchema = this.desired.get();
 		try (Connection connection = this.dataSource.getConnection()) {
-			Dialect dialect = this.dialect.of(connection);
+			Dialect dialect = dialect(connection);
 			Schema actual = dialect.readSchema(connection, desiredSchema.schemas(), MigrationRunner.LIQUIBASE_TABLES);
 			SchemaDiff diff = new SchemaDiffer(this.diffOptions, dialect).diff(actual, desiredSchema);
 			if (diff.unmapped().isEmpty()) {
@@ -225,9 +222,8 @@ public final class Migrate {
 							+ (status.applied().size() + status.pending().size()) + " revision(s) and the database has "
 							+ recorded + " applied changeset(s); generate an ordinary revision instead");
 		}
-		return withConnection(changesDirectory,
-				(connection) -> new Baseline(this.dialect.of(connection), this.diffOptions).write(connection,
-						this.desired.get(), changesDirectory, logicalDirectory, message, format));
+		return withConnection(changesDirectory, (connection) -> new Baseline(dialect(connection), this.diffOptions)
+			.write(connection, this.desired.get(), changesDirectory, logicalDirectory, message, format));
 	}
 
 	/**
@@ -248,9 +244,8 @@ public final class Migrate {
 	public Path squash(String upTo, Path changesDirectory, String logicalDirectory, String message,
 			ChangelogFormat format) {
 		MigrationStatus status = runner().status();
-		return withConnection(changesDirectory,
-				(connection) -> new Squash(this.dialect.of(connection), this.diffOptions).write(status, connection,
-						this.desired.get(), upTo, changesDirectory, logicalDirectory, message, format));
+		return withConnection(changesDirectory, (connection) -> new Squash(dialect(connection), this.diffOptions)
+			.write(status, connection, this.desired.get(), upTo, changesDirectory, logicalDirectory, message, format));
 	}
 
 	/**
@@ -260,10 +255,10 @@ public final class Migrate {
 	public boolean hasFlywayHistory() {
 		return withConnection(null, (connection) -> {
 			try (Statement statement = connection.createStatement();
-					ResultSet rows = statement.executeQuery(
-							"SELECT count(*) FROM information_schema.tables WHERE table_name = 'flyway_schema_history'")) {
+					ResultSet rows = statement
+						.executeQuery(dialect(connection).tableExistsInAnySchema("flyway_schema_history"))) {
 				rows.next();
-				return rows.getInt(1) > 0;
+				return rows.getBoolean(1);
 			}
 		});
 	}
@@ -366,8 +361,7 @@ public final class Migrate {
 	 * @return the runner
 	 */
 	public MigrationRunner runner() {
-		return new MigrationRunner(this.dataSource, this.changelog, this.changelogResources, this.runnerOptions,
-				this.dialect);
+		return this.runner;
 	}
 
 	/**
@@ -378,8 +372,17 @@ public final class Migrate {
 	 * support the database
 	 */
 	public Dialect dialect() {
-		Dialect known = this.dialect.known();
-		return (known != null) ? known : withConnection(null, this.dialect::of);
+		Dialect known = this.dialect;
+		return (known != null) ? known : withConnection(null, this::dialect);
+	}
+
+	private Dialect dialect(Connection connection) throws SQLException {
+		Dialect known = this.dialect;
+		if (known == null) {
+			known = Dialects.forConnection(connection);
+			this.dialect = known;
+		}
+		return known;
 	}
 
 	@FunctionalInterface

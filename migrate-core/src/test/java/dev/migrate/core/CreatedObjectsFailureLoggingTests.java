@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.runner.ChangelogFiles;
 import dev.migrate.core.runner.RecordedLog;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.Column;
@@ -17,7 +18,6 @@ import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.Table;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,9 +44,8 @@ class CreatedObjectsFailureLoggingTests {
 				new PrimaryKey(null, List.of("id")), List.of(), List.of(), List.of(), List.of(), null);
 		Schema desired = new Schema(new TreeSet<>(List.of("public")), List.of(person), List.of(), List.of());
 		// No master changelog in the resources.
-		Migrate migrate = new Migrate(database.dataSource(), () -> desired,
-				new DirectoryResourceAccessor(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
-				RunnerOptions.defaults());
+		Migrate migrate = new Migrate(database.dataSource(), () -> desired, ChangelogFiles.inDirectory(this.resources),
+				MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(), RunnerOptions.defaults());
 		try (RecordedLog log = RecordedLog.of(Migrate.class)) {
 			SchemaDiff diff = migrate.diff();
 			assertThat(diff.changes()).isEmpty();

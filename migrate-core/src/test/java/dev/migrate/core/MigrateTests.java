@@ -17,6 +17,7 @@ import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.diff.Change;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.runner.ChangelogFiles;
 import dev.migrate.core.runner.Revision;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.CheckConstraint;
@@ -29,7 +30,6 @@ import dev.migrate.core.schema.Schema;
 import dev.migrate.core.schema.Table;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +62,7 @@ class MigrateTests {
 		AtomicReference<Table> entities = new AtomicReference<>(declared);
 		Migrate migrate = new Migrate(database.dataSource(),
 				() -> new Schema(new TreeSet<>(List.of("public")), List.of(entities.get()), List.of(), List.of()),
-				new DirectoryResourceAccessor(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
+				ChangelogFiles.inDirectory(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
 				RunnerOptions.defaults());
 		Path changes = this.resources.resolve(MasterChangelog.DEFAULT_CHANGES_DIRECTORY);
 		migrate.generate(changes, MasterChangelog.DEFAULT_CHANGES_DIRECTORY, "person", ChangelogFormat.YAML);
@@ -95,7 +95,7 @@ class MigrateTests {
 						throw ex.getCause();
 					}
 				});
-		Migrate migrate = new Migrate(counting, MigrateTests::basicTypes, new DirectoryResourceAccessor(this.resources),
+		Migrate migrate = new Migrate(counting, MigrateTests::basicTypes, ChangelogFiles.inDirectory(this.resources),
 				MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(), RunnerOptions.defaults());
 		SchemaDiff diff = migrate.diff();
 		Dialect dialect = migrate.dialect();
@@ -112,7 +112,7 @@ class MigrateTests {
 	void upgradesDowngradesStampsAndReportsThroughTheFacade(TestDatabase database) throws Exception {
 		MasterChangelog.writeIfMissing(this.resources.resolve(MasterChangelog.DEFAULT_PATH), "changes");
 		Migrate migrate = new Migrate(database.dataSource(), MigrateTests::basicTypes,
-				new DirectoryResourceAccessor(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
+				ChangelogFiles.inDirectory(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
 				RunnerOptions.defaults());
 		String revision = migrate
 			.generate(this.resources.resolve(MasterChangelog.DEFAULT_CHANGES_DIRECTORY),

@@ -9,6 +9,7 @@ import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.runner.ChangelogFiles;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.hibernate.fixtures.Fixtures;
 import dev.migrate.hibernate.fixtures.relations.Author;
@@ -16,7 +17,6 @@ import dev.migrate.hibernate.fixtures.relations.Award;
 import dev.migrate.hibernate.fixtures.relations.Profile;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +39,7 @@ class MigrateTests {
 		Migrate migrate = new Migrate(database.dataSource(),
 				() -> new EntitySchemaReader(Dialects.postgresql())
 					.read(List.of(Author.class, Profile.class, Award.class), Fixtures.springBootNaming()),
-				new DirectoryResourceAccessor(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
+				ChangelogFiles.inDirectory(this.resources), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
 				RunnerOptions.defaults());
 		assertThatExceptionOfType(Migrate.SchemaMismatchException.class).isThrownBy(migrate::check)
 			.withMessageContaining("create table public.author")

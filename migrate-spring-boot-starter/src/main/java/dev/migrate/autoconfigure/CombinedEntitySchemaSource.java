@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import dev.migrate.autoconfigure.relational.RelationalSchemaSource;
@@ -125,7 +126,7 @@ final class CombinedEntitySchemaSource implements EntitySchemaSource {
 		// to, so that an unchanged mapping still skips reading the database's catalog.
 		StringBuilder text = new StringBuilder(String.valueOf(jpa));
 		for (RelationalSchemaSource source : this.relational) {
-			text.append('\n').append(source.read());
+			text.append('\n').append(mapping(source.read()));
 		}
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -134,6 +135,15 @@ final class CombinedEntitySchemaSource implements EntitySchemaSource {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * What Spring Data maps to, written the same in every JVM: the backfills' map, an
+	 * immutable copy, iterates in an order that differs from one JVM to the next.
+	 */
+	static String mapping(RelationalTables tables) {
+		return tables.tables() + "\n" + tables.sequences() + "\n" + tables.renames() + "\n"
+				+ new TreeMap<>(tables.backfills());
 	}
 
 	private String jpaMapping(QualifiedName table) {

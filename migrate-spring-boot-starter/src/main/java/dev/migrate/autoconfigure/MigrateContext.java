@@ -1,7 +1,6 @@
 package dev.migrate.autoconfigure;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 import dev.migrate.core.Migrate;
+import dev.migrate.core.runner.ChangelogFiles;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
@@ -23,8 +23,6 @@ import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.tenant.TenantMigrations;
 import liquibase.integration.spring.SpringResourceAccessor;
-import liquibase.resource.DirectoryResourceAccessor;
-import liquibase.resource.ResourceAccessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -152,13 +150,13 @@ public class MigrateContext {
 	 */
 	Migrate migrate() {
 		Path source = changelogSourceDirectory();
-		return migrate((source != null) ? directory(source) : new SpringResourceAccessor(this.resourceLoader));
+		return migrate((source != null) ? directory(source) : classpath());
 	}
 
-	Migrate migrate(ResourceAccessor resources) {
+	Migrate migrate(ChangelogFiles files) {
 		MigrateOptions options = options();
-		return new Migrate(this.dataSource, this::desiredSchema, resources, this.properties.getChangelog(),
-				options.diff(), options.runner());
+		return new Migrate(this.dataSource, this::desiredSchema, files, this.properties.getChangelog(), options.diff(),
+				options.runner());
 	}
 
 	/**
@@ -167,9 +165,8 @@ public class MigrateContext {
 	 */
 	TenantMigrations tenantMigrations() {
 		Path source = changelogSourceDirectory();
-		ResourceAccessor resources = (source != null) ? directory(source)
-				: new SpringResourceAccessor(this.resourceLoader);
-		return new TenantMigrations(this.dataSource, this.properties.getChangelog(), resources, options().runner(),
+		ChangelogFiles files = (source != null) ? directory(source) : classpath();
+		return new TenantMigrations(this.dataSource, this.properties.getChangelog(), files, options().runner(),
 				this.properties.getTenants().getTemplate(), this.properties.getTenants().getParallelism());
 	}
 
@@ -376,13 +373,16 @@ public class MigrateContext {
 		}
 	}
 
-	static ResourceAccessor directory(Path directory) {
-		try {
-			return new DirectoryResourceAccessor(directory);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	static ChangelogFiles directory(Path directory) {
+		return ChangelogFiles.inDirectory(directory);
+	}
+
+	/**
+	 * The changelog on the class path, read with Spring's resource loading (which reads
+	 * the nested jars of a packaged application).
+	 */
+	private ChangelogFiles classpath() {
+		return ChangelogFiles.of(new SpringResourceAccessor(this.resourceLoader));
 	}
 
 }

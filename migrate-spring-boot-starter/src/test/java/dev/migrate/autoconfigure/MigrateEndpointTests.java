@@ -16,6 +16,7 @@ import dev.migrate.autoconfigure.metrics.MigrateMetrics;
 import dev.migrate.core.Migrate;
 import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.runner.ChangelogFiles;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.Column;
 import dev.migrate.core.schema.ColumnType;
@@ -27,7 +28,6 @@ import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,7 +153,7 @@ class MigrateEndpointTests {
 		TestDatabase database = this.ownDatabase;
 		developingPeople(database).run((context) -> {
 			// A teammate's revision drops the column; this instance may not.
-			new Migrate(database.dataSource(), () -> person(false), new DirectoryResourceAccessor(this.source),
+			new Migrate(database.dataSource(), () -> person(false), ChangelogFiles.inDirectory(this.source),
 					"db/migrate/changelog.yaml", DiffOptions.defaults(), RunnerOptions.defaults())
 				.generate(this.source.resolve("db/migrate/changes"), "db/migrate/changes", "drop bio",
 						ChangelogFormat.YAML);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.migrate.autoconfigure.MigrateEndpoint.MigrateReport;
@@ -16,9 +17,12 @@ import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -32,7 +36,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * ({@code migrate.instances.customers.*}) the other, both before JPA validates them.
  */
 @PostgresTest
+@ExtendWith(OutputCaptureExtension.class)
 class MigrateInstancesApplicationTests {
+
+	private static final String SHORTCUT = "nothing changed since the last run (checked without Liquibase)";
 
 	private static final String ORDERS = "dev.migrate.autoconfigure.app.multi.orders";
 
@@ -42,7 +49,7 @@ class MigrateInstancesApplicationTests {
 	Path source;
 
 	@Test
-	void migratesEachDatabaseWithItsOwnEntitiesHistoryAndRevisionsAndARestartWritesNothing() {
+	void migratesEachDatabaseWithItsOwnEntitiesHistoryAndRevisionsAndARestartWritesNothing(CapturedOutput output) {
 		try (TestDatabase orders = TestPostgres.createDatabase();
 				TestDatabase customers = TestPostgres.createDatabase()) {
 			try (ConfigurableApplicationContext context = start(orders, customers)) {
@@ -77,7 +84,12 @@ class MigrateInstancesApplicationTests {
 			}
 			String ordersHistory = orders.queryForString("SELECT count(*) FROM databasechangelog");
 			String customersHistory = customers.queryForString("SELECT count(*) FROM databasechangelog");
+			int before = output.getOut().length();
 			try (ConfigurableApplicationContext context = start(orders, customers)) {
+				// Both instances take the development shortcut, though the customers
+				// changelog's folder is inside the default one and got a revision after
+				// the default instance recorded its fingerprints.
+				assertThat(output.getOut().substring(before).split(Pattern.quote(SHORTCUT), -1)).hasSize(3);
 				MigrateInstance instance = context.getBean(MigrateInstances.class).get("customers");
 				assertThat(instance.initializer().lastRun().generated()).isNull();
 				assertThat(instance.initializer().lastRun().applied()).isZero();

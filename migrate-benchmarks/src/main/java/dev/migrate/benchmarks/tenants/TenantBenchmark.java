@@ -25,6 +25,7 @@ import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiffer;
+import dev.migrate.core.runner.ChangelogFiles;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.core.tenant.SchemaOutcome;
@@ -37,7 +38,6 @@ import liquibase.changelog.FastCheckService;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.DirectoryResourceAccessor;
 
 /**
  * Migrates N tenant schemas of a fresh database (on the test PostgreSQL: embedded, or
@@ -76,7 +76,7 @@ public final class TenantBenchmark {
 			System.out.println("Server: " + server(database) + "; " + schemas + " schemas x " + tables
 					+ " tables, parallelism " + parallelism);
 			TenantMigrations migrations = new TenantMigrations(pool, MasterChangelog.DEFAULT_PATH,
-					new DirectoryResourceAccessor(tenantRoot), RunnerOptions.defaults(), "public", parallelism);
+					ChangelogFiles.inDirectory(tenantRoot), RunnerOptions.defaults(), "public", parallelism);
 			List<String> names = names("tenant_", schemas);
 			report("Migrate, first migration", migrations, names);
 			report("Migrate, nothing pending", migrations, names);
@@ -144,7 +144,7 @@ public final class TenantBenchmark {
 						.findCorrectDatabaseImplementation(new JdbcConnection(connection));
 					database.setDefaultSchemaName(name);
 					Liquibase liquibase = new Liquibase(MasterChangelog.DEFAULT_PATH,
-							new DirectoryResourceAccessor(root), database);
+							new liquibase.resource.DirectoryResourceAccessor(root), database);
 					liquibase.update();
 				});
 			}

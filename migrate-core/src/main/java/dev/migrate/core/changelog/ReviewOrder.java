@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.migrate.core.diff.Change;
-import dev.migrate.core.diff.Phases;
+import dev.migrate.core.diff.Phase;
 import dev.migrate.core.diff.TableChange;
 
 /**
@@ -44,15 +44,15 @@ final class ReviewOrder {
 	 * are added.
 	 */
 	private static double stage(Change change) {
-		int phase = change.phase();
-		if (phase == Phases.CREATE_TABLES || phase == Phases.ADD_AND_ALTER_COLUMNS
-				|| phase == Phases.ADD_CONSTRAINTS_AND_INDEXES || phase == Phases.COMMENTS) {
-			return Phases.CREATE_TABLES;
+		Phase phase = change.phase();
+		if (phase == Phase.CREATE_TABLES || phase == Phase.ADD_AND_ALTER_COLUMNS
+				|| phase == Phase.ADD_CONSTRAINTS_AND_INDEXES || phase == Phase.COMMENTS) {
+			return Phase.CREATE_TABLES.ordinal();
 		}
-		if (phase == Phases.DROP_COLUMNS) {
-			return Phases.ADD_FOREIGN_KEYS - 0.5;
+		if (phase == Phase.DROP_COLUMNS) {
+			return Phase.ADD_FOREIGN_KEYS.ordinal() - 0.5;
 		}
-		return phase;
+		return phase.ordinal();
 	}
 
 	/**

@@ -192,6 +192,14 @@ public interface Dialect extends DatabaseRules {
 	String tableExists(String table);
 
 	/**
+	 * Return a query whose one row holds whether a table of the given name exists in any
+	 * schema the session can see, e.g. another tool's history table.
+	 * @param table the table, unqualified, as the database stores it
+	 * @return the query
+	 */
+	String tableExistsInAnySchema(String table);
+
+	/**
 	 * Return the statement that creates a schema unless it exists.
 	 * @param schema the schema's name, as the database stores it
 	 * @return the statement

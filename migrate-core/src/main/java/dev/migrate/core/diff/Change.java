@@ -41,7 +41,7 @@ public sealed interface Change
 	 * them).
 	 * @return the phase
 	 */
-	int phase();
+	Phase phase();
 
 	/** Creates a database schema. */
 	record CreateSchema(String name) implements Change {
@@ -58,8 +58,8 @@ public sealed interface Change
 			return "create schema " + this.name;
 		}
 
-		public int phase() {
-			return Phases.CREATE_SCHEMAS;
+		public Phase phase() {
+			return Phase.CREATE_SCHEMAS;
 		}
 
 	}
@@ -81,8 +81,8 @@ public sealed interface Change
 			return "drop schema " + this.name;
 		}
 
-		public int phase() {
-			return Phases.DROP_SCHEMAS;
+		public Phase phase() {
+			return Phase.DROP_SCHEMAS;
 		}
 
 	}
@@ -103,8 +103,8 @@ public sealed interface Change
 					+ this.sequence.increment();
 		}
 
-		public int phase() {
-			return Phases.CREATE_TYPES_AND_SEQUENCES;
+		public Phase phase() {
+			return Phase.CREATE_TYPES_AND_SEQUENCES;
 		}
 
 	}
@@ -124,8 +124,8 @@ public sealed interface Change
 			return "drop sequence " + this.sequence.name();
 		}
 
-		public int phase() {
-			return Phases.DROP_TYPES_AND_SEQUENCES;
+		public Phase phase() {
+			return Phase.DROP_TYPES_AND_SEQUENCES;
 		}
 
 	}
@@ -150,8 +150,8 @@ public sealed interface Change
 					+ this.to.increment();
 		}
 
-		public int phase() {
-			return Phases.CREATE_TYPES_AND_SEQUENCES;
+		public Phase phase() {
+			return Phase.CREATE_TYPES_AND_SEQUENCES;
 		}
 
 	}
@@ -171,8 +171,8 @@ public sealed interface Change
 			return "create enum type " + this.type.name() + " " + this.type.labels();
 		}
 
-		public int phase() {
-			return Phases.CREATE_TYPES_AND_SEQUENCES;
+		public Phase phase() {
+			return Phase.CREATE_TYPES_AND_SEQUENCES;
 		}
 
 	}
@@ -192,8 +192,8 @@ public sealed interface Change
 			return "drop enum type " + this.type.name();
 		}
 
-		public int phase() {
-			return Phases.DROP_TYPES_AND_SEQUENCES;
+		public Phase phase() {
+			return Phase.DROP_TYPES_AND_SEQUENCES;
 		}
 
 	}
@@ -230,8 +230,8 @@ public sealed interface Change
 					+ this.to.labels();
 		}
 
-		public int phase() {
-			return Phases.CREATE_TYPES_AND_SEQUENCES;
+		public Phase phase() {
+			return Phase.CREATE_TYPES_AND_SEQUENCES;
 		}
 
 	}

@@ -32,8 +32,8 @@ public sealed interface ConstraintChange extends TableChange {
 			return "add primary key " + this.key.columns() + " to " + this.table;
 		}
 
-		public int phase() {
-			return Phases.ADD_CONSTRAINTS_AND_INDEXES;
+		public Phase phase() {
+			return Phase.ADD_CONSTRAINTS_AND_INDEXES;
 		}
 
 	}
@@ -55,8 +55,8 @@ public sealed interface ConstraintChange extends TableChange {
 			return "drop primary key " + this.key.columns() + " of " + this.table;
 		}
 
-		public int phase() {
-			return Phases.DROP_CONSTRAINTS_AND_INDEXES;
+		public Phase phase() {
+			return Phase.DROP_CONSTRAINTS_AND_INDEXES;
 		}
 
 	}
@@ -80,8 +80,8 @@ public sealed interface ConstraintChange extends TableChange {
 			return "add unique " + this.constraint.columns() + " to " + this.table;
 		}
 
-		public int phase() {
-			return Phases.ADD_CONSTRAINTS_AND_INDEXES;
+		public Phase phase() {
+			return Phase.ADD_CONSTRAINTS_AND_INDEXES;
 		}
 
 	}
@@ -104,8 +104,8 @@ public sealed interface ConstraintChange extends TableChange {
 			return "drop unique " + this.constraint.columns() + " of " + this.table;
 		}
 
-		public int phase() {
-			return Phases.DROP_CONSTRAINTS_AND_INDEXES;
+		public Phase phase() {
+			return Phase.DROP_CONSTRAINTS_AND_INDEXES;
 		}
 
 	}
@@ -132,8 +132,8 @@ public sealed interface ConstraintChange extends TableChange {
 					+ this.table + " " + this.index.keys();
 		}
 
-		public int phase() {
-			return Phases.ADD_CONSTRAINTS_AND_INDEXES;
+		public Phase phase() {
+			return Phase.ADD_CONSTRAINTS_AND_INDEXES;
 		}
 
 	}
@@ -153,8 +153,8 @@ public sealed interface ConstraintChange extends TableChange {
 			return "drop index " + this.index.name() + " on " + this.table;
 		}
 
-		public int phase() {
-			return Phases.DROP_CONSTRAINTS_AND_INDEXES;
+		public Phase phase() {
+			return Phase.DROP_CONSTRAINTS_AND_INDEXES;
 		}
 
 	}
@@ -187,8 +187,8 @@ public sealed interface ConstraintChange extends TableChange {
 					+ ((this.to.predicate() != null) ? " where " + this.to.predicate() : "");
 		}
 
-		public int phase() {
-			return Phases.ADD_CONSTRAINTS_AND_INDEXES;
+		public Phase phase() {
+			return Phase.ADD_CONSTRAINTS_AND_INDEXES;
 		}
 
 	}
@@ -210,8 +210,8 @@ public sealed interface ConstraintChange extends TableChange {
 			return "add check (" + this.check.expression() + ") to " + this.table;
 		}
 
-		public int phase() {
-			return Phases.ADD_CONSTRAINTS_AND_INDEXES;
+		public Phase phase() {
+			return Phase.ADD_CONSTRAINTS_AND_INDEXES;
 		}
 
 	}
@@ -234,8 +234,8 @@ public sealed interface ConstraintChange extends TableChange {
 			return "drop check " + this.check.name() + " of " + this.table;
 		}
 
-		public int phase() {
-			return Phases.DROP_CONSTRAINTS_AND_INDEXES;
+		public Phase phase() {
+			return Phase.DROP_CONSTRAINTS_AND_INDEXES;
 		}
 
 	}
@@ -274,8 +274,8 @@ public sealed interface ConstraintChange extends TableChange {
 					+ this.foreignKey.referencedTable() + " " + this.foreignKey.referencedColumns();
 		}
 
-		public int phase() {
-			return Phases.ADD_FOREIGN_KEYS;
+		public Phase phase() {
+			return Phase.ADD_FOREIGN_KEYS;
 		}
 
 	}
@@ -298,8 +298,8 @@ public sealed interface ConstraintChange extends TableChange {
 			return "drop foreign key " + this.foreignKey.columns() + " of " + this.table;
 		}
 
-		public int phase() {
-			return Phases.DROP_FOREIGN_KEYS;
+		public Phase phase() {
+			return Phase.DROP_FOREIGN_KEYS;
 		}
 
 	}

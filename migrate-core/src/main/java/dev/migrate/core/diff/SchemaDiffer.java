@@ -95,7 +95,7 @@ public final class SchemaDiffer {
 			}
 		}
 		// A stable sort: within a phase, changes keep the order they were found in.
-		changes.sort(Comparator.comparingInt(Change::phase));
+		changes.sort(Comparator.comparing(Change::phase));
 		return new SchemaDiff(changes, possibleRenames, unmapped);
 	}
 

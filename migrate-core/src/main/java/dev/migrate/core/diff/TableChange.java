@@ -81,8 +81,8 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 			return "create table " + table();
 		}
 
-		public int phase() {
-			return Phases.CREATE_TABLES;
+		public Phase phase() {
+			return Phase.CREATE_TABLES;
 		}
 
 	}
@@ -120,8 +120,8 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 			return "drop table " + table();
 		}
 
-		public int phase() {
-			return Phases.DROP_TABLES;
+		public Phase phase() {
+			return Phase.DROP_TABLES;
 		}
 
 	}
@@ -145,8 +145,8 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 			return "rename table " + this.from + " to " + this.to.name();
 		}
 
-		public int phase() {
-			return Phases.RENAMES;
+		public Phase phase() {
+			return Phase.RENAMES;
 		}
 
 	}
@@ -166,10 +166,10 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 			return "comment on table " + this.table + ": " + this.to;
 		}
 
-		public int phase() {
+		public Phase phase() {
 			// Removed before anything is dropped (a dropped table's comment goes first),
 			// set after everything is created.
-			return (this.to == null) ? Phases.DROP_CONSTRAINTS_AND_INDEXES : Phases.COMMENTS;
+			return (this.to == null) ? Phase.DROP_CONSTRAINTS_AND_INDEXES : Phase.COMMENTS;
 		}
 
 	}
@@ -203,8 +203,8 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 					+ (this.column.nullable() ? "" : " not null");
 		}
 
-		public int phase() {
-			return Phases.ADD_AND_ALTER_COLUMNS;
+		public Phase phase() {
+			return Phase.ADD_AND_ALTER_COLUMNS;
 		}
 
 	}
@@ -224,8 +224,8 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 			return "drop column " + this.table + "." + this.column.name();
 		}
 
-		public int phase() {
-			return Phases.DROP_COLUMNS;
+		public Phase phase() {
+			return Phase.DROP_COLUMNS;
 		}
 
 	}
@@ -245,8 +245,8 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 			return "rename column " + this.table + "." + this.from + " to " + this.to;
 		}
 
-		public int phase() {
-			return Phases.RENAMES;
+		public Phase phase() {
+			return Phase.RENAMES;
 		}
 
 	}
@@ -289,8 +289,8 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 			return "change type of " + this.table + "." + this.column + " from " + this.from + " to " + this.to;
 		}
 
-		public int phase() {
-			return Phases.ADD_AND_ALTER_COLUMNS;
+		public Phase phase() {
+			return Phase.ADD_AND_ALTER_COLUMNS;
 		}
 
 	}
@@ -325,8 +325,8 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 			return "make " + this.table + "." + this.column + (this.nullable ? " nullable" : " not null");
 		}
 
-		public int phase() {
-			return Phases.ADD_AND_ALTER_COLUMNS;
+		public Phase phase() {
+			return Phase.ADD_AND_ALTER_COLUMNS;
 		}
 
 	}
@@ -347,8 +347,8 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 			return "set default of " + this.table + "." + this.column + " to " + this.to;
 		}
 
-		public int phase() {
-			return Phases.ADD_AND_ALTER_COLUMNS;
+		public Phase phase() {
+			return Phase.ADD_AND_ALTER_COLUMNS;
 		}
 
 	}
@@ -373,8 +373,8 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 					+ ((this.to != null) ? " an identity column" : " no longer an identity column");
 		}
 
-		public int phase() {
-			return Phases.ADD_AND_ALTER_COLUMNS;
+		public Phase phase() {
+			return Phase.ADD_AND_ALTER_COLUMNS;
 		}
 
 	}
@@ -395,10 +395,10 @@ public sealed interface TableChange extends Change permits TableChange.CreateTab
 			return "comment on column " + this.table + "." + this.column + ": " + this.to;
 		}
 
-		public int phase() {
+		public Phase phase() {
 			// Removed before anything is dropped (a dropped table's comment goes first),
 			// set after everything is created.
-			return (this.to == null) ? Phases.DROP_CONSTRAINTS_AND_INDEXES : Phases.COMMENTS;
+			return (this.to == null) ? Phase.DROP_CONSTRAINTS_AND_INDEXES : Phase.COMMENTS;
 		}
 
 	}

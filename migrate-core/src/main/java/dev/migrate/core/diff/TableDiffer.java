@@ -33,8 +33,6 @@ final class TableDiffer {
 
 	private final DiffOptions options;
 
-	private final Naming naming;
-
 	private final TypeChangeClassifier typeChanges;
 
 	private final List<Change> changes;
@@ -47,28 +45,17 @@ final class TableDiffer {
 	/** The tables this diff drops. */
 	private final Set<QualifiedName> droppedTables;
 
-	/** What the desired model declares: how expressions are written, column order. */
+	private final WrittenForms written;
+
+	/** The declarations of the desired model: column order. */
 	private final Declarations declared;
 
-	/**
-	 * What the actual model declares (e.g. expressions as the database stores them, and
-	 * column order): what a rollback puts back is written as it was.
-	 */
+	/** The declarations of the actual model: column order. */
 	private final Declarations existing;
-
-	/** The columns renamed in the table being altered, old name to new. */
-	private Map<String, String> columnRenames = Map.of();
 
 	private final Backfills backfills;
 
-	/**
-	 * Index names (of primary keys, unique constraints and indexes) in the database, by
-	 * schema and name, with the table that has them.
-	 */
-	private final Map<QualifiedName, QualifiedName> indexNames = new HashMap<>();
-
-	/** Check names in the database and given in this diff, by table. */
-	private final Map<QualifiedName, Set<String>> checkNames = new HashMap<>();
+	private final ConstraintNames names;
 
 	TableDiffer(DiffOptions options, DatabaseRules rules, List<Change> changes, List<PossibleRename> possibleRenames,
 			List<Change> unmapped, Set<QualifiedName> droppedTables, Collection<Table> actualTables,
@@ -76,37 +63,23 @@ final class TableDiffer {
 		this.unmapped = unmapped;
 		this.droppedTables = droppedTables;
 		this.options = options;
-		this.existing = existing;
-		this.naming = rules.naming();
-		this.typeChanges = rules.typeChanges();
 		this.declared = declared;
+		this.existing = existing;
+		this.written = new WrittenForms(declared, existing);
+		this.names = new ConstraintNames(rules.naming(), actualTables);
+		this.typeChanges = rules.typeChanges();
 		this.backfills = new Backfills(options.backfills(), declared);
 		this.changes = changes;
 		this.possibleRenames = possibleRenames;
-		for (Table table : actualTables) {
-			List<String> names = new ArrayList<>();
-			if (table.primaryKey() != null) {
-				names.add(table.primaryKey().name());
-			}
-			table.uniqueConstraints().forEach((unique) -> names.add(unique.name()));
-			table.indexes().forEach((index) -> names.add(index.name()));
-			names.stream()
-				.filter(Objects::nonNull)
-				.forEach((name) -> this.indexNames.put(new QualifiedName(table.name().schema(), name), table.name()));
-			table.checks()
-				.stream()
-				.map(CheckConstraint::name)
-				.filter(Objects::nonNull)
-				.forEach((name) -> checkNames(table.name()).add(name));
-		}
 	}
 
 	void create(Table table) {
 		QualifiedName name = table.name();
 		PrimaryKey key = (table.primaryKey() != null) ? named(name, table.primaryKey()) : null;
-		this.changes
-			.add(new TableChange.CreateTable(new Table(name, table.columns().stream().map(this::declared).toList(), key,
-					List.of(), List.of(), List.of(), List.of(), null), this.declared.columnOrder(name)));
+		this.changes.add(new TableChange.CreateTable(
+				new Table(name, table.columns().stream().map(this.written::declared).toList(), key, List.of(),
+						List.of(), List.of(), List.of(), null),
+				this.declared.columnOrder(name)));
 		table.uniqueConstraints()
 			.forEach((unique) -> this.changes
 				.add(new ConstraintChange.AddUnique(name, named(name, unique), true, false)));
@@ -128,20 +101,25 @@ final class TableDiffer {
 	}
 
 	void drop(Table table) {
-		this.columnRenames = Map.of();
+		this.written.renamedColumns(Map.of());
 		QualifiedName name = table.name();
 		// Constraints go first and on their own, so that a rollback restores them too.
 		table.foreignKeys().forEach((fk) -> this.changes.add(new ConstraintChange.DropForeignKey(name, fk, false)));
 		table.uniqueConstraints()
 			.forEach((unique) -> this.changes.add(new ConstraintChange.DropUnique(name, unique, false)));
 		table.indexes()
-			.forEach((index) -> this.changes.add(new ConstraintChange.DropIndex(name, existing(index), false)));
+			.forEach((index) -> this.changes
+				.add(new ConstraintChange.DropIndex(name, this.written.existing(index), false)));
 		table.checks()
-			.forEach((check) -> this.changes.add(new ConstraintChange.DropCheck(name, existing(check), false)));
+			.forEach((check) -> this.changes
+				.add(new ConstraintChange.DropCheck(name, this.written.existing(check), false)));
 		if (table.comment() != null) {
 			this.changes.add(new TableChange.TableComment(name, table.comment(), null));
 		}
-		List<Column> columns = table.columns().stream().map((column) -> withComment(existing(column), null)).toList();
+		List<Column> columns = table.columns()
+			.stream()
+			.map((column) -> withComment(this.written.existing(column), null))
+			.toList();
 		table.columns()
 			.stream()
 			.filter((column) -> column.comment() != null)
@@ -177,8 +155,8 @@ final class TableDiffer {
 		diffIndexes(name, current.indexes(), desired.indexes(), rule);
 		diffSet(current.checks(), desired.checks(), CheckConstraint::expression,
 				(check) -> new ConstraintChange.AddCheck(name, named(name, check), false, online),
-				(check) -> new ConstraintChange.DropCheck(name, existing(check), online),
-				(check, added) -> Objects.equals(check.name(), nameOf(name, added))
+				(check) -> new ConstraintChange.DropCheck(name, this.written.existing(check), online),
+				(check, added) -> Objects.equals(check.name(), this.names.nameOf(name, added))
 						|| rule.columnsOf(check.expression()).equals(rule.columnsOf(added.expression())),
 				(check) -> rule.mayDrop(check.name(), rule.mentioned(check.expression())));
 		diffSet(current.foreignKeys(), desired.foreignKeys(), ForeignKey::identity,
@@ -203,7 +181,7 @@ final class TableDiffer {
 				this.changes.add(new TableChange.RenameColumn(desired.name(), column.name(), to));
 			}
 		}
-		this.columnRenames = renames;
+		this.written.renamedColumns(renames);
 		return renames.isEmpty() ? actual : ColumnRenames.apply(actual, renames);
 	}
 
@@ -217,7 +195,7 @@ final class TableDiffer {
 				String backfill = (!column.nullable() && column.defaultValue() == null && column.identity() == null)
 						? this.backfills.of(name, column.name()) : null;
 				if (backfill == null) {
-					this.changes.add(new TableChange.AddColumn(name, declared(column)));
+					this.changes.add(new TableChange.AddColumn(name, this.written.declared(column)));
 				}
 				else {
 					// Added nullable, filled, then made NOT NULL: existing rows get the
@@ -237,7 +215,7 @@ final class TableDiffer {
 				if (column.comment() != null) {
 					this.changes.add(new TableChange.ColumnComment(name, column.name(), column.comment(), null));
 				}
-				this.changes.add(new TableChange.DropColumn(name, withComment(existing(column), null)));
+				this.changes.add(new TableChange.DropColumn(name, withComment(this.written.existing(column), null)));
 				added.stream()
 					.filter((candidate) -> candidate.type().equals(column.type()))
 					.forEach((candidate) -> this.possibleRenames
@@ -253,7 +231,8 @@ final class TableDiffer {
 		// set it.
 		boolean dropDefaultFirst = typeChanges && actual.defaultValue() != null;
 		if (dropDefaultFirst) {
-			this.changes.add(new TableChange.AlterDefault(table, column, existingDefault(actual.defaultValue()), null));
+			this.changes.add(new TableChange.AlterDefault(table, column,
+					this.written.existingDefault(actual.defaultValue()), null));
 		}
 		if (actual.identity() != null && desired.identity() == null) {
 			this.changes.add(new TableChange.AlterIdentity(table, column, actual.identity(), null));
@@ -264,8 +243,8 @@ final class TableDiffer {
 		}
 		String currentDefault = dropDefaultFirst ? null : actual.defaultValue();
 		if (!Objects.equals(currentDefault, desired.defaultValue())) {
-			this.changes.add(new TableChange.AlterDefault(table, column, existingDefault(currentDefault),
-					(desired.defaultValue() != null) ? declaredDefault(desired.defaultValue()) : null));
+			this.changes.add(new TableChange.AlterDefault(table, column, this.written.existingDefault(currentDefault),
+					(desired.defaultValue() != null) ? this.written.declaredDefault(desired.defaultValue()) : null));
 		}
 		if (desired.identity() != null && !Objects.equals(actual.identity(), desired.identity())) {
 			this.changes.add(new TableChange.AlterIdentity(table, column, actual.identity(), desired.identity()));
@@ -314,14 +293,14 @@ final class TableDiffer {
 				.orElse(null) : null;
 			if (replacement != null) {
 				added.remove(replacement);
-				this.changes.add(new ConstraintChange.ReplaceIndex(table, existing(index), replacement,
-						this.naming.replacement(index.name())));
+				this.changes.add(new ConstraintChange.ReplaceIndex(table, this.written.existing(index), replacement,
+						this.names.replacement(index.name())));
 			}
 			else {
 				boolean replaced = added.stream()
 					.anyMatch((candidate) -> candidate.name().equals(index.name())
 							|| expressions(candidate).equals(expressions(index)));
-				Change drop = new ConstraintChange.DropIndex(table, existing(index), online);
+				Change drop = new ConstraintChange.DropIndex(table, this.written.existing(index), online);
 				(replaced || rule.mayDrop(index.name(), rule.mentioned(String.join(" ", expressions(index))))
 						? this.changes : this.unmapped)
 					.add(drop);
@@ -361,130 +340,23 @@ final class TableDiffer {
 	}
 
 	private PrimaryKey named(QualifiedName table, PrimaryKey key) {
-		return (key.name() != null) ? key
-				: new PrimaryKey(unusedIndexName(table, this.naming.primaryKey(table)), key.columns());
+		return this.names.named(table, key);
 	}
 
 	private UniqueConstraint named(QualifiedName table, UniqueConstraint unique) {
-		return (unique.name() != null) ? unique : new UniqueConstraint(
-				unusedIndexName(table, this.naming.unique(table, unique.columns())), unique.columns());
+		return this.names.named(table, unique);
 	}
 
 	private Index named(QualifiedName table, Index index) {
-		String name = (index.name() != null) ? index.name() : unusedIndexName(table,
-				this.naming.index(table, index.keys().stream().map(Index.Key::expression).toList()));
-		return written(new Index(name, index.keys(), index.unique(), index.predicate()), this.declared::expression);
+		return this.written.declared(this.names.named(table, index));
 	}
 
-	/** An index with its expressions written as the given function writes them. */
-	private static Index written(Index index, Function<String, String> writing) {
-		List<Index.Key> keys = index.keys()
-			.stream()
-			.map((key) -> key.expression().matches("[^()\\s]+") ? key
-					: new Index.Key(writing.apply(key.expression()), key.descending()))
-			.toList();
-		return new Index(index.name(), keys, index.unique(),
-				(index.predicate() != null) ? writing.apply(index.predicate()) : null);
-	}
-
-	/** An index of the actual table as the database has it. */
-	private Index existing(Index index) {
-		return written(index, this::existing);
-	}
-
-	/** A check of the actual table as the database has it. */
-	private CheckConstraint existing(CheckConstraint check) {
-		return new CheckConstraint(check.name(), existing(check.expression()));
-	}
-
-	/** A column of the actual table with its default as the database has it. */
-	private Column existing(Column column) {
-		return (column.defaultValue() != null) ? new Column(column.name(), column.type(), column.nullable(),
-				existingDefault(column.defaultValue()), column.identity(), column.comment()) : column;
-	}
-
-	private @Nullable String existingDefault(@Nullable String canonical) {
-		if (canonical == null) {
-			return null;
-		}
-		String stored = existing(canonical);
-		return (Expressions.isConstant(stored) == Expressions.isConstant(canonical)) ? stored : canonical;
-	}
-
-	/**
-	 * An expression of the actual table as the database stores it, so that what a
-	 * rollback puts back is stored the same again; with the columns renamed in this
-	 * revision under their new names, as the expression given is.
-	 */
-	private String existing(String canonical) {
-		String before = canonical;
-		for (Map.Entry<String, String> rename : this.columnRenames.entrySet()) {
-			before = Expressions.renameColumn(before, rename.getValue(), rename.getKey());
-		}
-		String stored = this.existing.expression(before);
-		if (stored.equals(before)) {
-			return canonical;
-		}
-		for (Map.Entry<String, String> rename : this.columnRenames.entrySet()) {
-			stored = Expressions.renameColumn(stored, rename.getKey(), rename.getValue());
-		}
-		return stored;
-	}
-
-	/**
-	 * Index names are unique in a schema, and another table may have the name this one
-	 * would get: a renamed table keeps the names it had (e.g. {@code person_pkey} after
-	 * {@code person} became {@code customer}), and a table dropped in the same revision
-	 * keeps its names until the end. The table's own names are free, because its
-	 * constraints are dropped before they are added again.
-	 */
-	private String unusedIndexName(QualifiedName table, String name) {
-		return this.naming.unused(name, (candidate) -> {
-			QualifiedName owner = this.indexNames.get(new QualifiedName(table.schema(), candidate));
-			return owner != null && !owner.equals(table);
-		});
-	}
-
-	/**
-	 * The column with its default written as declared.
-	 */
-	private Column declared(Column column) {
-		return (column.defaultValue() != null) ? new Column(column.name(), column.type(), column.nullable(),
-				declaredDefault(column.defaultValue()), column.identity(), column.comment()) : column;
-	}
-
-	/**
-	 * A default as declared, unless that would classify differently (whether it is a
-	 * constant decides whether adding it rewrites the table).
-	 */
-	private String declaredDefault(String canonical) {
-		String declared = this.declared.expression(canonical);
-		return (Expressions.isConstant(declared) == Expressions.isConstant(canonical)) ? declared : canonical;
-	}
-
-	/**
-	 * Named as PostgreSQL would name it, from the canonical form; written as declared.
-	 */
 	private CheckConstraint named(QualifiedName table, CheckConstraint check) {
-		Set<String> taken = checkNames(table);
-		String name = (check.name() != null) ? check.name()
-				: this.naming.unused(this.naming.check(table, check.expression()), taken::contains);
-		taken.add(name);
-		return new CheckConstraint(name, this.declared.expression(check.expression()));
-	}
-
-	/** The name a check gets, without taking it. */
-	private String nameOf(QualifiedName table, CheckConstraint check) {
-		return (check.name() != null) ? check.name() : this.naming.check(table, check.expression());
-	}
-
-	private Set<String> checkNames(QualifiedName table) {
-		return this.checkNames.computeIfAbsent(table, (key) -> new HashSet<>());
+		return this.written.declared(this.names.named(table, check));
 	}
 
 	private ForeignKey named(QualifiedName table, ForeignKey fk) {
-		return (fk.name() != null) ? fk : new ForeignKey(this.naming.foreignKey(table, fk.columns()), fk.columns(),
-				fk.referencedTable(), fk.referencedColumns(), fk.onDelete(), fk.onUpdate());
+		return this.names.named(table, fk);
 	}
 
 }

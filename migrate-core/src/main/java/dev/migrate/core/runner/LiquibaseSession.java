@@ -10,7 +10,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.migrate.core.changelog.Revisions;
-import dev.migrate.core.dialect.DetectedDialect;
 import dev.migrate.core.dialect.Dialect;
 import dev.migrate.core.exception.MigrateException;
 import liquibase.Contexts;

@@ -9,7 +9,6 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import dev.migrate.core.dialect.DetectedDialect;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -36,19 +35,6 @@ public final class MigrationRunner {
 	private final Upgrade upgrade;
 
 	private final Downgrade downgrade;
-
-	/**
-	 * Create a runner that shares the dialect of the database with other commands.
-	 * @param dataSource the database
-	 * @param changelog the master changelog's path within the resources
-	 * @param resources where the changelog and its revisions are read from
-	 * @param options how to run
-	 * @param dialect the database's dialect, found once
-	 */
-	public MigrationRunner(DataSource dataSource, String changelog, ResourceAccessor resources, RunnerOptions options,
-			DetectedDialect dialect) {
-		this(dataSource, changelog, resources, options, dialect, null);
-	}
 
 	private MigrationRunner(DataSource dataSource, String changelog, ResourceAccessor resources, RunnerOptions options,
 			DetectedDialect dialect, @Nullable SchemaSubstitution substitution) {
@@ -81,11 +67,11 @@ public final class MigrationRunner {
 	 * Create a runner that finds the database's dialect on its first connection.
 	 * @param dataSource the database
 	 * @param changelog the master changelog's path within the resources
-	 * @param resources where the changelog and its revisions are read from
+	 * @param files where the changelog and its revisions are read from
 	 * @param options how to run
 	 */
-	public MigrationRunner(DataSource dataSource, String changelog, ResourceAccessor resources, RunnerOptions options) {
-		this(dataSource, changelog, resources, options, new DetectedDialect());
+	public MigrationRunner(DataSource dataSource, String changelog, ChangelogFiles files, RunnerOptions options) {
+		this(dataSource, changelog, files.resources(), options, new DetectedDialect(), null);
 	}
 
 	/**

@@ -148,13 +148,17 @@ final class UnchangedCheck {
 	 */
 	void record(Connection connection, Changelog changelog) throws SQLException, IOException {
 		String folder = folder();
-		if (folder == null || changelog.revisions().isEmpty() || !changelog.pending().isEmpty()
-				|| !changelog.revisions()
-					.stream()
-					.allMatch((revision) -> isInFolder(normalize(revision.file()), folder))) {
+		if (folder == null || changelog.revisions().isEmpty() || !changelog.pending().isEmpty()) {
 			return;
 		}
-		writeComment(connection, comment(filesFingerprint(folder), Rows.read(connection).fingerprint()));
+		Map<String, Resource> files = files(folder);
+		if (!changelog.revisions()
+			.stream()
+			.map((revision) -> normalize(revision.file()))
+			.allMatch((file) -> isInFolder(file, folder) && files.containsKey(file))) {
+			return;
+		}
+		writeComment(connection, comment(fingerprint(files), Rows.read(connection).fingerprint()));
 	}
 
 	private static void writeComment(Connection connection, String comment) throws SQLException {
@@ -172,10 +176,43 @@ final class UnchangedCheck {
 	}
 
 	private String filesFingerprint(String folder) throws IOException {
+		return fingerprint(files(folder));
+	}
+
+	/**
+	 * The files of the changelog's folder, without the folders of other changelogs in it:
+	 * a subfolder that holds a changelog of the same name (another database's, e.g.
+	 * {@code db/migrate/customers/changelog.yaml} beside
+	 * {@code db/migrate/changelog.yaml}) and that this changelog does not name. Its files
+	 * change when that database gets a revision, which says nothing about this one.
+	 */
+	private Map<String, Resource> files(String folder) throws IOException {
 		Map<String, Resource> files = new TreeMap<>();
 		for (Resource resource : this.resources.search(folder, true)) {
 			files.put(normalize(resource.getPath()), resource);
 		}
+		Resource master = files.get(normalize(this.changelog));
+		if (master == null) {
+			return files;
+		}
+		String masterText;
+		try (InputStream in = master.openInputStream()) {
+			masterText = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		String name = normalize(this.changelog).substring(folder.length() + 1);
+		List<String> otherRoots = files.keySet()
+			.stream()
+			.filter((file) -> file.endsWith("/" + name))
+			.map((file) -> file.substring(folder.length() + 1, file.length() - name.length()))
+			.filter((subfolder) -> !subfolder.isEmpty() && subfolder.indexOf('/') == subfolder.length() - 1
+					&& !masterText.contains(subfolder))
+			.toList();
+		files.keySet()
+			.removeIf((file) -> otherRoots.stream().anyMatch((subfolder) -> file.startsWith(folder + "/" + subfolder)));
+		return files;
+	}
+
+	private static String fingerprint(Map<String, Resource> files) throws IOException {
 		MessageDigest digest = sha256();
 		for (Map.Entry<String, Resource> file : files.entrySet()) {
 			digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));

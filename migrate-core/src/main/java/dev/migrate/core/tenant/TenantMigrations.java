@@ -21,13 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import dev.migrate.core.dialect.DetectedDialect;
+import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.exception.MigrateException;
+import dev.migrate.core.runner.ChangelogFiles;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.runner.UpgradeResult;
-import liquibase.resource.ResourceAccessor;
 
 /**
  * Applies one changelog to many schemas of a database, as Hibernate's schema-per-tenant
@@ -51,26 +51,24 @@ public final class TenantMigrations {
 
 	private final int parallelism;
 
-	private final DetectedDialect dialect = new DetectedDialect();
-
 	/**
 	 * Create a new instance.
 	 * @param dataSource the database that holds the schemas
 	 * @param changelog the master changelog's path within the resources
-	 * @param resources where the changelog and its revisions are read from
+	 * @param files where the changelog and its revisions are read from
 	 * @param options how to run (the lock key is each schema's own)
 	 * @param template the schema the revisions were generated against, e.g.
 	 * {@code public}
 	 * @param parallelism how many schemas are migrated at once, at least 1
 	 */
-	public TenantMigrations(DataSource dataSource, String changelog, ResourceAccessor resources, RunnerOptions options,
+	public TenantMigrations(DataSource dataSource, String changelog, ChangelogFiles files, RunnerOptions options,
 			String template, int parallelism) {
 		if (parallelism < 1) {
 			throw new MigrateException(
 					"The tenant parallelism must be at least 1, not " + parallelism + " (migrate.tenants.parallelism)");
 		}
 		this.dataSource = dataSource;
-		this.runner = new MigrationRunner(dataSource, changelog, resources, options, this.dialect);
+		this.runner = new MigrationRunner(dataSource, changelog, files, options);
 		this.template = template;
 		this.parallelism = parallelism;
 	}
@@ -152,7 +150,7 @@ public final class TenantMigrations {
 				}
 			}
 			try (Statement statement = connection.createStatement()) {
-				statement.execute(this.dialect.of(connection).createSchemaIfMissing(schema));
+				statement.execute(Dialects.forConnection(connection).createSchemaIfMissing(schema));
 			}
 			if (!connection.getAutoCommit()) {
 				connection.commit();

@@ -12,13 +12,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.runner.ChangelogFiles;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.runner.UpgradeResult;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -97,7 +97,7 @@ class ConcurrentRunnerTests {
 			PGSimpleDataSource victimSource = (PGSimpleDataSource) database.dataSource();
 			victimSource.setApplicationName("victim");
 			MigrationRunner victim = new MigrationRunner(victimSource, "db/migrate/changelog.yaml",
-					new DirectoryResourceAccessor(workspace.changesDirectory().getParent().getParent().getParent()),
+					ChangelogFiles.inDirectory(workspace.changesDirectory().getParent().getParent().getParent()),
 					RunnerOptions.defaults());
 			CompletableFuture<UpgradeResult> victimRun = CompletableFuture.supplyAsync(victim::upgrade);
 			String pid = awaitSleepingVictim(database);

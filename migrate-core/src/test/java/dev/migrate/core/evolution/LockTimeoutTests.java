@@ -147,6 +147,28 @@ class LockTimeoutTests {
 	}
 
 	@Test
+	void timeoutsTheDatabaseRefusesStopTheChangesetBeforeItRunsSayingWhatToDo() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = new Workspace(database)) {
+			workspace.generate(BEFORE, DiffOptions.defaults(), "author");
+			workspace.runner().upgrade();
+			workspace.generate(AFTER, DiffOptions.defaults(), "note");
+			// PostgreSQL takes at most 2147483647 ms (about 24.8 days).
+			MigrationRunner runner = workspace
+				.runner(RunnerOptions.defaults().withStatementTimeout(Duration.ofDays(30)).withAllowDestructive(true));
+			assertThatExceptionOfType(MigrateException.class).isThrownBy(runner::upgrade)
+				.withMessageContaining("Cannot set the lock and statement timeouts before")
+				.withMessageContaining("invalid value for parameter \"statement_timeout\"")
+				.withMessageContaining("The changeset did not run; changesets before it stay applied")
+				.withMessageContaining("set migrate.url to a direct connection");
+			assertThat(database.queryForString(
+					"SELECT count(*) FROM information_schema.columns WHERE table_name = 'author' AND column_name = 'note'"))
+				.isEqualTo("0");
+			assertThat(runner.status().pending()).hasSize(1);
+			assertThat(workspace.runner().upgrade().applied()).isNotEmpty();
+		}
+	}
+
+	@Test
 	void aConcurrentIndexBuildWaitsForAnOlderTransactionPastTheLockTimeoutWithoutBlockingWriters() throws Exception {
 		Schema indexed = schema().table("author", (t) -> t.id().column("name", "varchar(50)").index("name")).build();
 		try (TestDatabase database = TestPostgres.createDatabase();

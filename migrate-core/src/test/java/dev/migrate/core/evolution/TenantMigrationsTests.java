@@ -1,7 +1,5 @@
 package dev.migrate.core.evolution;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -14,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.runner.ChangelogFiles;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.ForeignKey;
 import dev.migrate.core.schema.Schema;
@@ -22,7 +21,6 @@ import dev.migrate.core.tenant.TenantMigrations;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.Test;
 
 import static dev.migrate.core.evolution.TestSchemas.schema;
@@ -210,13 +208,8 @@ class TenantMigrationsTests {
 	}
 
 	private static TenantMigrations tenants(Workspace workspace, RunnerOptions options) {
-		try {
-			return new TenantMigrations(workspace.database().dataSource(), MasterChangelog.DEFAULT_PATH,
-					new DirectoryResourceAccessor(workspace.root()), options, "public", 4);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return new TenantMigrations(workspace.database().dataSource(), MasterChangelog.DEFAULT_PATH,
+				ChangelogFiles.inDirectory(workspace.root()), options, "public", 4);
 	}
 
 }

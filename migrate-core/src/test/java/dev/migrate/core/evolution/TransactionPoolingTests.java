@@ -1,7 +1,5 @@
 package dev.migrate.core.evolution;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.exception.MigrateException;
+import dev.migrate.core.runner.ChangelogFiles;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.runner.UpgradeResult;
@@ -24,7 +23,6 @@ import dev.migrate.testsupport.PgBouncer;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.Test;
 
 import static dev.migrate.core.evolution.TestSchemas.schema;
@@ -118,14 +116,9 @@ class TransactionPoolingTests {
 	}
 
 	private static MigrationRunner runner(Workspace workspace, PgBouncer pooler) {
-		try {
-			return new MigrationRunner(pooler.dataSource(), MasterChangelog.DEFAULT_PATH,
-					new DirectoryResourceAccessor(workspace.changesDirectory().getParent().getParent().getParent()),
-					RunnerOptions.defaults().withAllowDestructive(true));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return new MigrationRunner(pooler.dataSource(), MasterChangelog.DEFAULT_PATH,
+				ChangelogFiles.inDirectory(workspace.changesDirectory().getParent().getParent().getParent()),
+				RunnerOptions.defaults().withAllowDestructive(true));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.migrate.core.evolution;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.exception.MigrateException;
 import dev.migrate.core.runner.MigrationRunner;
@@ -89,6 +90,35 @@ class UnchangedShortcutTests {
 	}
 
 	@Test
+	void isTakenWhenAnotherDatabasesChangelogInASubfolderGetsARevision() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = upgraded(database)) {
+			Path other = masterFolder(workspace).resolve("customers");
+			MasterChangelog.writeIfMissing(other.resolve(masterName()), "changes");
+			Files.writeString(Files.createDirectories(other.resolve("changes")).resolve("20260101000000_other.yaml"),
+					"databaseChangeLog: []\n");
+			assertUnchanged(workspace.runner());
+		}
+	}
+
+	@Test
+	void isNotTakenAfterAChangeInASubfolderTheChangelogIncludes() throws Exception {
+		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = new Workspace(database)) {
+			Path master = masterFolder(workspace).resolve(masterName());
+			Path included = masterFolder(workspace).resolve("shared");
+			MasterChangelog.writeIfMissing(included.resolve(masterName()), "changes");
+			Files.writeString(master, Files.readString(master) + "  - include:\n      file: shared/" + masterName()
+					+ "\n      relativeToChangelogFile: true\n");
+			workspace.generate(A, DiffOptions.defaults(), "one");
+			workspace.runner().upgrade();
+			assertUnchanged(workspace.runner());
+			Files.writeString(
+					Files.createDirectories(included.resolve("changes")).resolve("20260101000000_shared.yaml"),
+					"databaseChangeLog: []\n");
+			assertThat(workspace.runner().statusIfUnchanged()).isEmpty();
+		}
+	}
+
+	@Test
 	void inStepIsTakenOnlyForTheRecordedDesiredSchemaAndAnUnchangedCatalog() throws Exception {
 		try (TestDatabase database = TestPostgres.createDatabase(); Workspace workspace = upgraded(database)) {
 			MigrationRunner runner = workspace.runner();
@@ -136,6 +166,14 @@ class UnchangedShortcutTests {
 			assertThat(workspace.runner().statusIfUnchanged("entities-1")).isEmpty();
 			assertUnchanged(workspace.runner());
 		}
+	}
+
+	private static Path masterFolder(Workspace workspace) {
+		return workspace.root().resolve(MasterChangelog.DEFAULT_PATH).getParent();
+	}
+
+	private static String masterName() {
+		return Path.of(MasterChangelog.DEFAULT_PATH).getFileName().toString();
 	}
 
 	private static String catalog(Workspace workspace) {

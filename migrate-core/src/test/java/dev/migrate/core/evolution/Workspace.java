@@ -18,11 +18,11 @@ import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.DiffOptions;
 import dev.migrate.core.diff.SchemaDiff;
 import dev.migrate.core.diff.SchemaDiffer;
+import dev.migrate.core.runner.ChangelogFiles;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.Schema;
 import dev.migrate.testsupport.TestDatabase;
-import liquibase.resource.DirectoryResourceAccessor;
 
 /**
  * A database and a changelog folder, as a project would have them: generate revisions
@@ -107,39 +107,24 @@ final class Workspace implements AutoCloseable {
 	}
 
 	MigrationRunner runner(RunnerOptions options) {
-		try {
-			return new MigrationRunner(this.database.dataSource(), MasterChangelog.DEFAULT_PATH,
-					new DirectoryResourceAccessor(this.root), options);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return new MigrationRunner(this.database.dataSource(), MasterChangelog.DEFAULT_PATH,
+				ChangelogFiles.inDirectory(this.root), options);
 	}
 
 	/**
 	 * Return a runner of this workspace's changelog on any data source.
 	 */
 	MigrationRunner runner(javax.sql.DataSource dataSource) {
-		try {
-			return new MigrationRunner(dataSource, MasterChangelog.DEFAULT_PATH,
-					new DirectoryResourceAccessor(this.root), RunnerOptions.defaults());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return new MigrationRunner(dataSource, MasterChangelog.DEFAULT_PATH, ChangelogFiles.inDirectory(this.root),
+				RunnerOptions.defaults());
 	}
 
 	/**
 	 * Return a runner of this workspace's changelog on another database.
 	 */
 	MigrationRunner runner(TestDatabase other) {
-		try {
-			return new MigrationRunner(other.dataSource(), MasterChangelog.DEFAULT_PATH,
-					new DirectoryResourceAccessor(this.root), RunnerOptions.defaults().withAllowDestructive(true));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return new MigrationRunner(other.dataSource(), MasterChangelog.DEFAULT_PATH,
+				ChangelogFiles.inDirectory(this.root), RunnerOptions.defaults().withAllowDestructive(true));
 	}
 
 	/**
@@ -147,14 +132,9 @@ final class Workspace implements AutoCloseable {
 	 * schema.
 	 */
 	Migrate migrate(TestDatabase on, Schema desired) {
-		try {
-			return new Migrate(on.dataSource(), () -> desired, new DirectoryResourceAccessor(this.root),
-					MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
-					RunnerOptions.defaults().withAllowDestructive(true));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return new Migrate(on.dataSource(), () -> desired, ChangelogFiles.inDirectory(this.root),
+				MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
+				RunnerOptions.defaults().withAllowDestructive(true));
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.util.logging.LogRecord;
 
 import dev.migrate.core.changelog.MasterChangelog;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -22,7 +21,7 @@ class FingerprintFailureLoggingTests {
 		PGSimpleDataSource unreachable = new PGSimpleDataSource();
 		unreachable.setUrl("jdbc:postgresql://127.0.0.1:1/shop?connectTimeout=2");
 		MigrationRunner runner = new MigrationRunner(unreachable, MasterChangelog.DEFAULT_PATH,
-				new ClassLoaderResourceAccessor(), RunnerOptions.defaults());
+				ChangelogFiles.onClasspath(getClass().getClassLoader()), RunnerOptions.defaults());
 		try (RecordedLog log = RecordedLog.of(MigrationRunner.class)) {
 			assertThat(runner.catalogFingerprint()).isEmpty();
 			assertThat(runner.statusIfUnchanged()).isEmpty();

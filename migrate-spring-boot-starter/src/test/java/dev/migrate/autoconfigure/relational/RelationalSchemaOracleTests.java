@@ -10,6 +10,7 @@ import dev.migrate.core.changelog.ChangelogFormat;
 import dev.migrate.core.changelog.MasterChangelog;
 import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.diff.DiffOptions;
+import dev.migrate.core.runner.ChangelogFiles;
 import dev.migrate.core.runner.MigrationRunner;
 import dev.migrate.core.runner.RunnerOptions;
 import dev.migrate.core.schema.Schema;
@@ -17,7 +18,6 @@ import dev.migrate.core.schema.SchemaComparator;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
-import liquibase.resource.DirectoryResourceAccessor;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,9 +45,8 @@ class RelationalSchemaOracleTests {
 		Schema desired = fixture.schema();
 		MasterChangelog.writeIfMissing(this.root.resolve(MasterChangelog.DEFAULT_PATH), "changes");
 		try (TestDatabase database = TestPostgres.createDatabase()) {
-			Migrate migrate = new Migrate(database.dataSource(), () -> desired,
-					new DirectoryResourceAccessor(this.root), MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(),
-					RunnerOptions.defaults());
+			Migrate migrate = new Migrate(database.dataSource(), () -> desired, ChangelogFiles.inDirectory(this.root),
+					MasterChangelog.DEFAULT_PATH, DiffOptions.defaults(), RunnerOptions.defaults());
 			Path revision = migrate
 				.generate(this.root.resolve(MasterChangelog.DEFAULT_CHANGES_DIRECTORY),
 						MasterChangelog.DEFAULT_CHANGES_DIRECTORY, "create", ChangelogFormat.YAML)

@@ -159,6 +159,12 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public String tableExistsInAnySchema(String table) {
+		return "SELECT count(*) > 0 FROM pg_catalog.pg_class WHERE relkind IN ('r', 'p') AND relname = "
+				+ PostgresTypes.literal(table);
+	}
+
+	@Override
 	public String createSchemaIfMissing(String schema) {
 		return "CREATE SCHEMA IF NOT EXISTS \"" + schema.replace("\"", "\"\"") + "\"";
 	}

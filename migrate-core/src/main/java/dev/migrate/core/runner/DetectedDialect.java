@@ -1,32 +1,33 @@
-package dev.migrate.core.dialect;
+package dev.migrate.core.runner;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import dev.migrate.core.dialect.Dialect;
+import dev.migrate.core.dialect.Dialects;
 import dev.migrate.core.exception.UnsupportedDatabaseException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The dialect of one database, found from the first connection that needs it and kept, so
- * that the commands sharing it neither ask again nor open a connection only to ask.
- * Internal: public only because {@code Migrate}, the runner and the tenant migrations
- * share it; not API.
+ * that the runners sharing it (one per tenant schema) neither ask again nor open a
+ * connection only to ask.
  */
-public final class DetectedDialect {
+final class DetectedDialect {
 
 	private volatile @Nullable Dialect dialect;
 
 	/**
 	 * Create one that finds the dialect on first use.
 	 */
-	public DetectedDialect() {
+	DetectedDialect() {
 	}
 
 	/**
 	 * Create one that knows the dialect already.
 	 * @param dialect the dialect
 	 */
-	public DetectedDialect(Dialect dialect) {
+	DetectedDialect(Dialect dialect) {
 		this.dialect = dialect;
 	}
 
@@ -37,7 +38,7 @@ public final class DetectedDialect {
 	 * @throws UnsupportedDatabaseException if Migrate does not support the database
 	 * @throws SQLException if the database cannot be asked what it is
 	 */
-	public Dialect of(Connection connection) throws SQLException {
+	Dialect of(Connection connection) throws SQLException {
 		Dialect known = this.dialect;
 		if (known == null) {
 			known = Dialects.forConnection(connection);
@@ -50,7 +51,7 @@ public final class DetectedDialect {
 	 * Return the dialect if it was found already.
 	 * @return the dialect, or {@code null}
 	 */
-	public @Nullable Dialect known() {
+	@Nullable Dialect known() {
 		return this.dialect;
 	}
 
