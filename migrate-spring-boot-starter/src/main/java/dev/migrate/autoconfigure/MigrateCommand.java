@@ -149,7 +149,7 @@ class MigrateCommand {
 		result.applied().forEach((changeSet) -> this.out.println("  " + changeSet));
 		if (!result.blocked().isEmpty()) {
 			this.out.println("Held back " + result.blocked().size()
-					+ " destructive changeset(s); set migrate.allow-destructive=true to apply them");
+					+ " destructive changeset(s); set migrate.diff.allow-destructive=true to apply them");
 			result.blocked()
 				.forEach((changeSet) -> this.out.println("  " + changeSet + ": " + changeSet.description()));
 		}
@@ -177,8 +177,9 @@ class MigrateCommand {
 						+ change.classification().safety() + ": " + change.classification().reason() + "; lock: "
 						+ migrate.dialect().lockImpact(change) + "]"));
 			diff.possibleRenames()
-				.forEach((rename) -> this.out.println("  possible rename: " + rename + " (confirm with migrate.renames="
-						+ rename.entry() + ", deny with migrate.not-renames=" + rename.entry() + ")"));
+				.forEach((rename) -> this.out
+					.println("  possible rename: " + rename + " (confirm with migrate.diff.renames=" + rename.entry()
+							+ ", deny with migrate.diff.not-renames=" + rename.entry() + ")"));
 			unmapped(diff);
 			return ex.exitCode();
 		}

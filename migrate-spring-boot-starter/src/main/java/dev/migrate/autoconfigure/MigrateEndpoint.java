@@ -141,8 +141,8 @@ public class MigrateEndpoint {
 	 * @param possibleRenames drop/add pairs that look like renames, or {@code null} as
 	 * drift
 	 * @param unmapped what Migrate would drop, but keeps: indexes and constraints that
-	 * only the database has on mapped tables ({@code migrate.drop-unmapped} lets it drop
-	 * them), or {@code null} as drift
+	 * only the database has on mapped tables ({@code migrate.diff.drop-unmapped} lets it
+	 * drop them), or {@code null} as drift
 	 * @param schemas what the startup run did in each tenant schema
 	 * ({@code migrate.schemas}): revisions applied and pending, changesets applied,
 	 * outcome and error; {@code null} without tenant schemas

@@ -183,7 +183,12 @@ public class MigrateInstances implements InitializingBean, SmartLifecycle {
 	 */
 	static MigrateProperties propertiesOf(MigrateProperties defaults, String name, MigrateInstanceProperties instance) {
 		MigrateProperties properties = new MigrateProperties();
-		BeanUtils.copyProperties(defaults, properties, "instances", "schemas", "command");
+		// The groups are copied as groups, not through the deprecated flat accessors.
+		BeanUtils.copyProperties(defaults, properties, "instances", "schemas", "command", "lockTimeout",
+				"statementLockTimeout", "statementTimeout", "lockRetryFor", "allowDestructive", "online", "renames",
+				"notRenames", "backfills", "includeTables", "excludeTables", "dropUnmapped");
+		BeanUtils.copyProperties(defaults.getLock(), properties.getLock());
+		BeanUtils.copyProperties(defaults.getDiff(), properties.getDiff());
 		properties.setChangelog(
 				(instance.getChangelog() != null) ? instance.getChangelog() : "db/migrate/" + name + "/changelog.yaml");
 		if (instance.getMode() != null) {

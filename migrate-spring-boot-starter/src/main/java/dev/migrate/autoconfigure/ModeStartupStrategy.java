@@ -96,7 +96,7 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 		SchemaDiff drift = migrate.diff();
 		if (!result.blocked().isEmpty()) {
 			logger.warn("Migrate generates no revision while destructive changesets are held back (the new"
-					+ " revision would repeat them); apply them with migrate.allow-destructive=true or delete"
+					+ " revision would repeat them); apply them with migrate.diff.allow-destructive=true or delete"
 					+ " their revision");
 			return new Outcome(true, result.status(), drift, applied, null, false);
 		}
@@ -214,7 +214,7 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 	private void logBlocked(UpgradeResult result) {
 		if (!result.blocked().isEmpty()) {
 			logger.warn("Migrate held back " + result.blocked().size() + " changeset(s), destructive or touching what"
-					+ " a destructive one touches; set migrate.allow-destructive=true to apply them: "
+					+ " a destructive one touches; set migrate.diff.allow-destructive=true to apply them: "
 					+ result.blocked());
 		}
 	}

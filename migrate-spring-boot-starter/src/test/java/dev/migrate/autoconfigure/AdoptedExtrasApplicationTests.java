@@ -66,7 +66,7 @@ class AdoptedExtrasApplicationTests {
 			start(adopted, "migrate.mode=apply").close();
 			assertThat(adopted.queryForString(EXTRAS)).isEqualTo(extras);
 
-			start(adopted, "migrate.mode=auto", "migrate.drop-unmapped=public.cust*").close();
+			start(adopted, "migrate.mode=auto", "migrate.diff.drop-unmapped=public.cust*").close();
 			List<Path> revisions = this.starts().revisions();
 			assertThat(revisions).hasSize(2);
 			assertThat(Files.readString(revisions.get(1))).contains("customer_name_idx", "customer_name_key",
