@@ -114,17 +114,6 @@ public class MigrateEndpoint {
 	}
 
 	/**
-	 * Drop what may hold credentials from a JDBC URL: user info and the parameters (which
-	 * for the PostgreSQL driver also list every driver default).
-	 */
-	static @Nullable String maskUrl(@Nullable String url) {
-		if (url == null) {
-			return null;
-		}
-		return url.replaceAll("//[^/@?]*@", "//").replaceAll("[?;].*$", "");
-	}
-
-	/**
 	 * The endpoint's answer.
 	 *
 	 * @param database the database

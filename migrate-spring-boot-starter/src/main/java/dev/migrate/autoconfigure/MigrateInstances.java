@@ -9,6 +9,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import dev.migrate.core.exception.MigrateException;
+import dev.migrate.core.runner.DatabaseTarget;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -168,8 +169,8 @@ public class MigrateInstances implements InitializingBean, SmartLifecycle {
 	}
 
 	private static void checkDistinct(String key, DataSource dataSource, String other, DataSource otherDataSource) {
-		String url = DataSourceDescription.url(dataSource);
-		if (dataSource == otherDataSource || (url != null && url.equals(DataSourceDescription.url(otherDataSource)))) {
+		String url = DatabaseTarget.url(dataSource);
+		if (dataSource == otherDataSource || (url != null && url.equals(DatabaseTarget.url(otherDataSource)))) {
 			throw new InstanceConfigurationException(key + " and " + other + " both migrate the database at "
 					+ ((url != null) ? url : DataSourceDescription.describe(dataSource))
 					+ ": a database has one history (DATABASECHANGELOG) and one advisory lock, so one instance; "

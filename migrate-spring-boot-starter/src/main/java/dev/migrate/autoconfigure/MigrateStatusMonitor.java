@@ -14,6 +14,7 @@ import dev.migrate.autoconfigure.MigrateEndpoint.DatabaseReport;
 import dev.migrate.core.Migrate;
 import dev.migrate.core.diff.Change;
 import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.runner.DatabaseTarget;
 import dev.migrate.core.runner.MigrationStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -88,8 +89,9 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 	private synchronized DatabaseReport describeDatabase() {
 		try (Connection connection = this.context.dataSource().getConnection()) {
 			DatabaseMetaData metaData = connection.getMetaData();
+			String url = metaData.getURL();
 			DatabaseReport database = new DatabaseReport(metaData.getDatabaseProductName(),
-					metaData.getDatabaseProductVersion(), MigrateEndpoint.maskUrl(metaData.getURL()),
+					metaData.getDatabaseProductVersion(), (url != null) ? DatabaseTarget.mask(url) : null,
 					metaData.getUserName());
 			this.database = database;
 			return database;

@@ -143,12 +143,6 @@ class MigrateEndpointTests {
 	}
 
 	@Test
-	void masksCredentialsInUrls() {
-		assertThat(MigrateEndpoint.maskUrl("jdbc:postgresql://app:secret@db:5432/shop?password=secret&ssl=true"))
-			.isEqualTo("jdbc:postgresql://db:5432/shop");
-	}
-
-	@Test
 	void reportsADestructiveRevisionHeldBackOnPurposeWithoutGoingDown() throws Exception {
 		TestDatabase database = this.ownDatabase;
 		developingPeople(database).run((context) -> {
