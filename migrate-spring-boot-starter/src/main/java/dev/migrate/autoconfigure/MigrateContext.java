@@ -38,7 +38,7 @@ import org.springframework.core.io.support.ResourcePatternUtils;
  * and where the changelog lives. Shared by the initializer, the endpoint, the health
  * indicator and command mode.
  */
-public class MigrateContext {
+class MigrateContext {
 
 	private static final Log logger = LogFactory.getLog(MigrateContext.class);
 
@@ -70,7 +70,7 @@ public class MigrateContext {
 	 * @param developmentRun whether this is a development run, in which auto mode may
 	 * write revisions into the source directory
 	 */
-	public MigrateContext(DataSource dataSource, MigrateProperties properties, EntitySchemaSource entities,
+	MigrateContext(DataSource dataSource, MigrateProperties properties, EntitySchemaSource entities,
 			ResourceLoader resourceLoader, boolean developmentRun) {
 		this(dataSource, properties, entities, resourceLoader, developmentRun, List.of());
 	}
@@ -87,7 +87,7 @@ public class MigrateContext {
 	 * @param customizers customizers of the options, applied in order after the
 	 * properties
 	 */
-	public MigrateContext(DataSource dataSource, MigrateProperties properties, EntitySchemaSource entities,
+	MigrateContext(DataSource dataSource, MigrateProperties properties, EntitySchemaSource entities,
 			ResourceLoader resourceLoader, boolean developmentRun, List<MigrateCustomizer> customizers) {
 		this.dataSource = dataSource;
 		this.customizers = List.copyOf(customizers);

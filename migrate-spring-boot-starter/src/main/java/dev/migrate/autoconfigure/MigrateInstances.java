@@ -134,7 +134,7 @@ public class MigrateInstances implements InitializingBean, SmartLifecycle {
 			dev.migrate.core.Migrate migrate = context.migrate();
 			MigrateStatusMonitor monitor = new MigrateStatusMonitor(context, migrate);
 			MigrateInitializer initializer = new MigrateInitializer(migrate, new ModeStartupStrategy(context, monitor),
-					context, System::exit);
+					context, monitor, System::exit);
 			instances.add(new MigrateInstance(name, dataSourceName, context, migrate, monitor, initializer));
 		});
 		return new MigrateInstances(instances, properties);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.migrate.autoconfigure.MigrateProperties.Command;
+import dev.migrate.autoconfigure.endpoint.MigrateEndpoint;
 import dev.migrate.autoconfigure.app.shop.ShopApplication;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;

@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import dev.migrate.autoconfigure.MigrateEndpoint.MigrateReport;
+import dev.migrate.autoconfigure.endpoint.MigrateEndpoint;
+import dev.migrate.autoconfigure.endpoint.MigrateEndpointAutoConfiguration;
+import dev.migrate.autoconfigure.endpoint.MigrateEndpoint.MigrateReport;
 import dev.migrate.autoconfigure.health.MigrateHealthIndicator;
 import dev.migrate.autoconfigure.metrics.MigrateMetrics;
 import dev.migrate.core.Migrate;

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.migrate.autoconfigure.MigrateEndpoint.MigrateReport;
+import dev.migrate.autoconfigure.endpoint.MigrateEndpoint;
+import dev.migrate.autoconfigure.endpoint.MigrateEndpoint.MigrateReport;
 import dev.migrate.autoconfigure.app.multi.ShopApplication;
 import dev.migrate.autoconfigure.health.MigrateHealthIndicator;
 import dev.migrate.core.Migrate;
