@@ -48,8 +48,8 @@ final class Adoption {
 	 * @return the baseline, or empty if the database has none of the mapped tables
 	 */
 	Optional<Path> baseline(Migrate migrate, Path source) {
-		this.context.writeMasterChangelogIfMissing(source);
-		String logical = this.context.logicalChangesDirectory();
+		this.context.revisions().writeMasterChangelogIfMissing(source);
+		String logical = this.context.changelog().logicalChangesDirectory();
 		MigrateProperties properties = this.context.properties();
 		String message = MigrateProperties.DEFAULT_MESSAGE.equals(properties.getMessage()) ? "baseline"
 				: properties.getMessage();

@@ -138,9 +138,9 @@ class MigrateStatusMonitor implements SmartLifecycle {
 			// not
 			// read them.
 			MigrationStatus revisions = (!readRevisions && this.status.revisions() != null) ? this.status.revisions()
-					: this.context.hasChangelog()
+					: this.context.changelog().exists()
 							? migrate.runner().statusIfUnchanged().orElseGet(migrate.runner()::status) : null;
-			SchemaDiff drift = this.context.hasEntities() ? migrate.diff() : null;
+			SchemaDiff drift = this.context.desired().hasEntities() ? migrate.diff() : null;
 			if (drift != null && !drift.isEmpty()) {
 				// A start that trusted the fingerprints must not trust them again.
 				migrate.runner().forgetInStep();

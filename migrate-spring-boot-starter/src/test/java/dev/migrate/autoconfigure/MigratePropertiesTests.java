@@ -61,7 +61,7 @@ class MigratePropertiesTests {
 		assertThat(this.properties.getChangelog()).isEqualTo(MasterChangelog.DEFAULT_PATH);
 		MigrateContext context = new MigrateContext(new SimpleDriverDataSource(), this.properties, () -> null,
 				new DefaultResourceLoader(), false);
-		assertThat(context.logicalChangesDirectory()).isEqualTo(MasterChangelog.DEFAULT_CHANGES_DIRECTORY);
+		assertThat(context.changelog().logicalChangesDirectory()).isEqualTo(MasterChangelog.DEFAULT_CHANGES_DIRECTORY);
 	}
 
 }
