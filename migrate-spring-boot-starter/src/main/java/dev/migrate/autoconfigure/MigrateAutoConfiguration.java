@@ -47,7 +47,7 @@ import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 @ConditionalOnClass({ Migrate.class, Liquibase.class })
 @ConditionalOnBooleanProperty(name = "migrate.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MigrateProperties.class)
-@Import({ MigrateContextConfigurations.Jdbc.class, MigrateContextConfigurations.R2dbc.class })
+@Import({ MigrateContextConfigurations.R2dbc.class, MigrateContextConfigurations.Jdbc.class })
 public final class MigrateAutoConfiguration {
 
 	// On the outer class: its bean methods are registered after those of the imported

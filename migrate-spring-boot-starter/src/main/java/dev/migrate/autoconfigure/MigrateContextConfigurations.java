@@ -26,10 +26,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * The {@link MigrateContext} of the default instance, over the application's JDBC
- * {@code DataSource} (or {@code migrate.url}, or JDBC connection details), or else over a
- * JDBC connection derived from the R2DBC connection options; imported by
- * {@link MigrateAutoConfiguration} in this order.
+ * The {@link MigrateContext} of the default instance: over a JDBC connection derived from
+ * the R2DBC connection options in an application without a {@code DataSource} bean, or
+ * else over the application's JDBC {@code DataSource} (or {@code migrate.url}, or JDBC
+ * connection details). Imported by {@link MigrateAutoConfiguration} in this order: the
+ * R2DBC one first, so that in an R2DBC application a {@link MigrateConnectionDetails}
+ * bean (which also makes the JDBC one apply) logs in to the R2DBC database, as it did
+ * when both were nested classes (registered in the reverse of their declaration order).
  */
 final class MigrateContextConfigurations {
 
