@@ -71,6 +71,8 @@ class PublicApiTests {
 				}
 			}
 		}
+		// The starter's types are listed there too, and checked by its own test.
+		listed.removeIf((name) -> name.startsWith("dev.migrate.autoconfigure."));
 		return listed;
 	}
 
