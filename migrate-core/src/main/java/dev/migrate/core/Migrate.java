@@ -404,7 +404,7 @@ public final class Migrate {
 		}
 		StringBuilder lines = new StringBuilder("\nKept ").append(diff.unmapped().size())
 			.append(" index(es) and constraint(s) that only the database has (no entity declares them, no generated"
-					+ " revision created them); set migrate.drop-unmapped to table patterns to drop them:");
+					+ " revision created them); set migrate.diff.drop-unmapped to table patterns to drop them:");
 		diff.unmapped().forEach((change) -> lines.append("\n  - ").append(change.description()));
 		return lines.toString();
 	}

@@ -41,14 +41,14 @@ public class PossibleRenameException extends MigrateException {
 			.append(": a drop and add would lose what a rename keeps.");
 		for (PossibleRename rename : renames) {
 			message.append("\n  ").append(rename).append(':');
-			message.append("\n    to rename it, keeping the data, set migrate.renames=").append(rename.entry());
+			message.append("\n    to rename it, keeping the data, set migrate.diff.renames=").append(rename.entry());
 			message.append("\n      (or annotate the ")
 				.append((rename.from() != null) ? "field or getter of column " + rename.to()
 						: "entity of table " + rename.to())
 				.append(" with @dev.migrate.mapping.RenamedFrom(\"")
 				.append((rename.from() != null) ? rename.from() : rename.table().name())
 				.append("\"))");
-			message.append("\n    if it is not a rename, set migrate.not-renames=").append(rename.entry());
+			message.append("\n    if it is not a rename, set migrate.diff.not-renames=").append(rename.entry());
 		}
 		return message.append("\nthen start again.").toString();
 	}

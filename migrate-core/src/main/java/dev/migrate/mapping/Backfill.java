@@ -20,8 +20,8 @@ import java.lang.annotation.Target;
  * </pre>
  *
  * Read on JPA entities and on Spring Data Relational (JDBC and R2DBC) entities alike. The
- * same can be said with the {@code migrate.backfills} property, e.g.
- * {@code migrate.backfills=users.score=0}.
+ * same can be said with the {@code migrate.diff.backfills} property, e.g.
+ * {@code migrate.diff.backfills=users.score=0}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

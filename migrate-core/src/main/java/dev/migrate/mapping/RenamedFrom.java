@@ -20,8 +20,8 @@ import java.lang.annotation.Target;
  * </pre>
  *
  * Read on JPA entities and on Spring Data Relational (JDBC and R2DBC) entities alike. The
- * same can be said without touching the entity with the {@code migrate.renames} property,
- * e.g. {@code migrate.renames=users.bio=about}.
+ * same can be said without touching the entity with the {@code migrate.diff.renames}
+ * property, e.g. {@code migrate.diff.renames=users.bio=about}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

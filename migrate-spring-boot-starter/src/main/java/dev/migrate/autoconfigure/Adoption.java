@@ -17,7 +17,7 @@ final class Adoption {
 			+ " baseline stands for what Flyway built (recorded as applied here, run on new databases); from now on"
 			+ " let Migrate alone change the mapped tables: remove Flyway (its dependency, or"
 			+ " spring.flyway.enabled=false) and keep its scripts as history, or keep Flyway only for tables Migrate"
-			+ " does not map (and list them in migrate.exclude-tables). flyway_schema_history itself is left alone.";
+			+ " does not map (and list them in migrate.diff.exclude-tables). flyway_schema_history itself is left alone.";
 
 	private final MigrateContext context;
 
@@ -48,8 +48,8 @@ final class Adoption {
 	 * @return the baseline, or empty if the database has none of the mapped tables
 	 */
 	Optional<Path> baseline(Migrate migrate, Path source) {
-		this.context.writeMasterChangelogIfMissing(source);
-		String logical = this.context.logicalChangesDirectory();
+		this.context.revisions().writeMasterChangelogIfMissing(source);
+		String logical = this.context.changelog().logicalChangesDirectory();
 		MigrateProperties properties = this.context.properties();
 		String message = MigrateProperties.DEFAULT_MESSAGE.equals(properties.getMessage()) ? "baseline"
 				: properties.getMessage();

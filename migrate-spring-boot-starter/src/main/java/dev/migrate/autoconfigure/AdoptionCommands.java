@@ -27,7 +27,7 @@ class AdoptionCommands {
 
 	int baseline() {
 		Path source = source("baseline");
-		Migrate migrate = this.context.migrate(MigrateContext.directory(source));
+		Migrate migrate = this.context.migrate(ChangelogLocation.directory(source));
 		Adoption adoption = new Adoption(this.context);
 		Optional<Path> written = adoption.baseline(migrate, source);
 		if (written.isEmpty()) {
@@ -60,8 +60,8 @@ class AdoptionCommands {
 		if (!Files.exists(source.resolve(properties.getChangelog()))) {
 			throw new MigrateException("No master changelog " + properties.getChangelog() + " in " + source);
 		}
-		Migrate migrate = this.context.migrate(MigrateContext.directory(source));
-		String logical = this.context.logicalChangesDirectory();
+		Migrate migrate = this.context.migrate(ChangelogLocation.directory(source));
+		String logical = this.context.changelog().logicalChangesDirectory();
 		String message = MigrateProperties.DEFAULT_MESSAGE.equals(properties.getMessage()) ? "squash"
 				: properties.getMessage();
 		Path written = migrate.squash(upTo, source.resolve(logical), logical, message, properties.getFormat());
@@ -75,10 +75,10 @@ class AdoptionCommands {
 
 	int revision() {
 		Path source = source("revision");
-		this.context.writeMasterChangelogIfMissing(source);
+		this.context.revisions().writeMasterChangelogIfMissing(source);
 		MigrateProperties properties = this.context.properties();
-		String logical = this.context.logicalChangesDirectory();
-		Path written = this.context.migrate(MigrateContext.directory(source))
+		String logical = this.context.changelog().logicalChangesDirectory();
+		Path written = this.context.migrate(ChangelogLocation.directory(source))
 			.emptyRevision(source.resolve(logical), logical, properties.getMessage(), author(), properties.getFormat());
 		this.out.println("Wrote " + written + ", an empty revision: write its changes and their rollback, then"
 				+ " review and commit it");
@@ -86,7 +86,7 @@ class AdoptionCommands {
 	}
 
 	private Path source(String command) {
-		Path source = this.context.writableSourceDirectory();
+		Path source = this.context.changelog().writableSourceDirectory();
 		if (source == null) {
 			throw new MigrateException("migrate " + command + " needs migrate.source-directory ("
 					+ this.context.properties().getSourceDirectory()

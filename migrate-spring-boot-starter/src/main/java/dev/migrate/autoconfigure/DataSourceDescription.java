@@ -1,15 +1,15 @@
 package dev.migrate.autoconfigure;
 
-import java.lang.reflect.Method;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
-import org.jspecify.annotations.Nullable;
+import dev.migrate.core.runner.DatabaseTarget;
 
 /**
  * Describes where a data source points (URL without credentials, user) for error
- * messages, whatever its type, without ever including a password.
+ * messages, whatever its type, without ever including a password, through the core's
+ * {@link DatabaseTarget}.
  */
 final class DataSourceDescription {
 
@@ -17,18 +17,10 @@ final class DataSourceDescription {
 	}
 
 	static String describe(DataSource dataSource) {
-		String url = property(dataSource, "getJdbcUrl", "getUrl", "getURL");
-		String user = property(dataSource, "getUsername", "getUser");
-		return ((url != null) ? MigrateEndpoint.maskUrl(url) : "the application's data source")
+		String url = DatabaseTarget.url(dataSource);
+		String user = DatabaseTarget.user(dataSource);
+		return ((url != null) ? url : "the application's data source")
 				+ ((user != null) ? " as user '" + user + "'" : "");
-	}
-
-	/**
-	 * Return the URL a data source points to, without credentials, if its type tells.
-	 */
-	static @Nullable String url(DataSource dataSource) {
-		String url = property(dataSource, "getJdbcUrl", "getUrl", "getURL");
-		return (url != null) ? MigrateEndpoint.maskUrl(url) : null;
 	}
 
 	/**
@@ -42,22 +34,6 @@ final class DataSourceDescription {
 			}
 		}
 		return false;
-	}
-
-	private static @Nullable String property(DataSource dataSource, String... getters) {
-		for (String getter : getters) {
-			try {
-				Method method = dataSource.getClass().getMethod(getter);
-				Object value = method.invoke(dataSource);
-				if (value != null) {
-					return value.toString();
-				}
-			}
-			catch (ReflectiveOperationException | RuntimeException ex) {
-				// Not this type's getter; try the next.
-			}
-		}
-		return null;
 	}
 
 }

@@ -57,9 +57,9 @@ class MigrateCommand {
 		MigrateProperties properties = this.context.properties();
 		if (command != MigrateProperties.Command.GENERATE && command != MigrateProperties.Command.CHECK
 				&& command != MigrateProperties.Command.BASELINE && command != MigrateProperties.Command.REVISION
-				&& command != MigrateProperties.Command.SQUASH && !this.context.hasChangelog()) {
+				&& command != MigrateProperties.Command.SQUASH && !this.context.changelog().exists()) {
 			throw new MigrateException("No master changelog " + properties.getChangelog() + " in "
-					+ this.context.changelogLocation() + "; run generate first");
+					+ this.context.changelog().location() + "; run generate first");
 		}
 		Migrate migrate = this.context.migrate();
 		MigrationRunner runner = migrate.runner();
@@ -113,7 +113,7 @@ class MigrateCommand {
 	}
 
 	private int generate() {
-		Path source = this.context.writableSourceDirectory();
+		Path source = this.context.changelog().writableSourceDirectory();
 		if (source == null) {
 			this.err.println(
 					"migrate generate needs migrate.source-directory (" + this.context.properties().getSourceDirectory()
@@ -121,7 +121,7 @@ class MigrateCommand {
 			return ERROR;
 		}
 		// The new revision goes into the source tree, so pending means pending there.
-		Migrate sourceMigrate = this.context.migrate(MigrateContext.directory(source));
+		Migrate sourceMigrate = this.context.migrate(ChangelogLocation.directory(source));
 		MigrationStatus status = Files.exists(source.resolve(this.context.properties().getChangelog()))
 				? sourceMigrate.runner().status() : null;
 		if (status != null && status.hasPending()) {
@@ -132,7 +132,8 @@ class MigrateCommand {
 			return ERROR;
 		}
 		SchemaDiff diff = sourceMigrate.diff();
-		Optional<Path> written = this.context.generate(sourceMigrate, diff.withoutPossibleRenames(), source);
+		Optional<Path> written = this.context.revisions()
+			.generate(sourceMigrate, diff.withoutPossibleRenames(), source);
 		if (!diff.possibleRenames().isEmpty()) {
 			this.err
 				.println(new PossibleRenameException(diff.possibleRenames(), written.map(Path::toString).orElse(null))
@@ -149,7 +150,7 @@ class MigrateCommand {
 		result.applied().forEach((changeSet) -> this.out.println("  " + changeSet));
 		if (!result.blocked().isEmpty()) {
 			this.out.println("Held back " + result.blocked().size()
-					+ " destructive changeset(s); set migrate.allow-destructive=true to apply them");
+					+ " destructive changeset(s); set migrate.diff.allow-destructive=true to apply them");
 			result.blocked()
 				.forEach((changeSet) -> this.out.println("  " + changeSet + ": " + changeSet.description()));
 		}
@@ -177,8 +178,9 @@ class MigrateCommand {
 						+ change.classification().safety() + ": " + change.classification().reason() + "; lock: "
 						+ migrate.dialect().lockImpact(change) + "]"));
 			diff.possibleRenames()
-				.forEach((rename) -> this.out.println("  possible rename: " + rename + " (confirm with migrate.renames="
-						+ rename.entry() + ", deny with migrate.not-renames=" + rename.entry() + ")"));
+				.forEach((rename) -> this.out
+					.println("  possible rename: " + rename + " (confirm with migrate.diff.renames=" + rename.entry()
+							+ ", deny with migrate.diff.not-renames=" + rename.entry() + ")"));
 			unmapped(diff);
 			return ex.exitCode();
 		}

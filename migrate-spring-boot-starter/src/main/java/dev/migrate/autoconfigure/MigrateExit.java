@@ -1,11 +1,11 @@
 package dev.migrate.autoconfigure;
 
 /**
- * How command mode ends the application once its command has run. The default calls
- * {@link System#exit(int)}; define a bean of this type to end it otherwise.
+ * How command mode ends the application once its command has run: by default
+ * {@link System#exit(int)}; the tests define a bean of this type to end it otherwise.
  */
 @FunctionalInterface
-public interface MigrateExit {
+interface MigrateExit {
 
 	/**
 	 * End the application.

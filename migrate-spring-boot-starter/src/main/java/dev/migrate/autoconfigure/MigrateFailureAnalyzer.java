@@ -28,8 +28,8 @@ class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<MigrateException> {
 
 	static String action(MigrateException ex) {
 		if (ex instanceof PossibleRenameException) {
-			return "Confirm each rename with migrate.renames (or @dev.migrate.mapping.RenamedFrom on the entity member,"
-					+ " or a MigrateCustomizer bean), or deny it with migrate.not-renames, then start again.";
+			return "Confirm each rename with migrate.diff.renames (or @dev.migrate.mapping.RenamedFrom on the entity member,"
+					+ " or a MigrateCustomizer bean), or deny it with migrate.diff.not-renames, then start again.";
 		}
 		if (ex instanceof SchemaMismatchException) {
 			return "Generate a revision for the differences (start in auto mode in development, or run with"

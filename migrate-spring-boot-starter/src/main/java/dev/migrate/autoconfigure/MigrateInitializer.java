@@ -16,7 +16,8 @@ import org.springframework.beans.factory.InitializingBean;
 /**
  * Runs Migrate at startup, before JPA and anything else that depends on database
  * initialization: the command of command mode, or else the {@link MigrateStartupStrategy}
- * (by default, what {@code migrate.mode} says).
+ * (by default, what {@code migrate.mode} says); then tells what it did and what Migrate
+ * has found out since, for the endpoint, health and metrics.
  */
 public class MigrateInitializer implements InitializingBean {
 
@@ -25,6 +26,8 @@ public class MigrateInitializer implements InitializingBean {
 	private final MigrateStartupStrategy strategy;
 
 	private final MigrateContext context;
+
+	private final MigrateStatusMonitor monitor;
 
 	private final MigrateExit exit;
 
@@ -38,8 +41,8 @@ public class MigrateInitializer implements InitializingBean {
 	 * @param monitor where the status found at startup is kept for the endpoint and
 	 * health
 	 */
-	public MigrateInitializer(MigrateContext context, MigrateStatusMonitor monitor) {
-		this(context.migrate(), new ModeStartupStrategy(context, monitor), context, System::exit);
+	MigrateInitializer(MigrateContext context, MigrateStatusMonitor monitor) {
+		this(context.migrate(), new ModeStartupStrategy(context, monitor), context, monitor, System::exit);
 	}
 
 	/**
@@ -47,13 +50,15 @@ public class MigrateInitializer implements InitializingBean {
 	 * @param migrate Migrate over the application's database and changelog
 	 * @param strategy what runs at startup outside command mode
 	 * @param context what Migrate works on
+	 * @param monitor the status kept up to date after startup
 	 * @param exit how command mode ends the application with its exit code
 	 */
-	public MigrateInitializer(Migrate migrate, MigrateStartupStrategy strategy, MigrateContext context,
-			MigrateExit exit) {
+	MigrateInitializer(Migrate migrate, MigrateStartupStrategy strategy, MigrateContext context,
+			MigrateStatusMonitor monitor, MigrateExit exit) {
 		this.migrate = migrate;
 		this.strategy = strategy;
 		this.context = context;
+		this.monitor = monitor;
 		this.exit = exit;
 	}
 
@@ -110,7 +115,7 @@ public class MigrateInitializer implements InitializingBean {
 	 * Migrate these tenant schemas at startup too, after the application's own schema.
 	 * @param tenants the tenant schemas and how they are migrated
 	 */
-	public void tenants(MigrateTenants tenants) {
+	void tenants(MigrateTenants tenants) {
 		this.tenants = tenants;
 	}
 
@@ -119,7 +124,7 @@ public class MigrateInitializer implements InitializingBean {
 	 * @return the tenants, or {@code null} without {@code migrate.schemas} or a
 	 * {@link MigrateSchemaProvider}
 	 */
-	public @Nullable MigrateTenants tenants() {
+	@Nullable MigrateTenants tenants() {
 		return this.tenants;
 	}
 
@@ -137,6 +142,31 @@ public class MigrateInitializer implements InitializingBean {
 	 */
 	public @Nullable MigrateRun lastRun() {
 		return this.lastRun;
+	}
+
+	/**
+	 * Return what Migrate last found out about the database (revisions and drift), as
+	 * kept up to date in the background after startup, without touching the database.
+	 * @return the status
+	 */
+	public MigrateStatus status() {
+		return this.monitor.status();
+	}
+
+	/**
+	 * Return the database Migrate migrates, as last read in the background.
+	 * @return the database (product, version, masked URL, user)
+	 */
+	public MigrateDatabase database() {
+		return this.monitor.database();
+	}
+
+	/**
+	 * Return the mode this instance starts in.
+	 * @return the mode
+	 */
+	public MigrateProperties.Mode mode() {
+		return this.context.properties().getMode();
 	}
 
 }

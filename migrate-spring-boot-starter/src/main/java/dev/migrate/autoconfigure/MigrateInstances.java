@@ -9,6 +9,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import dev.migrate.core.exception.MigrateException;
+import dev.migrate.core.runner.DatabaseTarget;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -133,7 +134,7 @@ public class MigrateInstances implements InitializingBean, SmartLifecycle {
 			dev.migrate.core.Migrate migrate = context.migrate();
 			MigrateStatusMonitor monitor = new MigrateStatusMonitor(context, migrate);
 			MigrateInitializer initializer = new MigrateInitializer(migrate, new ModeStartupStrategy(context, monitor),
-					context, System::exit);
+					context, monitor, System::exit);
 			instances.add(new MigrateInstance(name, dataSourceName, context, migrate, monitor, initializer));
 		});
 		return new MigrateInstances(instances, properties);
@@ -168,8 +169,8 @@ public class MigrateInstances implements InitializingBean, SmartLifecycle {
 	}
 
 	private static void checkDistinct(String key, DataSource dataSource, String other, DataSource otherDataSource) {
-		String url = DataSourceDescription.url(dataSource);
-		if (dataSource == otherDataSource || (url != null && url.equals(DataSourceDescription.url(otherDataSource)))) {
+		String url = DatabaseTarget.url(dataSource);
+		if (dataSource == otherDataSource || (url != null && url.equals(DatabaseTarget.url(otherDataSource)))) {
 			throw new InstanceConfigurationException(key + " and " + other + " both migrate the database at "
 					+ ((url != null) ? url : DataSourceDescription.describe(dataSource))
 					+ ": a database has one history (DATABASECHANGELOG) and one advisory lock, so one instance; "
@@ -183,7 +184,12 @@ public class MigrateInstances implements InitializingBean, SmartLifecycle {
 	 */
 	static MigrateProperties propertiesOf(MigrateProperties defaults, String name, MigrateInstanceProperties instance) {
 		MigrateProperties properties = new MigrateProperties();
-		BeanUtils.copyProperties(defaults, properties, "instances", "schemas", "command");
+		// The groups are copied as groups, not through the deprecated flat accessors.
+		BeanUtils.copyProperties(defaults, properties, "instances", "schemas", "command", "lockTimeout",
+				"statementLockTimeout", "statementTimeout", "lockRetryFor", "allowDestructive", "online", "renames",
+				"notRenames", "backfills", "includeTables", "excludeTables", "dropUnmapped");
+		BeanUtils.copyProperties(defaults.getLock(), properties.getLock());
+		BeanUtils.copyProperties(defaults.getDiff(), properties.getDiff());
 		properties.setChangelog(
 				(instance.getChangelog() != null) ? instance.getChangelog() : "db/migrate/" + name + "/changelog.yaml");
 		if (instance.getMode() != null) {

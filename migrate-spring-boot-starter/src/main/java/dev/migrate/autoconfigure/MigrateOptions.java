@@ -24,19 +24,21 @@ public final class MigrateOptions {
 	 * Return the options the properties give, then the customizers, in order.
 	 */
 	static MigrateOptions of(MigrateProperties properties, List<MigrateCustomizer> customizers) {
+		MigrateDiffProperties diffProperties = properties.getDiff();
+		MigrateLockProperties lock = properties.getLock();
 		DiffOptions diff = DiffOptions.defaults()
-			.withIncludeTables(properties.getIncludeTables().toArray(String[]::new))
-			.withExcludeTables(properties.getExcludeTables().toArray(String[]::new))
-			.withDropUnmapped(properties.getDropUnmapped().toArray(String[]::new))
-			.withOnline(properties.isOnline())
-			.withRenameRules(new RenameRules(properties.getRenames(), properties.getNotRenames()))
-			.withBackfills(properties.getBackfills());
+			.withIncludeTables(diffProperties.getIncludeTables().toArray(String[]::new))
+			.withExcludeTables(diffProperties.getExcludeTables().toArray(String[]::new))
+			.withDropUnmapped(diffProperties.getDropUnmapped().toArray(String[]::new))
+			.withOnline(diffProperties.isOnline())
+			.withRenameRules(new RenameRules(diffProperties.getRenames(), diffProperties.getNotRenames()))
+			.withBackfills(diffProperties.getBackfills());
 		RunnerOptions runner = RunnerOptions.defaults()
-			.withLockTimeout(properties.getLockTimeout())
-			.withStatementLockTimeout(properties.getStatementLockTimeout())
-			.withStatementTimeout(properties.getStatementTimeout())
-			.withRetryFor(properties.getLockRetryFor())
-			.withAllowDestructive(properties.isAllowDestructive());
+			.withLockTimeout(lock.getTimeout())
+			.withStatementLockTimeout(lock.getTableTimeout())
+			.withStatementTimeout(lock.getStatementTimeout())
+			.withRetryFor(lock.getRetryFor())
+			.withAllowDestructive(diffProperties.isAllowDestructive());
 		MigrateOptions options = new MigrateOptions(diff, runner);
 		customizers.forEach((customizer) -> customizer.customize(options));
 		return options;

@@ -10,12 +10,13 @@ import dev.migrate.core.changelog.ChangelogFormat;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * Configuration properties for Migrate.
  */
 @ConfigurationProperties("migrate")
-public class MigrateProperties {
+public class MigrateProperties extends MigrateDeprecatedProperties {
 
 	static final String DEFAULT_MESSAGE = "migrate";
 
@@ -101,94 +102,12 @@ public class MigrateProperties {
 	private ChangelogFormat format = ChangelogFormat.YAML;
 
 	/**
-	 * Whether destructive changes (drops, narrowing types) may be applied.
-	 */
-	private boolean allowDestructive = false;
-
-	/**
 	 * Whether, when Migrate migrates as another login than the application's (a data
 	 * source marked @MigrateDataSource, or migrate.user), to fail the start if the
 	 * application's login cannot use the tables and sequences the migrating login owns,
 	 * naming the grants that fix it.
 	 */
 	private boolean checkApplicationPrivileges = true;
-
-	/**
-	 * Whether to generate online recipes for changes that would hold a strong lock while
-	 * they scan or build: indexes built and dropped concurrently, unique constraints and
-	 * primary keys through unique indexes built concurrently, changed indexes built under
-	 * a temporary name and swapped, NOT NULL proven by a validated check, and checks and
-	 * foreign keys added NOT VALID then validated. On by default for production safety:
-	 * the recipes apply only to tables that exist, so a new table's indexes and
-	 * constraints are still created plainly with it. False writes plain DDL, e.g. for a
-	 * database no application uses while it migrates.
-	 */
-	private boolean online = true;
-
-	/**
-	 * Renames to make instead of a drop and an add, keeping the data:
-	 * "[schema.]table.old_column=new_column" for a column, "[schema.]old_table=new_table"
-	 * for a table.
-	 */
-	private List<String> renames = new ArrayList<>();
-
-	/**
-	 * Drop and add pairs that look like renames but are not, in the form of
-	 * migrate.renames, so that Migrate drops and adds without asking.
-	 */
-	private List<String> notRenames = new ArrayList<>();
-
-	/**
-	 * Values for the existing rows of a column that becomes NOT NULL without a default:
-	 * "[schema.]table.column=expression", e.g. "users.score=0"; the column is added
-	 * nullable, filled, then made NOT NULL.
-	 */
-	private List<String> backfills = new ArrayList<>();
-
-	/**
-	 * How long to wait for another instance's migration of the same database.
-	 */
-	private Duration lockTimeout = Duration.ofMinutes(1);
-
-	/**
-	 * How long each statement of a changeset waits for the table locks it needs
-	 * (PostgreSQL's lock_timeout) before it gives up and the changeset is retried, so
-	 * that queries arriving meanwhile wait at most that long behind it. A changeset whose
-	 * own SQL sets lock_timeout or statement_timeout keeps its own. Set for each
-	 * transaction only (SET LOCAL), so that nothing stays on a pooler's server
-	 * connection; concurrent index builds and drops, which cannot run in a transaction,
-	 * run under the session's own timeouts.
-	 */
-	private Duration statementLockTimeout = Duration.ofSeconds(5);
-
-	/**
-	 * How long each statement of a changeset, but an index build, may run (PostgreSQL's
-	 * statement_timeout); 0 for no limit.
-	 */
-	private Duration statementTimeout = Duration.ofMinutes(10);
-
-	/**
-	 * How long a changeset whose statement gave up waiting for a lock is retried, with
-	 * backoff, before the migration fails naming the sessions holding the lock.
-	 */
-	private Duration lockRetryFor = Duration.ofMinutes(1);
-
-	/**
-	 * Patterns of tables no entity maps that Migrate may drop, e.g. "public.*".
-	 */
-	private List<String> includeTables = new ArrayList<>();
-
-	/**
-	 * Patterns of tables Migrate never touches.
-	 */
-	private List<String> excludeTables = new ArrayList<>();
-
-	/**
-	 * Patterns of mapped tables (as for include-tables, e.g. "*" or "public.orders")
-	 * whose indexes, unique keys, checks and foreign keys that no entity declares and no
-	 * generated revision created Migrate may drop. By default they are kept and reported.
-	 */
-	private List<String> dropUnmapped = new ArrayList<>();
 
 	/**
 	 * Command to run instead of starting the application: status, generate, upgrade,
@@ -243,6 +162,18 @@ public class MigrateProperties {
 	private List<String> schemas = new ArrayList<>();
 
 	private final Tenants tenants = new Tenants();
+
+	/**
+	 * How Migrate waits for locks and bounds its statements.
+	 */
+	@NestedConfigurationProperty
+	private final MigrateLockProperties lock = new MigrateLockProperties();
+
+	/**
+	 * What Migrate compares, generates and applies.
+	 */
+	@NestedConfigurationProperty
+	private final MigrateDiffProperties diff = new MigrateDiffProperties();
 
 	/**
 	 * More databases to migrate, by instance name, each with its own Migrate bean
@@ -309,108 +240,12 @@ public class MigrateProperties {
 		this.format = format;
 	}
 
-	public boolean isAllowDestructive() {
-		return this.allowDestructive;
-	}
-
-	public void setAllowDestructive(boolean allowDestructive) {
-		this.allowDestructive = allowDestructive;
-	}
-
 	public boolean isCheckApplicationPrivileges() {
 		return this.checkApplicationPrivileges;
 	}
 
 	public void setCheckApplicationPrivileges(boolean checkApplicationPrivileges) {
 		this.checkApplicationPrivileges = checkApplicationPrivileges;
-	}
-
-	public List<String> getRenames() {
-		return this.renames;
-	}
-
-	public void setRenames(List<String> renames) {
-		this.renames = renames;
-	}
-
-	public List<String> getBackfills() {
-		return this.backfills;
-	}
-
-	public void setBackfills(List<String> backfills) {
-		this.backfills = backfills;
-	}
-
-	public List<String> getNotRenames() {
-		return this.notRenames;
-	}
-
-	public void setNotRenames(List<String> notRenames) {
-		this.notRenames = notRenames;
-	}
-
-	public boolean isOnline() {
-		return this.online;
-	}
-
-	public void setOnline(boolean online) {
-		this.online = online;
-	}
-
-	public Duration getLockTimeout() {
-		return this.lockTimeout;
-	}
-
-	public void setLockTimeout(Duration lockTimeout) {
-		this.lockTimeout = lockTimeout;
-	}
-
-	public Duration getStatementLockTimeout() {
-		return this.statementLockTimeout;
-	}
-
-	public void setStatementLockTimeout(Duration statementLockTimeout) {
-		this.statementLockTimeout = statementLockTimeout;
-	}
-
-	public Duration getStatementTimeout() {
-		return this.statementTimeout;
-	}
-
-	public void setStatementTimeout(Duration statementTimeout) {
-		this.statementTimeout = statementTimeout;
-	}
-
-	public Duration getLockRetryFor() {
-		return this.lockRetryFor;
-	}
-
-	public void setLockRetryFor(Duration lockRetryFor) {
-		this.lockRetryFor = lockRetryFor;
-	}
-
-	public List<String> getIncludeTables() {
-		return this.includeTables;
-	}
-
-	public void setIncludeTables(List<String> includeTables) {
-		this.includeTables = includeTables;
-	}
-
-	public List<String> getExcludeTables() {
-		return this.excludeTables;
-	}
-
-	public List<String> getDropUnmapped() {
-		return this.dropUnmapped;
-	}
-
-	public void setDropUnmapped(List<String> dropUnmapped) {
-		this.dropUnmapped = dropUnmapped;
-	}
-
-	public void setExcludeTables(List<String> excludeTables) {
-		this.excludeTables = excludeTables;
 	}
 
 	public @Nullable Command getCommand() {
@@ -487,6 +322,16 @@ public class MigrateProperties {
 
 	public Tenants getTenants() {
 		return this.tenants;
+	}
+
+	@Override
+	public MigrateLockProperties getLock() {
+		return this.lock;
+	}
+
+	@Override
+	public MigrateDiffProperties getDiff() {
+		return this.diff;
 	}
 
 	public List<String> getEntityPackages() {

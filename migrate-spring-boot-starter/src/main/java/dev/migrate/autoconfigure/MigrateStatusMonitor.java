@@ -10,10 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import dev.migrate.autoconfigure.MigrateEndpoint.DatabaseReport;
 import dev.migrate.core.Migrate;
 import dev.migrate.core.diff.Change;
 import dev.migrate.core.diff.SchemaDiff;
+import dev.migrate.core.runner.DatabaseTarget;
 import dev.migrate.core.runner.MigrationStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -28,7 +28,7 @@ import org.springframework.context.SmartLifecycle;
  * parse the changelog or read the catalog themselves. In apply mode the first comparison
  * of entities and database runs here, after startup.
  */
-public class MigrateStatusMonitor implements SmartLifecycle {
+class MigrateStatusMonitor implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(MigrateStatusMonitor.class);
 
@@ -44,9 +44,9 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 
 	private @Nullable List<String> reportedDrift;
 
-	private volatile @Nullable DatabaseReport database;
+	private volatile @Nullable MigrateDatabase database;
 
-	public MigrateStatusMonitor(MigrateContext context) {
+	MigrateStatusMonitor(MigrateContext context) {
 		this(context, context.migrate());
 	}
 
@@ -55,7 +55,7 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 	 * @param context what Migrate works on
 	 * @param migrate Migrate over the application's database and changelog
 	 */
-	public MigrateStatusMonitor(MigrateContext context, Migrate migrate) {
+	MigrateStatusMonitor(MigrateContext context, Migrate migrate) {
 		this.context = context;
 		this.migrate = migrate;
 		this.interval = context.properties().getStatusRefreshInterval();
@@ -65,7 +65,7 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 	 * Return the latest status.
 	 * @return the status
 	 */
-	public MigrateStatus status() {
+	MigrateStatus status() {
 		return this.status;
 	}
 
@@ -75,29 +75,30 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 	 * background read does this read it here, once.
 	 * @return the database
 	 */
-	public DatabaseReport database() {
-		DatabaseReport database = this.database;
+	MigrateDatabase database() {
+		MigrateDatabase database = this.database;
 		return (database != null) ? database : describeDatabaseIfUnknown();
 	}
 
-	private synchronized DatabaseReport describeDatabaseIfUnknown() {
-		DatabaseReport database = this.database;
+	private synchronized MigrateDatabase describeDatabaseIfUnknown() {
+		MigrateDatabase database = this.database;
 		return (database != null) ? database : describeDatabase();
 	}
 
-	private synchronized DatabaseReport describeDatabase() {
+	private synchronized MigrateDatabase describeDatabase() {
 		try (Connection connection = this.context.dataSource().getConnection()) {
 			DatabaseMetaData metaData = connection.getMetaData();
-			DatabaseReport database = new DatabaseReport(metaData.getDatabaseProductName(),
-					metaData.getDatabaseProductVersion(), MigrateEndpoint.maskUrl(metaData.getURL()),
+			String url = metaData.getURL();
+			MigrateDatabase database = new MigrateDatabase(metaData.getDatabaseProductName(),
+					metaData.getDatabaseProductVersion(), (url != null) ? DatabaseTarget.mask(url) : null,
 					metaData.getUserName());
 			this.database = database;
 			return database;
 		}
 		catch (SQLException | RuntimeException ex) {
 			// Unknown until the next refresh reaches the database.
-			DatabaseReport known = this.database;
-			return (known != null) ? known : new DatabaseReport(null, null, null, null);
+			MigrateDatabase known = this.database;
+			return (known != null) ? known : new MigrateDatabase(null, null, null, null);
 		}
 	}
 
@@ -117,7 +118,7 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 	 * Read the revisions and compare the entities with the database now.
 	 * @return the new status
 	 */
-	public MigrateStatus refresh() {
+	MigrateStatus refresh() {
 		return refresh(true);
 	}
 
@@ -137,9 +138,9 @@ public class MigrateStatusMonitor implements SmartLifecycle {
 			// not
 			// read them.
 			MigrationStatus revisions = (!readRevisions && this.status.revisions() != null) ? this.status.revisions()
-					: this.context.hasChangelog()
+					: this.context.changelog().exists()
 							? migrate.runner().statusIfUnchanged().orElseGet(migrate.runner()::status) : null;
-			SchemaDiff drift = this.context.hasEntities() ? migrate.diff() : null;
+			SchemaDiff drift = this.context.desired().hasEntities() ? migrate.diff() : null;
 			if (drift != null && !drift.isEmpty()) {
 				// A start that trusted the fingerprints must not trust them again.
 				migrate.runner().forgetInStep();

@@ -2,7 +2,6 @@ package dev.migrate.autoconfigure;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import dev.migrate.core.tenant.SchemaOutcome;
 import dev.migrate.core.tenant.TenantMigrations;
@@ -15,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * what happened in each for the endpoint and health. A schema that fails is logged and
  * reported; the others are migrated and the application starts.
  */
-public class MigrateTenants {
+class MigrateTenants {
 
 	private static final Log logger = LogFactory.getLog(MigrateTenants.class);
 
@@ -30,7 +29,7 @@ public class MigrateTenants {
 	 * @param provider the tenant schemas
 	 * @param migrations how they are migrated
 	 */
-	public MigrateTenants(MigrateSchemaProvider provider, TenantMigrations migrations) {
+	MigrateTenants(MigrateSchemaProvider provider, TenantMigrations migrations) {
 		this.provider = provider;
 		this.migrations = migrations;
 	}
@@ -39,7 +38,7 @@ public class MigrateTenants {
 	 * Return the tenant migrations, e.g. for one schema's runner.
 	 * @return the migrations
 	 */
-	public TenantMigrations migrations() {
+	TenantMigrations migrations() {
 		return this.migrations;
 	}
 
@@ -47,7 +46,7 @@ public class MigrateTenants {
 	 * Upgrade every tenant schema the provider names.
 	 * @return what happened in each, in the provider's order
 	 */
-	public Map<String, SchemaOutcome> upgrade() {
+	Map<String, SchemaOutcome> upgrade() {
 		List<String> schemas = this.provider.schemas();
 		if (schemas.isEmpty()) {
 			return Map.of();
@@ -74,7 +73,7 @@ public class MigrateTenants {
 	 * Return what the last run did in each tenant schema.
 	 * @return the outcomes, or {@code null} before the first run
 	 */
-	public @Nullable Map<String, SchemaOutcome> outcomes() {
+	@Nullable Map<String, SchemaOutcome> outcomes() {
 		return this.outcomes;
 	}
 
@@ -83,12 +82,12 @@ public class MigrateTenants {
 	 * @param outcomes the outcomes by schema
 	 * @return the failed schemas, in order
 	 */
-	public static List<String> failed(Map<String, SchemaOutcome> outcomes) {
+	static List<String> failed(Map<String, SchemaOutcome> outcomes) {
 		return outcomes.values()
 			.stream()
 			.filter((outcome) -> !outcome.successful())
 			.map(SchemaOutcome::schema)
-			.collect(Collectors.toList());
+			.toList();
 	}
 
 }

@@ -52,7 +52,7 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 	 */
 	Outcome run(Migrate migrate) {
 		long start = System.nanoTime();
-		Path source = this.context.autoSourceDirectory();
+		Path source = this.context.changelog().autoSourceDirectory();
 		Outcome outcome = switch (this.context.properties().getMode()) {
 			case AUTO -> (source != null) ? auto(migrate, source) : apply(migrate);
 			case APPLY -> apply(migrate);
@@ -66,7 +66,7 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 	}
 
 	private Outcome auto(Migrate migrate, Path source) {
-		this.context.writeMasterChangelogIfMissing(source);
+		this.context.revisions().writeMasterChangelogIfMissing(source);
 		String desired = this.context.desiredFingerprint();
 		if (desired != null) {
 			// The last start found the database in step with these entities, and neither
@@ -81,7 +81,7 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 		UpgradeResult result = migrate.runner().upgrade();
 		logBlocked(result);
 		List<ChangeSetRef> applied = new ArrayList<>(result.applied());
-		if (!this.context.hasEntities()) {
+		if (!this.context.desired().hasEntities()) {
 			return new Outcome(true, result.status(), null, applied, null, false);
 		}
 		String baseline = adopt(migrate, result.status(), source);
@@ -96,16 +96,19 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 		SchemaDiff drift = migrate.diff();
 		if (!result.blocked().isEmpty()) {
 			logger.warn("Migrate generates no revision while destructive changesets are held back (the new"
-					+ " revision would repeat them); apply them with migrate.allow-destructive=true or delete"
+					+ " revision would repeat them); apply them with migrate.diff.allow-destructive=true or delete"
 					+ " their revision");
 			return new Outcome(true, result.status(), drift, applied, null, false);
 		}
 		// A pair that may be a rename is asked about, not guessed: the rest is written
 		// and applied, then the start fails naming the pair.
-		String generated = this.context.generate(migrate, drift.withoutPossibleRenames(), source).map((file) -> {
-			logger.info("Migrate wrote a new revision " + file + "; review and commit it");
-			return file.toString();
-		}).orElse(null);
+		String generated = this.context.revisions()
+			.generate(migrate, drift.withoutPossibleRenames(), source)
+			.map((file) -> {
+				logger.info("Migrate wrote a new revision " + file + "; review and commit it");
+				return file.toString();
+			})
+			.orElse(null);
 		if (!drift.possibleRenames().isEmpty()) {
 			if (generated != null) {
 				migrate.runner().upgrade();
@@ -166,7 +169,7 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 			throw new PendingRevisionsException("migrate.mode=validate and " + status.pending().size()
 					+ " revision(s) are pending: " + status.pending().stream().map(Revision::name).toList());
 		}
-		SchemaDiff drift = this.context.hasEntities() ? migrate.check() : null;
+		SchemaDiff drift = this.context.desired().hasEntities() ? migrate.check() : null;
 		return new Outcome(false, status, drift, List.of(), null, false);
 	}
 
@@ -175,8 +178,8 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 	 * applied and fail later, far from the cause.
 	 */
 	private void requireChangelog() {
-		if (!this.context.hasChangelog()) {
-			throw new MigrateException("Migrate found no master changelog " + this.context.describeChangelog()
+		if (!this.context.changelog().exists()) {
+			throw new MigrateException("Migrate found no master changelog " + this.context.changelog().describe()
 					+ ", looked up with Spring's resource resolution on the application's classpath (nested jars"
 					+ " included). Package it with the application (src/main/resources/"
 					+ this.context.properties().getChangelog() + "), let a development run in auto mode write it,"
@@ -195,7 +198,7 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 		}
 		int recorded = migrate.runner().history().size();
 		List<String> expected = new ArrayList<>();
-		if (this.context.hasEntities()) {
+		if (this.context.desired().hasEntities()) {
 			expected.add("the application has entities");
 		}
 		if (recorded > 0) {
@@ -205,8 +208,9 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 			return;
 		}
 		throw new MigrateException("Migrate found no revisions in the master changelog "
-				+ this.context.describeChangelog() + " and applied nothing; it looked for revision files with "
-				+ this.context.describeRevisionSearch() + ". Revisions were expected: " + String.join(" and ", expected)
+				+ this.context.changelog().describe() + " and applied nothing; it looked for revision files with "
+				+ this.context.changelog().describeRevisionSearch() + ". Revisions were expected: "
+				+ String.join(" and ", expected)
 				+ ". Package the revision files with the application (migrate.changes-directory, relative to the"
 				+ " master changelog), or generate them in a development run.");
 	}
@@ -214,7 +218,7 @@ class ModeStartupStrategy implements MigrateStartupStrategy {
 	private void logBlocked(UpgradeResult result) {
 		if (!result.blocked().isEmpty()) {
 			logger.warn("Migrate held back " + result.blocked().size() + " changeset(s), destructive or touching what"
-					+ " a destructive one touches; set migrate.allow-destructive=true to apply them: "
+					+ " a destructive one touches; set migrate.diff.allow-destructive=true to apply them: "
 					+ result.blocked());
 		}
 	}

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.migrate.autoconfigure.MigrateProperties.Command;
+import dev.migrate.autoconfigure.endpoint.MigrateEndpoint;
 import dev.migrate.autoconfigure.app.shop.ShopApplication;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Adopting a database whose schema was written by hand, with more on a mapped table than
  * the entities declare (an index, a unique key, a check) and a sequence that starts
  * elsewhere: Migrate keeps all of it and reports it (summary, endpoint, {@code check}),
- * and drops the extras only where {@code migrate.drop-unmapped} says so.
+ * and drops the extras only where {@code migrate.diff.drop-unmapped} says so.
  */
 @PostgresTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -66,7 +67,7 @@ class AdoptedExtrasApplicationTests {
 			start(adopted, "migrate.mode=apply").close();
 			assertThat(adopted.queryForString(EXTRAS)).isEqualTo(extras);
 
-			start(adopted, "migrate.mode=auto", "migrate.drop-unmapped=public.cust*").close();
+			start(adopted, "migrate.mode=auto", "migrate.diff.drop-unmapped=public.cust*").close();
 			List<Path> revisions = this.starts().revisions();
 			assertThat(revisions).hasSize(2);
 			assertThat(Files.readString(revisions.get(1))).contains("customer_name_idx", "customer_name_key",

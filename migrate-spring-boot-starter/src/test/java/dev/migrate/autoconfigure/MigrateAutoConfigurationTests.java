@@ -125,7 +125,7 @@ class MigrateAutoConfigurationTests {
 	void readsTheSpringDataJdbcAggregatesOfTheApplicationsPackages() {
 		springDataJdbc().run((context) -> {
 			assertThat(context).hasNotFailed().hasBean("migrateDataJdbcSchemaSource");
-			assertThat(context.getBean(MigrateContext.class).desiredSchema().tables())
+			assertThat(context.getBean(MigrateContext.class).desired().schema().tables())
 				.extracting((table) -> table.name().name())
 				.containsExactly("label", "order_line", "purchase_order");
 		});
@@ -135,7 +135,7 @@ class MigrateAutoConfigurationTests {
 	void backsOffFromSpringDataRelationalWhenItIsNotOnTheClassPath() {
 		springDataJdbc().withClassLoader(new FilteredClassLoader(JdbcMappingContext.class)).run((context) -> {
 			assertThat(context).hasNotFailed().doesNotHaveBean(RelationalSchemaSource.class);
-			assertThat(context.getBean(MigrateContext.class).hasEntities()).isFalse();
+			assertThat(context.getBean(MigrateContext.class).desired().hasEntities()).isFalse();
 		});
 	}
 

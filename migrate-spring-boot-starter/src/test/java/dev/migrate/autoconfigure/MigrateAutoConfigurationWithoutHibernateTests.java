@@ -49,7 +49,7 @@ class MigrateAutoConfigurationWithoutHibernateTests {
 					.hasBean("migrateDataJdbcSchemaSource")
 					.doesNotHaveBean(EntitySchemaSource.class)
 					.doesNotHaveBean(MigrateInstanceEntities.class);
-				assertThat(context.getBean(MigrateContext.class).desiredSchema().tables())
+				assertThat(context.getBean(MigrateContext.class).desired().schema().tables())
 					.extracting((table) -> table.name().name())
 					.containsExactly("label", "order_line", "purchase_order");
 			});

@@ -52,8 +52,8 @@ class MigrateCustomizerTests {
 	@Test
 	void customizersRunInOrderAfterTheProperties() {
 		MigrateProperties properties = new MigrateProperties();
-		properties.setOnline(true);
-		properties.setExcludeTables(List.of("audit_*"));
+		properties.getDiff().setOnline(true);
+		properties.getDiff().setExcludeTables(List.of("audit_*"));
 		MigrateCustomizer first = (options) -> options
 			.diff(options.diff().withExcludeTables(options.diff().excludeTables().get(0), "first"));
 		MigrateCustomizer second = (options) -> options

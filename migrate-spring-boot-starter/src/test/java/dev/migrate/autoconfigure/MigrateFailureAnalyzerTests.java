@@ -63,7 +63,8 @@ class MigrateFailureAnalyzerTests {
 		FailureAnalysis analysis = analyze(new PossibleRenameException(
 				List.of(new PossibleRename(new QualifiedName("public", "person"), "bio", "about")), null));
 		assertThat(analysis.getDescription()).contains("column public.person.bio -> about");
-		assertThat(analysis.getAction()).contains("migrate.renames", "migrate.not-renames", "MigrateCustomizer");
+		assertThat(analysis.getAction()).contains("migrate.diff.renames", "migrate.diff.not-renames",
+				"MigrateCustomizer");
 	}
 
 	@Test

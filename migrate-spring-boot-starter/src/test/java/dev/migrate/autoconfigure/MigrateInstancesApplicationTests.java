@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import dev.migrate.autoconfigure.MigrateEndpoint.MigrateReport;
+import dev.migrate.autoconfigure.endpoint.MigrateEndpoint;
+import dev.migrate.autoconfigure.endpoint.MigrateEndpoint.MigrateReport;
 import dev.migrate.autoconfigure.app.multi.ShopApplication;
 import dev.migrate.autoconfigure.health.MigrateHealthIndicator;
 import dev.migrate.core.Migrate;
@@ -110,7 +111,10 @@ class MigrateInstancesApplicationTests {
 				MigrateInstance instance = context.getBean(MigrateInstances.class).get("customers");
 				// A teammate's revision adds back a column this database lost.
 				customers.execute("ALTER TABLE customer DROP COLUMN email");
-				instance.context().generate(instance.migrate(), instance.context().autoSourceDirectory()).orElseThrow();
+				instance.context()
+					.revisions()
+					.generate(instance.migrate(), instance.context().changelog().autoSourceDirectory())
+					.orElseThrow();
 				instance.monitor().refresh();
 				Health health = context.getBean(MigrateHealthIndicator.class).health(true);
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -142,7 +146,7 @@ class MigrateInstancesApplicationTests {
 				assertThat(instance.initializer().lastRun().mode()).isEqualTo(MigrateProperties.Mode.APPLY);
 				assertThat(instance.initializer().lastRun().applied()).isEqualTo(1);
 				assertThat(instance.initializer().lastRun().generated()).isNull();
-				assertThat(instance.context().describeChangelog())
+				assertThat(instance.context().changelog().describe())
 					.startsWith("classpath:db/migrate/customers/changelog.yaml");
 			}
 			assertThat(revisions("db/migrate/customers/changes")).isEqualTo(written);

@@ -1,5 +1,6 @@
 package dev.migrate.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -38,6 +39,22 @@ class MigrateInstancesTests {
 				List.of());
 		assertThat(MigrateInstanceEntities.without(found, properties).getManagedClassNames())
 			.containsExactly("com.example.orders.Invoice", "com.example.customersarchive.Old");
+	}
+
+	@Test
+	void instancesInheritTheLockAndDiffGroups() {
+		MigrateProperties properties = new MigrateProperties();
+		properties.getLock().setTimeout(Duration.ofSeconds(7));
+		properties.getLock().setTableTimeout(Duration.ofSeconds(3));
+		properties.getDiff().setOnline(false);
+		properties.getDiff().setExcludeTables(List.of("audit_*"));
+		MigrateProperties customers = MigrateInstances.propertiesOf(properties, "customers",
+				new MigrateInstanceProperties());
+		assertThat(customers.getLock().getTimeout()).isEqualTo(Duration.ofSeconds(7));
+		assertThat(customers.getLock().getTableTimeout()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(customers.getDiff().isOnline()).isFalse();
+		assertThat(customers.getDiff().getExcludeTables()).containsExactly("audit_*");
+		assertThat(customers.getChangelog()).isEqualTo("db/migrate/customers/changelog.yaml");
 	}
 
 	@Test

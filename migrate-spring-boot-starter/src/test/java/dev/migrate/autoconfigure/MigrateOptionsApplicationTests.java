@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * The {@code migrate.*} options that shape revisions and runs, each through full starts
  * of a JPA application on a real PostgreSQL: {@code format}, {@code online},
- * {@code lock-timeout}, {@code include-tables} and {@code exclude-tables}.
+ * {@code lock.timeout}, {@code diff.include-tables} and {@code diff.exclude-tables}.
  */
 @PostgresTest
 class MigrateOptionsApplicationTests {
@@ -116,12 +116,12 @@ class MigrateOptionsApplicationTests {
 	void writesPlainDdlForExistingTablesWhenOnlineIsFalse() throws Exception {
 		PeopleStarts starts = new PeopleStarts(this.source);
 		try (TestDatabase database = TestPostgres.createDatabase()) {
-			starts.builder(PeopleApplication.class, database, "migrate.mode=auto", "migrate.online=false")
+			starts.builder(PeopleApplication.class, database, "migrate.mode=auto", "migrate.diff.online=false")
 				.run()
 				.close();
 			starts
 				.builder(dev.migrate.autoconfigure.app.indexed.PeopleApplication.class, database, "migrate.mode=auto",
-						"migrate.online=false")
+						"migrate.diff.online=false")
 				.run()
 				.close();
 			String revision = Files.readString(starts.revisions().get(1));
@@ -140,17 +140,17 @@ class MigrateOptionsApplicationTests {
 			}
 			long start = System.nanoTime();
 			Throwable failure = catchThrowable(() -> starts
-				.builder(PeopleApplication.class, database, "migrate.mode=auto", "migrate.lock-timeout=2s")
+				.builder(PeopleApplication.class, database, "migrate.mode=auto", "migrate.lock.timeout=2s")
 				.run());
 			Duration waited = Duration.ofNanos(System.nanoTime() - start);
 			assertThat(failure).hasStackTraceContaining("Timed out after 2s waiting for the migration lock");
-			assertThat(waited).as("bounded by migrate.lock-timeout, not the default minute")
+			assertThat(waited).as("bounded by migrate.lock.timeout, not the default minute")
 				.isBetween(Duration.ofSeconds(2), Duration.ofSeconds(30));
 			assertThat(database.queryForString("SELECT to_regclass('person') IS NULL")).isEqualTo("t");
 			try (Statement statement = other.createStatement()) {
 				statement.execute("SELECT pg_advisory_unlock(" + RunnerOptions.DEFAULT_LOCK_KEY + ")");
 			}
-			starts.builder(PeopleApplication.class, database, "migrate.mode=auto", "migrate.lock-timeout=2s")
+			starts.builder(PeopleApplication.class, database, "migrate.mode=auto", "migrate.lock.timeout=2s")
 				.run()
 				.close();
 			assertThat(database.queryForString("SELECT to_regclass('person') IS NOT NULL")).isEqualTo("t");
@@ -164,8 +164,8 @@ class MigrateOptionsApplicationTests {
 			database.execute("CREATE TABLE legacy_audit (id int PRIMARY KEY); CREATE TABLE legacy_keep (id int);"
 					+ " CREATE TABLE reporting (id int)");
 			starts
-				.builder(PeopleApplication.class, database, "migrate.mode=auto", "migrate.allow-destructive=true",
-						"migrate.include-tables=public.legacy_*", "migrate.exclude-tables=legacy_keep")
+				.builder(PeopleApplication.class, database, "migrate.mode=auto", "migrate.diff.allow-destructive=true",
+						"migrate.diff.include-tables=public.legacy_*", "migrate.diff.exclude-tables=legacy_keep")
 				.run()
 				.close();
 			assertThat(Files.readString(starts.revisions().get(0))).contains("legacy_audit")

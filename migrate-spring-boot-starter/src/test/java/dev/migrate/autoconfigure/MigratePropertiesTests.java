@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The defaults of the {@code migrate.*} properties are the core's defaults, so that an
  * application that sets nothing runs as the core documents, but for
- * {@code migrate.online}, on by default in applications for production safety.
+ * {@code migrate.diff.online}, on by default in applications for production safety.
  */
 class MigratePropertiesTests {
 
@@ -24,26 +24,26 @@ class MigratePropertiesTests {
 	@Test
 	void runnerDefaultsAreTheCoresDefaults() {
 		RunnerOptions defaults = RunnerOptions.defaults();
-		assertThat(this.properties.getLockTimeout()).isEqualTo(defaults.lockTimeout());
-		assertThat(this.properties.getStatementLockTimeout()).isEqualTo(defaults.statementLockTimeout());
-		assertThat(this.properties.getStatementTimeout()).isEqualTo(defaults.statementTimeout());
-		assertThat(this.properties.getLockRetryFor()).isEqualTo(defaults.retryFor());
-		assertThat(this.properties.isAllowDestructive()).isEqualTo(defaults.allowDestructive());
+		assertThat(this.properties.getLock().getTimeout()).isEqualTo(defaults.lockTimeout());
+		assertThat(this.properties.getLock().getTableTimeout()).isEqualTo(defaults.statementLockTimeout());
+		assertThat(this.properties.getLock().getStatementTimeout()).isEqualTo(defaults.statementTimeout());
+		assertThat(this.properties.getLock().getRetryFor()).isEqualTo(defaults.retryFor());
+		assertThat(this.properties.getDiff().isAllowDestructive()).isEqualTo(defaults.allowDestructive());
 	}
 
 	@Test
 	void diffDefaultsAreTheCoresDefaults() {
 		DiffOptions defaults = DiffOptions.defaults();
-		assertThat(this.properties.getIncludeTables()).isEqualTo(defaults.includeTables());
-		assertThat(this.properties.getExcludeTables()).isEqualTo(defaults.excludeTables());
-		assertThat(this.properties.getBackfills()).isEqualTo(defaults.backfills());
-		assertThat(this.properties.getRenames()).isEmpty();
-		assertThat(this.properties.getNotRenames()).isEmpty();
+		assertThat(this.properties.getDiff().getIncludeTables()).isEqualTo(defaults.includeTables());
+		assertThat(this.properties.getDiff().getExcludeTables()).isEqualTo(defaults.excludeTables());
+		assertThat(this.properties.getDiff().getBackfills()).isEqualTo(defaults.backfills());
+		assertThat(this.properties.getDiff().getRenames()).isEmpty();
+		assertThat(this.properties.getDiff().getNotRenames()).isEmpty();
 	}
 
 	@Test
 	void onlineRecipesAreOnByDefaultUnlikeInTheCore() {
-		assertThat(this.properties.isOnline()).isTrue();
+		assertThat(this.properties.getDiff().isOnline()).isTrue();
 		assertThat(DiffOptions.defaults().online()).isFalse();
 	}
 
@@ -61,7 +61,7 @@ class MigratePropertiesTests {
 		assertThat(this.properties.getChangelog()).isEqualTo(MasterChangelog.DEFAULT_PATH);
 		MigrateContext context = new MigrateContext(new SimpleDriverDataSource(), this.properties, () -> null,
 				new DefaultResourceLoader(), false);
-		assertThat(context.logicalChangesDirectory()).isEqualTo(MasterChangelog.DEFAULT_CHANGES_DIRECTORY);
+		assertThat(context.changelog().logicalChangesDirectory()).isEqualTo(MasterChangelog.DEFAULT_CHANGES_DIRECTORY);
 	}
 
 }

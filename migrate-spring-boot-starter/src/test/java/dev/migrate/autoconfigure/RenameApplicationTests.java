@@ -37,13 +37,13 @@ class RenameApplicationTests {
 			assertThat(failure).rootCause()
 				.isInstanceOf(PossibleRenameException.class)
 				.hasMessageContaining("column public.person.bio -> about")
-				.hasMessageContaining("set migrate.renames=public.person.bio=about")
+				.hasMessageContaining("set migrate.diff.renames=public.person.bio=about")
 				.hasMessageContaining("@dev.migrate.mapping.RenamedFrom(\"bio\")")
-				.hasMessageContaining("set migrate.not-renames=public.person.bio=about");
+				.hasMessageContaining("set migrate.diff.not-renames=public.person.bio=about");
 			assertThat(starts().revisions()).as("no revision holds the drop and add").hasSize(1);
 			try (ConfigurableApplicationContext context = start(
 					dev.migrate.autoconfigure.app.renamed.PeopleApplication.class, database,
-					"migrate.renames=person.bio=about")) {
+					"migrate.diff.renames=person.bio=about")) {
 				assertThat(context.getBean(MigrateInitializer.class).lastRun().successful()).isTrue();
 			}
 			assertThat(starts().revisions()).hasSize(2);
@@ -69,7 +69,7 @@ class RenameApplicationTests {
 		try (TestDatabase database = TestPostgres.createDatabase()) {
 			withBio(database);
 			start(dev.migrate.autoconfigure.app.renamed.PeopleApplication.class, database,
-					"migrate.not-renames=person.bio=about")
+					"migrate.diff.not-renames=person.bio=about")
 				.close();
 			assertThat(database.queryForString("SELECT coalesce(about, '-') || ' ' || bio FROM person WHERE id = 1"))
 				.isEqualTo("- Analyst");

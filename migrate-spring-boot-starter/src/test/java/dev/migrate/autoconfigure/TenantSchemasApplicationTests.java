@@ -5,7 +5,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import dev.migrate.autoconfigure.MigrateEndpoint.MigrateReport;
+import dev.migrate.autoconfigure.endpoint.MigrateEndpoint;
+import dev.migrate.autoconfigure.endpoint.MigrateEndpointAutoConfiguration;
+import dev.migrate.autoconfigure.endpoint.MigrateEndpoint.MigrateReport;
 import dev.migrate.autoconfigure.health.MigrateHealthIndicator;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;

@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 public record PossibleRename(QualifiedName table, @Nullable String from, String to) {
 
 	/**
-	 * Return the entry that confirms this rename in {@code migrate.renames} (or denies it
-	 * in {@code migrate.not-renames}), e.g. {@code public.users.bio=about}.
+	 * Return the entry that confirms this rename in {@code migrate.diff.renames} (or
+	 * denies it in {@code migrate.diff.not-renames}), e.g.
+	 * {@code public.users.bio=about}.
 	 * @return the entry
 	 */
 	public String entry() {

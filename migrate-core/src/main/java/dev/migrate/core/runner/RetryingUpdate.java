@@ -74,7 +74,7 @@ final class RetryingUpdate {
 						+ (holders.isEmpty() ? "" : ", held by " + holders);
 				if (left <= 0) {
 					throw new MigrateException(waited + "; gave up after retrying for " + this.options.retryFor()
-							+ " (migrate.lock-retry-for); the changeset was rolled back. End or cancel the"
+							+ " (migrate.lock.retry-for); the changeset was rolled back. End or cancel the"
 							+ " blocking session (" + this.locking.endBlockingSession() + "), then start again.", ex);
 				}
 				Duration pause = Duration.ofNanos(Math.min(backoff.toNanos(), left));

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Renames confirmed or denied as a {@code migrate.renames} property or a
+ * Renames confirmed or denied as a {@code migrate.diff.renames} property or a
  * {@code @RenamedFrom} annotation states them.
  */
 class RenameRulesTests {

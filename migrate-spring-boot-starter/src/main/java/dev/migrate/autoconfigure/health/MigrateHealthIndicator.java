@@ -10,8 +10,6 @@ import dev.migrate.autoconfigure.MigrateInstance;
 import dev.migrate.autoconfigure.MigrateInstances;
 import dev.migrate.autoconfigure.MigrateRun;
 import dev.migrate.autoconfigure.MigrateStatus;
-import dev.migrate.autoconfigure.MigrateStatusMonitor;
-import dev.migrate.autoconfigure.MigrateTenants;
 import dev.migrate.core.runner.MigrationStatus;
 import dev.migrate.core.tenant.SchemaOutcome;
 import org.jspecify.annotations.Nullable;
@@ -32,37 +30,40 @@ public class MigrateHealthIndicator extends AbstractHealthIndicator {
 
 	private final MigrateInitializer initializer;
 
-	private final MigrateStatusMonitor monitor;
-
 	private final @Nullable MigrateInstances instances;
 
-	public MigrateHealthIndicator(MigrateInitializer initializer, MigrateStatusMonitor monitor) {
-		this(initializer, monitor, null);
+	/**
+	 * Create a new instance.
+	 * @param initializer the default instance's startup run, and the status found since
+	 */
+	public MigrateHealthIndicator(MigrateInitializer initializer) {
+		this(initializer, null);
 	}
 
 	/**
 	 * Create a new instance.
-	 * @param initializer the default instance's startup run
-	 * @param monitor the default instance's status
+	 * @param initializer the default instance's startup run, and the status found since
 	 * @param instances the databases of {@code migrate.instances}, if any
 	 */
-	public MigrateHealthIndicator(MigrateInitializer initializer, MigrateStatusMonitor monitor,
-			@Nullable MigrateInstances instances) {
+	public MigrateHealthIndicator(MigrateInitializer initializer, @Nullable MigrateInstances instances) {
 		super("Migrate health check failed");
 		this.initializer = initializer;
-		this.monitor = monitor;
 		this.instances = instances;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		Map<String, Object> details = new LinkedHashMap<>();
-		boolean up = check(this.initializer.lastRun(), this.monitor.status(), details);
+		boolean up = check(this.initializer.lastRun(), this.initializer.status(), details);
 		builder.withDetails(details);
 		Map<String, SchemaOutcome> schemas = this.initializer.tenantOutcomes();
 		List<String> failedSchemas = List.of();
 		if (schemas != null) {
-			failedSchemas = MigrateTenants.failed(schemas);
+			failedSchemas = schemas.values()
+				.stream()
+				.filter((outcome) -> !outcome.successful())
+				.map(SchemaOutcome::schema)
+				.toList();
 			builder.withDetail("schemas", schemas.size()).withDetail("failedSchemas", failedSchemas);
 		}
 		List<String> failedInstances = new ArrayList<>();
@@ -70,7 +71,7 @@ public class MigrateHealthIndicator extends AbstractHealthIndicator {
 			Map<String, Object> instanceDetails = new LinkedHashMap<>();
 			for (MigrateInstance instance : this.instances.instances().values()) {
 				Map<String, Object> detail = new LinkedHashMap<>();
-				boolean instanceUp = check(instance.initializer().lastRun(), instance.monitor().status(), detail);
+				boolean instanceUp = check(instance.initializer().lastRun(), instance.initializer().status(), detail);
 				Map<String, Object> withStatus = new LinkedHashMap<>();
 				withStatus.put("status", instanceUp ? "UP" : "DOWN");
 				withStatus.putAll(detail);

@@ -2,7 +2,6 @@ package dev.migrate.autoconfigure.metrics;
 
 import dev.migrate.autoconfigure.MigrateInitializer;
 import dev.migrate.autoconfigure.MigrateRun;
-import dev.migrate.autoconfigure.MigrateStatusMonitor;
 import dev.migrate.core.runner.MigrationStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,16 +16,12 @@ public class MigrateMetrics implements MeterBinder {
 
 	private final MigrateInitializer initializer;
 
-	private final MigrateStatusMonitor monitor;
-
 	/**
 	 * Create a new instance.
-	 * @param initializer the startup run
-	 * @param monitor the status computed at startup and in the background
+	 * @param initializer the startup run, and the status found since
 	 */
-	public MigrateMetrics(MigrateInitializer initializer, MigrateStatusMonitor monitor) {
+	public MigrateMetrics(MigrateInitializer initializer) {
 		this.initializer = initializer;
-		this.monitor = monitor;
 	}
 
 	@Override
@@ -46,7 +41,7 @@ public class MigrateMetrics implements MeterBinder {
 	}
 
 	private double pendingRevisions() {
-		MigrationStatus revisions = this.monitor.status().revisions();
+		MigrationStatus revisions = this.initializer.status().revisions();
 		return (revisions != null) ? revisions.pending().size() : 0;
 	}
 

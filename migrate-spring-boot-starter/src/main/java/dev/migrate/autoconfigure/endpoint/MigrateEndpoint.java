@@ -1,10 +1,17 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.endpoint;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import dev.migrate.autoconfigure.MigrateDatabase;
+import dev.migrate.autoconfigure.MigrateInitializer;
+import dev.migrate.autoconfigure.MigrateInstance;
+import dev.migrate.autoconfigure.MigrateInstances;
+import dev.migrate.autoconfigure.MigrateRun;
+import dev.migrate.autoconfigure.MigrateStatus;
 import dev.migrate.core.Migrate;
 import dev.migrate.core.diff.Change;
 import dev.migrate.core.diff.SchemaDiff;
@@ -25,44 +32,32 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 @Endpoint(id = "migrate")
 public class MigrateEndpoint {
 
-	private final MigrateContext context;
-
 	private final Migrate migrate;
 
 	private final MigrateInitializer initializer;
-
-	private final MigrateStatusMonitor monitor;
 
 	private final @Nullable MigrateInstances instances;
 
 	/**
 	 * Create a new instance.
-	 * @param context what Migrate works on
 	 * @param migrate Migrate over the application's database, whose dialect tells the
 	 * lock each change of the drift takes
-	 * @param initializer the startup run
-	 * @param monitor the status computed at startup and in the background
+	 * @param initializer the startup run, and the status found since
 	 */
-	public MigrateEndpoint(MigrateContext context, Migrate migrate, MigrateInitializer initializer,
-			MigrateStatusMonitor monitor) {
-		this(context, migrate, initializer, monitor, null);
+	public MigrateEndpoint(Migrate migrate, MigrateInitializer initializer) {
+		this(migrate, initializer, null);
 	}
 
 	/**
 	 * Create a new instance.
-	 * @param context what Migrate works on
 	 * @param migrate Migrate over the application's database, whose dialect tells the
 	 * lock each change of the drift takes
-	 * @param initializer the startup run
-	 * @param monitor the status computed at startup and in the background
+	 * @param initializer the startup run, and the status found since
 	 * @param instances the databases of {@code migrate.instances}, if any
 	 */
-	public MigrateEndpoint(MigrateContext context, Migrate migrate, MigrateInitializer initializer,
-			MigrateStatusMonitor monitor, @Nullable MigrateInstances instances) {
-		this.context = context;
+	public MigrateEndpoint(Migrate migrate, MigrateInitializer initializer, @Nullable MigrateInstances instances) {
 		this.migrate = migrate;
 		this.initializer = initializer;
-		this.monitor = monitor;
 		this.instances = instances;
 	}
 
@@ -77,23 +72,20 @@ public class MigrateEndpoint {
 		if (this.instances != null) {
 			instances = new LinkedHashMap<>();
 			for (MigrateInstance instance : this.instances.instances().values()) {
-				instances.put(instance.name(), report(instance.context(), instance.migrate(),
-						instance.initializer().lastRun(), instance.monitor(), null, null));
+				instances.put(instance.name(), report(instance.migrate(), instance.initializer(), null, null));
 			}
 		}
-		return report(this.context, this.migrate, this.initializer.lastRun(), this.monitor,
-				this.initializer.tenantOutcomes(), instances);
+		return report(this.migrate, this.initializer, this.initializer.tenantOutcomes(), instances);
 	}
 
-	private static MigrateReport report(MigrateContext context, Migrate migrate, @Nullable MigrateRun lastRun,
-			MigrateStatusMonitor monitor, @Nullable Map<String, SchemaOutcome> schemas,
-			@Nullable Map<String, MigrateReport> instances) {
-		MigrateStatus current = monitor.status();
+	private static MigrateReport report(Migrate migrate, MigrateInitializer initializer,
+			@Nullable Map<String, SchemaOutcome> schemas, @Nullable Map<String, MigrateReport> instances) {
+		MigrateStatus current = initializer.status();
 		MigrationStatus status = current.revisions();
 		SchemaDiff drift = current.drift();
-		return new MigrateReport(monitor.database(),
-				context.properties().getMode().name().toLowerCase(java.util.Locale.ROOT), lastRun, current.checked(),
-				current.error(), (status != null) ? revisions(status.applied()) : List.of(),
+		return new MigrateReport(initializer.database(), initializer.mode().name().toLowerCase(Locale.ROOT),
+				initializer.lastRun(), current.checked(), current.error(),
+				(status != null) ? revisions(status.applied()) : List.of(),
 				(status != null) ? revisions(status.pending()) : List.of(),
 				(status != null) ? status.blocked().stream().map(ChangeSetReport::of).toList() : List.of(),
 				(drift != null) ? drift.changes()
@@ -114,17 +106,6 @@ public class MigrateEndpoint {
 	}
 
 	/**
-	 * Drop what may hold credentials from a JDBC URL: user info and the parameters (which
-	 * for the PostgreSQL driver also list every driver default).
-	 */
-	static @Nullable String maskUrl(@Nullable String url) {
-		if (url == null) {
-			return null;
-		}
-		return url.replaceAll("//[^/@?]*@", "//").replaceAll("[?;].*$", "");
-	}
-
-	/**
 	 * The endpoint's answer.
 	 *
 	 * @param database the database
@@ -141,32 +122,19 @@ public class MigrateEndpoint {
 	 * @param possibleRenames drop/add pairs that look like renames, or {@code null} as
 	 * drift
 	 * @param unmapped what Migrate would drop, but keeps: indexes and constraints that
-	 * only the database has on mapped tables ({@code migrate.drop-unmapped} lets it drop
-	 * them), or {@code null} as drift
+	 * only the database has on mapped tables ({@code migrate.diff.drop-unmapped} lets it
+	 * drop them), or {@code null} as drift
 	 * @param schemas what the startup run did in each tenant schema
 	 * ({@code migrate.schemas}): revisions applied and pending, changesets applied,
 	 * outcome and error; {@code null} without tenant schemas
 	 * @param instances the same report for each database of {@code migrate.instances}, by
 	 * instance name; {@code null} without instances
 	 */
-	public record MigrateReport(DatabaseReport database, String mode, @Nullable MigrateRun lastRun, Instant checked,
+	public record MigrateReport(MigrateDatabase database, String mode, @Nullable MigrateRun lastRun, Instant checked,
 			@Nullable String error, List<RevisionReport> applied, List<RevisionReport> pending,
 			List<ChangeSetReport> blocked, @Nullable List<ChangeReport> drift, @Nullable List<String> possibleRenames,
 			@Nullable List<String> unmapped, @Nullable Map<String, SchemaOutcome> schemas,
 			@Nullable Map<String, MigrateReport> instances) {
-
-	}
-
-	/**
-	 * The database, with a masked URL.
-	 *
-	 * @param product the product name
-	 * @param version the product version
-	 * @param url the JDBC URL without credentials
-	 * @param user the login user
-	 */
-	public record DatabaseReport(@Nullable String product, @Nullable String version, @Nullable String url,
-			@Nullable String user) {
 
 	}
 

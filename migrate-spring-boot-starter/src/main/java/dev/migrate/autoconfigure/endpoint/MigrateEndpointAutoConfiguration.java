@@ -1,5 +1,8 @@
-package dev.migrate.autoconfigure;
+package dev.migrate.autoconfigure.endpoint;
 
+import dev.migrate.autoconfigure.MigrateAutoConfiguration;
+import dev.migrate.autoconfigure.MigrateInitializer;
+import dev.migrate.autoconfigure.MigrateInstances;
 import dev.migrate.autoconfigure.health.MigrateHealthIndicator;
 import dev.migrate.autoconfigure.metrics.MigrateMetrics;
 import dev.migrate.core.Migrate;
@@ -29,9 +32,9 @@ public final class MigrateEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MigrateEndpoint migrateEndpoint(MigrateContext context, Migrate migrate, MigrateInitializer initializer,
-				MigrateStatusMonitor monitor, ObjectProvider<MigrateInstances> instances) {
-			return new MigrateEndpoint(context, migrate, initializer, monitor, instances.getIfAvailable());
+		MigrateEndpoint migrateEndpoint(Migrate migrate, MigrateInitializer initializer,
+				ObjectProvider<MigrateInstances> instances) {
+			return new MigrateEndpoint(migrate, initializer, instances.getIfAvailable());
 		}
 
 	}
@@ -42,8 +45,8 @@ public final class MigrateEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MigrateMetrics migrateMetrics(MigrateInitializer initializer, MigrateStatusMonitor monitor) {
-			return new MigrateMetrics(initializer, monitor);
+		MigrateMetrics migrateMetrics(MigrateInitializer initializer) {
+			return new MigrateMetrics(initializer);
 		}
 
 	}
@@ -55,9 +58,9 @@ public final class MigrateEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "migrateHealthIndicator")
-		MigrateHealthIndicator migrateHealthIndicator(MigrateInitializer initializer, MigrateStatusMonitor monitor,
+		MigrateHealthIndicator migrateHealthIndicator(MigrateInitializer initializer,
 				ObjectProvider<MigrateInstances> instances) {
-			return new MigrateHealthIndicator(initializer, monitor, instances.getIfAvailable());
+			return new MigrateHealthIndicator(initializer, instances.getIfAvailable());
 		}
 
 	}
