@@ -47,7 +47,7 @@ class ExampleCommandJarTests {
 
 		Result upgrade = command("upgrade", "upgrade");
 		assertThat(upgrade.code()).as(upgrade.output()).isZero();
-		assertThat(upgrade.output()).contains("Applied 2 changeset(s)");
+		assertThat(upgrade.output()).contains("Applied 3 changeset(s)");
 
 		Result matches = command("check-upgraded", "check");
 		assertThat(matches.code()).as(matches.output()).isZero();
