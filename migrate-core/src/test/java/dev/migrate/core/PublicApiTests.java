@@ -3,13 +3,8 @@ package dev.migrate.core;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.migrate.testsupport.ReadmeApi;
 import org.junit.jupiter.api.Test;
 
@@ -26,12 +21,7 @@ class PublicApiTests {
 
 	@Test
 	void thePublicTypesAreTheOnesTheReadmeLists() throws IOException {
-		JavaClasses core = new ClassFileImporter().importPath(Path.of("target/classes"));
-		Set<String> publicTypes = core.stream()
-			.filter((type) -> type.isTopLevelClass() && type.getModifiers().contains(JavaModifier.PUBLIC))
-			.map(JavaClass::getName)
-			.filter((name) -> !name.endsWith(".package-info"))
-			.collect(Collectors.toCollection(TreeSet::new));
+		Set<String> publicTypes = ReadmeApi.publicTypes(Path.of("target/classes"));
 		assertThat(publicTypes).as("public types of the core").hasSizeGreaterThan(30);
 		assertThat(ReadmeApi.listed(README, "migrate-core")).as("types the README's API section lists")
 			.isEqualTo(publicTypes);

@@ -3,12 +3,7 @@ package dev.migrate.relational;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.migrate.testsupport.ReadmeApi;
 import org.junit.jupiter.api.Test;
 
@@ -22,12 +17,7 @@ class PublicApiTests {
 
 	@Test
 	void thePublicTypesAreTheOnesTheReadmeLists() throws IOException {
-		Set<String> publicTypes = new ClassFileImporter().importPath(Path.of("target/classes"))
-			.stream()
-			.filter((type) -> type.isTopLevelClass() && type.getModifiers().contains(JavaModifier.PUBLIC))
-			.map(JavaClass::getName)
-			.filter((name) -> !name.endsWith(".package-info"))
-			.collect(Collectors.toCollection(TreeSet::new));
+		Set<String> publicTypes = ReadmeApi.publicTypes(Path.of("target/classes"));
 		assertThat(publicTypes).as("public types of migrate-spring-data-relational").isNotEmpty();
 		assertThat(ReadmeApi.listed(Path.of("../README.md"), "migrate-spring-data-relational"))
 			.as("types the README's API section lists")

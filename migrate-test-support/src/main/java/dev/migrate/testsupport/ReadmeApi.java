@@ -1,12 +1,15 @@
 package dev.migrate.testsupport;
 
+import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The public types the README's "API" section lists for one module, so that each module's
@@ -65,6 +68,37 @@ public final class ReadmeApi {
 			}
 		}
 		return listed;
+	}
+
+	/**
+	 * Return the public top-level types compiled into a folder of classes, e.g. a
+	 * module's {@code target/classes}, loaded (not initialized) by the caller's class
+	 * loader.
+	 * @param classes the folder
+	 * @return the fully qualified names of the public types
+	 * @throws IOException if the folder cannot be read
+	 */
+	public static Set<String> publicTypes(Path classes) throws IOException {
+		ClassLoader loader = Thread.currentThread().getContextClassLoader();
+		Set<String> types = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(classes)) {
+			for (Path file : files.filter((path) -> path.toString().endsWith(".class")).toList()) {
+				String relative = classes.relativize(file).toString().replace(File.separatorChar, '.');
+				String name = relative.substring(0, relative.length() - ".class".length());
+				if (name.contains("$") || name.endsWith("package-info")) {
+					continue;
+				}
+				try {
+					if (Modifier.isPublic(Class.forName(name, false, loader).getModifiers())) {
+						types.add(name);
+					}
+				}
+				catch (ClassNotFoundException ex) {
+					throw new IllegalStateException("Cannot load " + name + " from " + classes, ex);
+				}
+			}
+		}
+		return types;
 	}
 
 }
