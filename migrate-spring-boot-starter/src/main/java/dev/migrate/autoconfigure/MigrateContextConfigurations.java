@@ -82,10 +82,10 @@ final class MigrateContextConfigurations {
 		@ConditionalOnMissingBean
 		MigrateInstances migrateInstances(MigrateProperties properties, ObjectProvider<MigrateContext> context,
 				ObjectProvider<MigrateInstanceEntities> entities, ObjectProvider<MigrateCustomizer> customizers,
-				ResourceLoader resourceLoader, ListableBeanFactory beanFactory) {
+				ResourceLoader resourceLoader, ListableBeanFactory beanFactory, ObjectProvider<MigrateExit> exit) {
 			return MigrateInstances.create(properties, beanFactory, packageEntities(entities, resourceLoader),
 					context.getIfAvailable(), resourceLoader, developmentRun(properties, resourceLoader, beanFactory),
-					customizers.orderedStream().toList());
+					customizers.orderedStream().toList(), exit.getIfAvailable(() -> System::exit));
 		}
 
 		private static MigrateInstanceEntities packageEntities(ObjectProvider<MigrateInstanceEntities> entities,

@@ -66,6 +66,12 @@ public class MigrateInitializer implements InitializingBean {
 	public void afterPropertiesSet() {
 		MigrateProperties.Command command = this.context.properties().getCommand();
 		if (command != null) {
+			String instance = this.context.properties().getInstance();
+			if (instance != null && this.context.instanceName() == null) {
+				// The instances run it on theirs; this one stays as it is.
+				MigrateInstances.requireInstance(this.context.properties(), instance);
+				return;
+			}
 			// Before JPA starts, which would fail to validate a schema the command is to
 			// fix.
 			this.exit.exit(new MigrateCommand(this.context, System.out, System.err).run(command));

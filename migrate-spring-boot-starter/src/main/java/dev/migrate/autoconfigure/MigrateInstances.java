@@ -34,13 +34,16 @@ public class MigrateInstances implements InitializingBean, SmartLifecycle {
 
 	private final MigrateProperties properties;
 
+	private final MigrateExit exit;
+
 	private volatile boolean running;
 
-	MigrateInstances(List<MigrateInstance> instances, MigrateProperties properties) {
+	MigrateInstances(List<MigrateInstance> instances, MigrateProperties properties, MigrateExit exit) {
 		Map<String, MigrateInstance> byName = new LinkedHashMap<>();
 		instances.forEach((instance) -> byName.put(instance.name(), instance));
 		this.instances = byName;
 		this.properties = properties;
+		this.exit = exit;
 	}
 
 	/**
@@ -68,8 +71,16 @@ public class MigrateInstances implements InitializingBean, SmartLifecycle {
 
 	@Override
 	public void afterPropertiesSet() {
-		if (this.properties.getCommand() != null) {
-			// Commands work on the default instance; the others stay as they are.
+		MigrateProperties.Command command = this.properties.getCommand();
+		if (command != null) {
+			// A command works on one instance (migrate.instance, else the default one);
+			// the others stay as they are.
+			String name = this.properties.getInstance();
+			if (name != null) {
+				requireInstance(this.properties, name);
+				MigrateInstance instance = this.instances.get(name);
+				this.exit.exit(new MigrateCommand(instance.context(), System.out, System.err).run(command));
+			}
 			return;
 		}
 		for (MigrateInstance instance : this.instances.values()) {
@@ -111,11 +122,13 @@ public class MigrateInstances implements InitializingBean, SmartLifecycle {
 	 * @param resourceLoader the application's resources
 	 * @param developmentRun whether this is a development run
 	 * @param customizers customizers of the options
+	 * @param exit how command mode ends the application
 	 * @return the instances
 	 */
 	static MigrateInstances create(MigrateProperties properties, ListableBeanFactory beanFactory,
 			Function<List<String>, EntitySchemaSource> entities, @Nullable MigrateContext defaultContext,
-			ResourceLoader resourceLoader, boolean developmentRun, List<MigrateCustomizer> customizers) {
+			ResourceLoader resourceLoader, boolean developmentRun, List<MigrateCustomizer> customizers,
+			MigrateExit exit) {
 		List<MigrateInstance> instances = new ArrayList<>();
 		Map<String, DataSource> databases = new LinkedHashMap<>();
 		if (defaultContext != null) {
@@ -137,7 +150,7 @@ public class MigrateInstances implements InitializingBean, SmartLifecycle {
 					context, monitor, System::exit);
 			instances.add(new MigrateInstance(name, dataSourceName, context, migrate, monitor, initializer));
 		});
-		return new MigrateInstances(instances, properties);
+		return new MigrateInstances(instances, properties, exit);
 	}
 
 	private static DataSource dataSource(ListableBeanFactory beanFactory, String key, @Nullable String name) {
@@ -202,6 +215,19 @@ public class MigrateInstances implements InitializingBean, SmartLifecycle {
 	 * Thrown when {@code migrate.instances} names something that is not there, or two
 	 * instances on one database.
 	 */
+	/**
+	 * Fail unless {@code migrate.instance} names one of {@code migrate.instances}.
+	 */
+	static void requireInstance(MigrateProperties properties, String name) {
+		if (!properties.getInstances().containsKey(name)) {
+			throw new InstanceConfigurationException("migrate.instance names '" + name + "', but "
+					+ (properties.getInstances().isEmpty() ? "migrate.instances names no instance"
+							: "the instances are " + properties.getInstances().keySet())
+					+ ". Nothing was run. Name one of them, or leave migrate.instance out to run "
+					+ properties.getCommand() + " on the default instance.");
+		}
+	}
+
 	static final class InstanceConfigurationException extends MigrateException {
 
 		InstanceConfigurationException(String message) {

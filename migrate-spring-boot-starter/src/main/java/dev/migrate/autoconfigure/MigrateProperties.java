@@ -117,6 +117,12 @@ public class MigrateProperties extends MigrateDeprecatedProperties {
 	private @Nullable Command command;
 
 	/**
+	 * Name of the instance (under migrate.instances) the command works on. When not set,
+	 * the command works on the default instance.
+	 */
+	private @Nullable String instance;
+
+	/**
 	 * Number of revisions for the upgrade and downgrade commands.
 	 */
 	private @Nullable Integer count;
@@ -254,6 +260,14 @@ public class MigrateProperties extends MigrateDeprecatedProperties {
 
 	public void setCommand(@Nullable Command command) {
 		this.command = command;
+	}
+
+	public @Nullable String getInstance() {
+		return this.instance;
+	}
+
+	public void setInstance(@Nullable String instance) {
+		this.instance = instance;
 	}
 
 	public @Nullable Integer getCount() {

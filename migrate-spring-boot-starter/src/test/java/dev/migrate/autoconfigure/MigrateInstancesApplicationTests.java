@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -127,6 +128,45 @@ class MigrateInstancesApplicationTests {
 					.satisfies((revision) -> assertThat(revision.revision()).endsWith("_add_customer_email.yaml"));
 			}
 		}
+	}
+
+	@Test
+	void aCommandRunsOnTheInstanceMigrateInstanceNamesAndLeavesTheOthersAsTheyAre(CapturedOutput output) {
+		try (TestDatabase orders = TestPostgres.createDatabase();
+				TestDatabase customers = TestPostgres.createDatabase()) {
+			start(orders, customers).close();
+			// What the default instance would turn into a revision, were it to run.
+			orders.execute("ALTER TABLE invoice ADD COLUMN note text");
+			AtomicInteger exit = new AtomicInteger(-1);
+			int before = output.getOut().length();
+			command(orders, customers, exit, "migrate.command=history", "migrate.instance=customers").close();
+			assertThat(exit).as("history's exit code").hasValue(0);
+			assertThat(output.getOut().substring(before)).contains("_create_customer.yaml::")
+				.doesNotContain("_create_invoice.yaml::");
+			assertThat(revisions("db/migrate/changes")).as("the default instance did not run (it would drop note)")
+				.hasSize(1);
+
+			Throwable failure = catchThrowable(
+					() -> command(orders, customers, exit, "migrate.command=history", "migrate.instance=suppliers"));
+			assertThat(failure).hasRootCauseInstanceOf(MigrateInstances.InstanceConfigurationException.class)
+				.rootCause()
+				.hasMessageContaining("migrate.instance names 'suppliers', but the instances are [customers]")
+				.hasMessageContaining("Nothing was run");
+		}
+	}
+
+	private ConfigurableApplicationContext command(TestDatabase orders, TestDatabase customers, AtomicInteger exit,
+			String... properties) {
+		return new PeopleStarts(this.source)
+			.builder(ShopApplication.class, orders, "migrate.mode=auto", "migrate.development=true",
+					"migrate.status-refresh-interval=0", "migrate.entity-packages=" + ORDERS,
+					"migrate.instances.customers.data-source=customersDataSource",
+					"migrate.instances.customers.entity-packages=" + CUSTOMERS, "customers.url=" + customers.jdbcUrl(),
+					"customers.username=" + customers.user(), "customers.password=" + customers.password())
+			.properties(properties)
+			.initializers(
+					(context) -> context.getBeanFactory().registerSingleton("migrateExit", (MigrateExit) exit::set))
+			.run();
 	}
 
 	@Test
