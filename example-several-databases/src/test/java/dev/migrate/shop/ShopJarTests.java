@@ -59,6 +59,15 @@ class ShopJarTests {
 				.hasSize(3);
 			assertThat(orders.queryForString("SELECT count(*) FROM databasechangelog")).isEqualTo("1");
 			assertThat(customers.queryForString("SELECT count(*) FROM databasechangelog")).isEqualTo("1");
+
+			List<String> history = new ArrayList<>(arguments(orders, customers));
+			history.addAll(List.of("--migrate.command=history", "--migrate.instance=customers"));
+			try (ShopProcess command = ShopProcess.start(this.work, "history", history)) {
+				assertThat(command.awaitExit()).as("the history command's exit code").isZero();
+				assertThat(command.output())
+					.contains("db/migrate/customers/changes/20261203114501_create_customer.yaml")
+					.doesNotContain("20261203114500_create_invoice.yaml::");
+			}
 		}
 	}
 
@@ -149,6 +158,22 @@ class ShopJarTests {
 			}
 			throw new IllegalStateException(
 					"The application did not start within " + STARTUP_TIMEOUT + ":\n" + Files.readString(this.log));
+		}
+
+		/**
+		 * Wait for the process to end by itself, as command mode does, and return its
+		 * exit code.
+		 */
+		int awaitExit() throws InterruptedException {
+			if (!this.process.waitFor(STARTUP_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+				this.process.destroyForcibly().waitFor();
+				throw new IllegalStateException("The application did not exit within " + STARTUP_TIMEOUT);
+			}
+			return this.process.exitValue();
+		}
+
+		String output() throws IOException {
+			return Files.readString(this.log);
 		}
 
 		@Override
