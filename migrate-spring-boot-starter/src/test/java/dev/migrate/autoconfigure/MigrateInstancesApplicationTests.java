@@ -14,10 +14,12 @@ import dev.migrate.autoconfigure.endpoint.MigrateEndpoint;
 import dev.migrate.autoconfigure.endpoint.MigrateEndpoint.MigrateReport;
 import dev.migrate.autoconfigure.app.multi.ShopApplication;
 import dev.migrate.autoconfigure.health.MigrateHealthIndicator;
+import dev.migrate.autoconfigure.metrics.MigrateMetrics;
 import dev.migrate.core.Migrate;
 import dev.migrate.testsupport.PostgresTest;
 import dev.migrate.testsupport.TestDatabase;
 import dev.migrate.testsupport.TestPostgres;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +128,15 @@ class MigrateInstancesApplicationTests {
 				assertThat(context.getBean(MigrateEndpoint.class).report().instances().get("customers").pending())
 					.singleElement()
 					.satisfies((revision) -> assertThat(revision.revision()).endsWith("_add_customer_email.yaml"));
+				SimpleMeterRegistry registry = new SimpleMeterRegistry();
+				context.getBean(MigrateMetrics.class).bindTo(registry);
+				assertThat(
+						registry.get("migrate.pending").tag(MigrateMetrics.INSTANCE_TAG, "customers").gauge().value())
+					.isEqualTo(1);
+				assertThat(registry.get("migrate.pending").tag(MigrateMetrics.INSTANCE_TAG, "default").gauge().value())
+					.isZero();
+				assertThat(registry.get("migrate.run").tag(MigrateMetrics.INSTANCE_TAG, "customers").timer().count())
+					.isEqualTo(1);
 			}
 		}
 	}

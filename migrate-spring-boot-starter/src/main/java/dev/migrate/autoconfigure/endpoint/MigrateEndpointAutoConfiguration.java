@@ -45,8 +45,8 @@ public final class MigrateEndpointAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MigrateMetrics migrateMetrics(MigrateInitializer initializer) {
-			return new MigrateMetrics(initializer);
+		MigrateMetrics migrateMetrics(MigrateInitializer initializer, ObjectProvider<MigrateInstances> instances) {
+			return new MigrateMetrics(initializer, instances.getIfAvailable());
 		}
 
 	}
