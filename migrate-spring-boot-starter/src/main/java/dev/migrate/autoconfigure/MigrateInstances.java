@@ -28,6 +28,11 @@ import org.springframework.core.io.ResourceLoader;
  */
 public class MigrateInstances implements InitializingBean, SmartLifecycle {
 
+	/**
+	 * The name of the default instance (in metrics), which no instance may take.
+	 */
+	public static final String DEFAULT_NAME = "default";
+
 	private static final Log logger = LogFactory.getLog(MigrateInstances.class);
 
 	private final Map<String, MigrateInstance> instances;
@@ -136,6 +141,10 @@ public class MigrateInstances implements InitializingBean, SmartLifecycle {
 		}
 		properties.getInstances().forEach((name, instance) -> {
 			String key = "migrate.instances." + name;
+			if (DEFAULT_NAME.equals(name)) {
+				throw new InstanceConfigurationException(key + ": '" + name + "' is the default instance's name (in"
+						+ " metrics and messages); give this database another name");
+			}
 			String dataSourceName = instance.getDataSource();
 			DataSource dataSource = dataSource(beanFactory, key, dataSourceName);
 			checkEntityPackages(key, instance.getEntityPackages(), resourceLoader);

@@ -87,6 +87,19 @@ class MigrateInstancesTests {
 	}
 
 	@Test
+	void failsToStartWhenAnInstanceTakesTheDefaultInstancesName(TestDatabase database) {
+		this.contextRunner.withBean("ordersDataSource", DataSource.class, database::dataSource)
+			.withPropertyValues("migrate.instances.default.data-source=ordersDataSource",
+					"migrate.instances.default.entity-packages=" + CUSTOMERS)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InstanceConfigurationException.class)
+				.hasMessage("migrate.instances.default: 'default' is the default instance's name (in metrics and"
+						+ " messages); give this database another name"));
+	}
+
+	@Test
 	void failsToStartWhenAnInstancesEntityPackageHoldsNoEntity(TestDatabase database) {
 		this.contextRunner.withBean("ordersDataSource", DataSource.class, database::dataSource)
 			.withPropertyValues("migrate.instances.customers.data-source=ordersDataSource",

@@ -26,7 +26,7 @@ public class MigrateMetrics implements MeterBinder {
 	public static final String INSTANCE_TAG = "migrate.instance";
 
 	/** The tag value of the default instance. */
-	public static final String DEFAULT_INSTANCE = "default";
+	public static final String DEFAULT_INSTANCE = MigrateInstances.DEFAULT_NAME;
 
 	private final Map<String, MigrateInitializer> initializers = new LinkedHashMap<>();
 
