@@ -66,7 +66,7 @@ class ExampleTransactionPoolingJarTests {
 			}
 			assertThat(database.queryForString(
 					"SELECT count(*) || ' ' || count(DISTINCT (filename, id, author)) FROM databasechangelog"))
-				.isEqualTo("2 2");
+				.isEqualTo("3 3");
 			assertThat(database.queryForString("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"))
 				.as("advisory locks held on the server")
 				.isEqualTo("0");
