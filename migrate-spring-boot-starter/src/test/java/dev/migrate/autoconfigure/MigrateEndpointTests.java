@@ -132,7 +132,7 @@ class MigrateEndpointTests {
 			Timer run = registry.get("migrate.run")
 				.tag("mode", "auto")
 				.tag("outcome", "success")
-				.tag(MigrateMetrics.INSTANCE_TAG, MigrateMetrics.DEFAULT_INSTANCE)
+				.tag(MigrateMetrics.INSTANCE_TAG, MigrateInstances.DEFAULT_NAME)
 				.timer();
 			assertThat(run.count()).isEqualTo(1);
 			assertThat(run.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS))

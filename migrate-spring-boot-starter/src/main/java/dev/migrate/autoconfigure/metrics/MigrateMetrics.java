@@ -25,9 +25,6 @@ public class MigrateMetrics implements MeterBinder {
 	/** The tag that names the instance. */
 	public static final String INSTANCE_TAG = "migrate.instance";
 
-	/** The tag value of the default instance. */
-	public static final String DEFAULT_INSTANCE = MigrateInstances.DEFAULT_NAME;
-
 	private final Map<String, MigrateInitializer> initializers = new LinkedHashMap<>();
 
 	/**
@@ -37,7 +34,7 @@ public class MigrateMetrics implements MeterBinder {
 	 * @param instances the other instances, if any
 	 */
 	public MigrateMetrics(MigrateInitializer initializer, @Nullable MigrateInstances instances) {
-		this.initializers.put(DEFAULT_INSTANCE, initializer);
+		this.initializers.put(MigrateInstances.DEFAULT_NAME, initializer);
 		if (instances != null) {
 			instances.instances().forEach((name, instance) -> this.initializers.put(name, instance.initializer()));
 		}
